@@ -1,0 +1,89 @@
+/**
+ * The card catalog: one canonical template per card seen in real exports, and the function
+ * that turns a template into a new card with fresh ids, key for key the shape Okta writes.
+ */
+import type { IdSource } from './ids.ts';
+import { freshId, randomIds } from './ids.ts';
+import type { RawMethod } from './raw.ts';
+
+/** A card the palette offers. `id` is the address without version. */
+export interface CatalogCard {
+  id: string;
+  version: string;
+  app: string;
+  appLabel: string;
+  category: string;
+  isFunction: boolean;
+  title: string;
+  description: string | null;
+  kind: 'event' | 'action' | 'function' | 'control';
+  isEvent: boolean;
+  hidden: boolean;
+  popularity: number;
+  template: unknown;
+}
+
+/** The catalog, indexed by unversioned address. */
+export interface Catalog {
+  cards: readonly CatalogCard[];
+  byId: ReadonlyMap<string, CatalogCard>;
+}
+
+/** Builds the index over a list of catalog cards. */
+export function makeCatalog(cards: readonly CatalogCard[]): Catalog {
+  return { cards, byId: new Map(cards.map((c) => [c.id, c])) };
+}
+
+const PLACEHOLDER = /^\$(M|I|O|FLO|EDGE)(\d+)$/;
+
+/**
+ * Instantiates a template: every placeholder (`$M0`, `$I3`, `$FLO0`, …) becomes a fresh id,
+ * consistently in keys and values. Card ids avoid `taken` (the flow's existing card ids).
+ */
+export function instantiate(
+  template: unknown,
+  taken: ReadonlySet<string> = new Set(),
+  ids: IdSource = randomIds,
+): RawMethod {
+  const map = new Map<string, string>();
+  const used = new Set(taken);
+  const replace = (s: string): string => {
+    const m = PLACEHOLDER.exec(s);
+    if (!m) return s;
+    let id = map.get(s);
+    if (id === undefined) {
+      id = m[1] === 'FLO' ? ids.uuid() : freshId(used, () => ids.short());
+      used.add(id);
+      map.set(s, id);
+    }
+    return id;
+  };
+  const clone = (v: unknown): unknown => {
+    if (typeof v === 'string') return replace(v);
+    if (Array.isArray(v)) return v.map(clone);
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[replace(k)] = clone(x);
+      return out;
+    }
+    return v;
+  };
+  return clone(template) as RawMethod;
+}
+
+/** Error when a card address is not in the catalog. */
+export class UnknownCardError extends Error {
+  override name = 'UnknownCardError';
+}
+
+/** Creates a new card from the catalog (fresh ids, unique among `taken`). */
+export function createCard(
+  catalog: Catalog,
+  id: string,
+  taken: ReadonlySet<string> = new Set(),
+  ids: IdSource = randomIds,
+): RawMethod {
+  const entry = catalog.byId.get(id);
+  if (!entry) throw new UnknownCardError(`CARD_E001: no card "${id}" in the catalog`);
+  return instantiate(entry.template, taken, ids);
+}
