@@ -5,7 +5,7 @@
  * card has no successor; its branches start at noop heads and the chain resumes after the
  * Join card they all feed.
  */
-import { isExpand, isIfElse, isJoin } from './cardRoles.ts';
+import { isEventCard, isExpand, isIfElse, isJoin, isNoop } from './cardRoles.ts';
 import type { CardId } from './ids.ts';
 import type { RawMethod, RawScope } from './raw.ts';
 
@@ -89,9 +89,11 @@ function derive(scope: RawScope): Sequence {
     if (isIfElse(m)) for (const head of Object.keys(m.branches)) headOwner.set(head, m.uuid);
   }
   const hidden = scope.methods.filter((m) => isExpand(m) || isJoin(m)).map((m) => m.uuid as CardId);
-  const eventCard = scope.methods.find(
+  const starts = scope.methods.filter(
     (m) => !hasIncoming.has(m.uuid) && !headOwner.has(m.uuid) && !isExpand(m) && !isJoin(m),
   );
+  // A well-formed scope has one start; mid-edit there may be more, and the event wins.
+  const eventCard = starts.find((m) => isEventCard(m) || isNoop(m)) ?? starts[0];
   const placed = new Set<string>();
 
   const joinOf = (ifCard: RawMethod): string | null => {

@@ -1,0 +1,190 @@
+/**
+ * Mappings: an earlier card's output feeding a later card's input. Okta stores them on the
+ * source card: `pins[outputId][targetCardUuid] = [{input, transform}]`.
+ */
+import type { Result } from './errors.ts';
+import { fail, ok } from './errors.ts';
+import type { CardId, FieldId } from './ids.ts';
+import { availableSources } from './positions.ts';
+import type { Json, RawField, RawFloData, RawMethod, RawPins, RawScope } from './raw.ts';
+import type { ScopePath } from './scope.ts';
+import { scopeAt, updateScope } from './scope.ts';
+
+/** One mapping, flattened. */
+export interface Mapping {
+  from: { card: CardId; output: FieldId };
+  to: { card: CardId; input: FieldId };
+  transform: Json;
+}
+
+/** Every mapping of a scope, in card order. */
+export function mappingsOf(scope: RawScope): Mapping[] {
+  const out: Mapping[] = [];
+  for (const m of scope.methods) {
+    for (const [output, targets] of Object.entries(m.pins)) {
+      for (const [card, list] of Object.entries(targets)) {
+        for (const t of list) {
+          out.push({
+            from: { card: m.uuid as CardId, output: output as FieldId },
+            to: { card: card as CardId, input: t.input as FieldId },
+            transform: t.transform,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The mapping feeding one input, if any. */
+export function mappingInto(scope: RawScope, card: string, input: string): Mapping | undefined {
+  return mappingsOf(scope).find((x) => x.to.card === card && x.to.input === input);
+}
+
+/** Rebuilds pins keeping only targets `keep` accepts; empty maps are removed. */
+function filterPins(pins: RawPins, keep: (card: string, input: string) => boolean): RawPins {
+  let changed = false;
+  const out: RawPins = {};
+  for (const [output, targets] of Object.entries(pins)) {
+    const nextTargets: RawPins[string] = {};
+    for (const [card, list] of Object.entries(targets)) {
+      const kept = list.filter((t) => keep(card, t.input));
+      if (kept.length !== list.length) changed = true;
+      if (kept.length) nextTargets[card] = kept;
+    }
+    if (Object.keys(nextTargets).length) out[output] = nextTargets;
+    else changed = true;
+  }
+  return changed ? out : pins;
+}
+
+/**
+ * Sets new pins and updates the console's `_used` marker on outputs that gained their first
+ * or lost their last mapping; other outputs are left exactly as they were.
+ */
+function markUsed(m: RawMethod, pins: RawPins): RawMethod {
+  const outputs = m.node.model.outputs.data;
+  let data: Record<string, RawField> | null = null;
+  for (const [id, f] of Object.entries(outputs)) {
+    const was = id in m.pins;
+    const is = id in pins;
+    if (was === is) continue;
+    data ??= { ...outputs };
+    if (is) data[id] = { ...f, _used: true };
+    else {
+      const { _used: _drop, ...rest } = f;
+      data[id] = rest;
+    }
+  }
+  if (!data) return { ...m, pins };
+  const model = { ...m.node.model, outputs: { ...m.node.model.outputs, data } };
+  return { ...m, pins, node: { ...m.node, model } };
+}
+
+/** Drops a card's pins into any of `cards`. */
+export function dropPinsInto(m: RawMethod, cards: ReadonlySet<string>): RawMethod {
+  const pins = filterPins(m.pins, (card) => !cards.has(card));
+  return pins === m.pins ? m : markUsed(m, pins);
+}
+
+/** Drops a card's pins into one input of another card. */
+export function dropPinsIntoInput(m: RawMethod, card: string, input: string): RawMethod {
+  const pins = filterPins(m.pins, (c, i) => !(c === card && i === input));
+  return pins === m.pins ? m : markUsed(m, pins);
+}
+
+/** Drops mappings whose source no longer runs before its target; counts them. */
+export function pruneInvalidPins(scope: RawScope): { scope: RawScope; dropped: number } {
+  let dropped = 0;
+  const allowed = new Map<string, Set<string>>();
+  const sourcesOf = (target: string): Set<string> => {
+    let set = allowed.get(target);
+    if (!set) {
+      set = new Set(availableSources(scope, target));
+      allowed.set(target, set);
+    }
+    return set;
+  };
+  const methods = scope.methods.map((m) => {
+    const pins = filterPins(m.pins, (card) => {
+      const target = scope.methods.find((x) => x.uuid === card);
+      // Join cards collect values from inside branches; expand cards are hidden plumbing.
+      if (
+        !target ||
+        target.node.key === 'join' ||
+        target.node.key === 'expand' ||
+        m.node.key === 'expand'
+      )
+        return true;
+      const okay = sourcesOf(card).has(m.uuid);
+      if (!okay) dropped++;
+      return okay;
+    });
+    return pins === m.pins ? m : markUsed(m, pins);
+  });
+  return { scope: dropped ? { ...scope, methods } : scope, dropped };
+}
+
+/** Maps an earlier card's output into a later card's input (replacing its old mapping). */
+export function mapField(
+  data: RawFloData,
+  mapping: Omit<Mapping, 'transform'> & { transform?: Json },
+  path: ScopePath = [],
+): Result<RawFloData> {
+  const scope = scopeAt(data, path);
+  if (!scope) return fail('MAP_E001', 'That part of the flow no longer exists — reload it.');
+  const source = scope.methods.find((m) => m.uuid === mapping.from.card);
+  const target = scope.methods.find((m) => m.uuid === mapping.to.card);
+  if (!source || !target)
+    return fail('MAP_E002', 'Both cards of a mapping must be in the same part of the flow.');
+  const output = source.node.model.outputs.data[mapping.from.output];
+  const input = target.node.model.inputs.data[mapping.to.input];
+  if (!output)
+    return fail('MAP_E003', `"${source.node.data.name}" has no output ${mapping.from.output}.`);
+  if (!input)
+    return fail('MAP_E004', `"${target.node.data.name}" has no input ${mapping.to.input}.`);
+  if (!availableSources(scope, target.uuid).includes(source.uuid as CardId))
+    return fail(
+      'MAP_E005',
+      `"${source.node.data.name}" does not run before "${target.node.data.name}", so its output cannot feed it — move the card or map an earlier one.`,
+    );
+  const transform = mapping.transform ?? null;
+  return ok(
+    updateScope(data, path, (s) => ({
+      ...s,
+      methods: s.methods.map((m) => {
+        // One source per input: drop whatever fed this input before.
+        const cleared = dropPinsIntoInput(m, target.uuid, input.id);
+        let pins = cleared.pins;
+        if (m.uuid === source.uuid) {
+          const targets = pins[output.id] ?? {};
+          const list = targets[target.uuid] ?? [];
+          pins = {
+            ...pins,
+            [output.id]: { ...targets, [target.uuid]: [...list, { input: input.id, transform }] },
+          };
+        }
+        return pins === cleared.pins ? cleared : markUsed(cleared, pins);
+      }),
+    })),
+  );
+}
+
+/** Removes the mapping into one input. */
+export function unmapField(
+  data: RawFloData,
+  to: Mapping['to'],
+  path: ScopePath = [],
+): Result<RawFloData> {
+  const scope = scopeAt(data, path);
+  if (!scope) return fail('MAP_E001', 'That part of the flow no longer exists — reload it.');
+  if (!mappingInto(scope, to.card, to.input)) return fail('MAP_E006', 'That input is not mapped.');
+  return ok(
+    updateScope(data, path, (s) => ({
+      ...s,
+      methods: s.methods.map((m) => {
+        return dropPinsIntoInput(m, to.card, to.input);
+      }),
+    })),
+  );
+}

@@ -1,0 +1,76 @@
+/** Test data builders: workspaces and flows authored through model operations only. */
+import { catalog } from '../src/catalog/index.ts';
+import { createCard } from '../src/model/catalog.ts';
+import { unwrap } from '../src/model/errors.ts';
+import { createFolder } from '../src/model/folders.ts';
+import { createFlow, editFlowContent, setEvent } from '../src/model/flows.ts';
+import type { CardId, FieldId, FlowId, FolderId } from '../src/model/ids.ts';
+import { seededIds } from '../src/model/ids.ts';
+import { insertCard } from '../src/model/insert.ts';
+import type { InsertAt } from '../src/model/positions.ts';
+import type { RawFloData, RawMethod } from '../src/model/raw.ts';
+import { allCardIds } from '../src/model/scope.ts';
+import type { Workspace } from '../src/model/workspace.ts';
+import { emptyWorkspace } from '../src/model/workspace.ts';
+
+export { catalog };
+
+/** Deep-freezes a value so a test fails if an operation mutates its input. */
+export function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/** A workspace with one folder, "Entity Risk". */
+export function makeWorkspace(seed = 1): { ws: Workspace; folderId: FolderId } {
+  const ids = seededIds(seed);
+  const made = unwrap(createFolder(emptyWorkspace(), { name: 'Entity Risk', parentId: null }, ids));
+  return { ws: made.workspace, folderId: made.folder.id };
+}
+
+/** A new card from the catalog, unique in `data`. */
+export function card(data: RawFloData, id: string, seed = 7): RawMethod {
+  return createCard(catalog, id, allCardIds(data), seededIds(seed + data.methods.length * 31));
+}
+
+/** Inserts a catalog card and returns the new content and the card id. */
+export function add(
+  data: RawFloData,
+  id: string,
+  at: InsertAt = { kind: 'end' },
+): { data: RawFloData; id: CardId } {
+  const c = card(data, id);
+  const r = unwrap(insertCard(data, at, c, { catalog, ids: seededIds(data.methods.length + 99) }));
+  return { data: r.data, id: r.card };
+}
+
+/** The id of a card's field by key. */
+export function fieldId(m: RawMethod | undefined, io: 'inputs' | 'outputs', key: string): FieldId {
+  const f = m && Object.values(m.node.model[io].data).find((x) => x.key === key);
+  if (!f) throw new Error(`no ${io} field ${key}`);
+  return f.id as FieldId;
+}
+
+/** A card of a flow by uuid. */
+export const cardById = (data: RawFloData, id: string): RawMethod | undefined =>
+  data.methods.find((m) => m.uuid === id);
+
+/** A flow named `name` in a new workspace, with a Delegated Flow event. */
+export function makeDelegatedFlow(name = 'Risk Policy - Low (Notify)'): {
+  ws: Workspace;
+  flowId: FlowId;
+  folderId: FolderId;
+} {
+  const { ws, folderId } = makeWorkspace();
+  const made = unwrap(createFlow(ws, folderId, { name }, seededIds(2)));
+  const flowId = made.flow.id;
+  const withEvent = unwrap(
+    editFlowContent(made.workspace, flowId, (d) =>
+      setEvent(d, createCard(catalog, 'root:kernel:http:delegated', allCardIds(d), seededIds(3))),
+    ),
+  );
+  return { ws: withEvent, flowId, folderId };
+}
