@@ -13,6 +13,8 @@ const MAX_PROBLEMS = 20;
 const MAX_INLINE_DEPTH = 8;
 
 type Obj = Record<string, unknown>;
+/** A JSON path, or a function building it only when a problem is reported. */
+type Path = string | (() => string);
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const key = (k: string): string =>
   /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
@@ -22,21 +24,34 @@ class Checker {
   full(): boolean {
     return this.problems.length >= MAX_PROBLEMS;
   }
-  add(code: string, message: string, path: string): void {
-    if (!this.full()) this.problems.push({ code, message, path });
+  add(code: string, message: string, path: Path): void {
+    if (!this.full())
+      this.problems.push({ code, message, path: typeof path === 'string' ? path : path() });
   }
-  obj(v: unknown, path: string, what: string): v is Obj {
+  obj(v: unknown, path: Path, what: string): v is Obj {
     if (isObj(v)) return true;
+    const at = typeof path === 'string' ? path : path();
+    this.add(
+      E.badField,
+      `${at} must be an object (${what}) — the file is damaged or not an Okta export.`,
+      at,
+    );
+    return false;
+  }
+  notObj(path: string, what: string): void {
     this.add(
       E.badField,
       `${path} must be an object (${what}) — the file is damaged or not an Okta export.`,
       path,
     );
-    return false;
   }
-  str(v: unknown, path: string): v is string {
-    if (typeof v === 'string') return true;
+  notStr(path: string): void {
     this.add(E.badField, `${path} must be text.`, path);
+  }
+  str(v: unknown, path: Path): v is string {
+    if (typeof v === 'string') return true;
+    const at = typeof path === 'string' ? path : path();
+    this.add(E.badField, `${at} must be text.`, at);
     return false;
   }
 }
@@ -205,6 +220,199 @@ function checkFlowScopes(
 }
 
 /** Checks one scope; returns the inline flows found in it. */
+/** Where a card sits in the document, for messages; paths are built only on failure. */
+interface CardAt {
+  scope: string;
+  index: number;
+}
+const cardPath = (at: CardAt, suffix = ''): string => `${at.scope}.methods[${at.index}]${suffix}`;
+const fieldPath = (at: CardAt, io: string, fid: string, suffix = ''): string =>
+  `${cardPath(at)}.node.model.${io}.data${key(fid)}${suffix}`;
+
+/** Checks one card's shape and its references out of the scope; collects inline flows. */
+function checkCard(
+  c: Checker,
+  m: unknown,
+  at: CardAt,
+  index: PackIndex,
+  seen: Set<string>,
+  inner: { flo: Obj; path: string }[],
+): Obj | null {
+  if (!isObj(m)) return (c.notObj(cardPath(at), 'card'), null);
+  if (typeof m['uuid'] !== 'string') return (c.notStr(cardPath(at, '.uuid')), null);
+  if (typeof m['address'] !== 'string') return (c.notStr(cardPath(at, '.address')), null);
+  const uuid = m['uuid'];
+  if (seen.has(uuid))
+    c.add(
+      E.duplicateCard,
+      `Two cards share the uuid ${uuid} — card ids must be unique in a flow.`,
+      cardPath(at, '.uuid'),
+    );
+  seen.add(uuid);
+  if (!isObj(m['pins'])) c.notObj(cardPath(at, '.pins'), 'pins');
+  if (!isObj(m['branches'])) c.notObj(cardPath(at, '.branches'), 'branches');
+  if (!isObj(m['joins'])) c.notObj(cardPath(at, '.joins'), 'joins');
+  if (!isObj(m['parents'])) c.notObj(cardPath(at, '.parents'), 'parents');
+  const node = m['node'];
+  if (!isObj(node)) return (c.notObj(cardPath(at, '.node'), 'card node'), m);
+  if (typeof node['key'] !== 'string') c.notStr(cardPath(at, '.node.key'));
+  const title = node['data'];
+  if (!isObj(title) || typeof title['name'] !== 'string') c.notStr(cardPath(at, '.node.data.name'));
+  const model = node['model'];
+  if (!isObj(model)) return (c.notObj(cardPath(at, '.node.model'), 'card model'), m);
+  const meta = model['metadata'];
+  if (!isObj(meta) || typeof meta['name'] !== 'string')
+    c.notStr(cardPath(at, '.node.model.metadata.name'));
+  const policy = model['policy'];
+  const err = isObj(policy) ? policy['error'] : undefined;
+  if (!isObj(err)) c.notObj(cardPath(at, '.node.model.policy.error'), 'error policy');
+  else if (isInlineFlo(err['flo']))
+    inner.push({
+      flo: err['flo'],
+      path: cardPath(at, '.node.model.policy.error.flo'),
+    });
+  else if (err['type'] === 'flo' && typeof err['flo'] === 'string' && !index.flows.has(err['flo']))
+    c.add(
+      E.flowRef,
+      `Card "${cardName(m)}" runs flow ${err['flo']} on error, which is not in the file — export it too.`,
+      cardPath(at, '.node.model.policy.error.flo'),
+    );
+  const config = model['config'];
+  if (
+    config !== null &&
+    config !== undefined &&
+    (typeof config !== 'string' || !index.configs.has(config))
+  )
+    c.add(
+      E.configRef,
+      `Card "${cardName(m)}" uses connection ${JSON.stringify(config)}, which is not in the file's configs.`,
+      cardPath(at, '.node.model.config'),
+    );
+  const stash = m['address'].includes(':stash:');
+  for (const io of ['inputs', 'outputs'] as const) {
+    const block = model[io];
+    const fields = isObj(block) ? block['data'] : undefined;
+    if (!isObj(fields)) {
+      c.notObj(cardPath(at, `.node.model.${io}.data`), `${io} fields`);
+      continue;
+    }
+    for (const fid in fields) {
+      const f = fields[fid];
+      if (!isObj(f)) {
+        c.notObj(fieldPath(at, io, fid), 'field');
+        continue;
+      }
+      if (f['id'] !== fid)
+        c.add(
+          E.keyMismatch,
+          `${fieldPath(at, io, fid)} has id ${JSON.stringify(f['id'])}; the key and the id must match.`,
+          fieldPath(at, io, fid, '.id'),
+        );
+      if (typeof f['key'] !== 'string') c.notStr(fieldPath(at, io, fid, '.key'));
+      const v = f['value'];
+      if (!isObj(v)) {
+        c.notObj(fieldPath(at, io, fid, '.value'), 'field value');
+        continue;
+      }
+      if (io !== 'inputs') continue;
+      if (v['type'] === 'flo') {
+        const data = v['data'];
+        if (isInlineFlo(data))
+          inner.push({ flo: data, path: fieldPath(at, io, fid, '.value.data') });
+        else if (typeof data === 'string' && data !== '' && !index.flows.has(data))
+          c.add(
+            E.flowRef,
+            `Card "${cardName(m)}" calls flow ${data}, which is not in the file — export the helper flow too.`,
+            fieldPath(at, io, fid, '.value.data'),
+          );
+      }
+      if (stash && f['key'] === 'stash' && f['group'] === 'parameters') {
+        const t = v['data'];
+        if (typeof t === 'string' && t !== '' && !index.tables.has(t))
+          c.add(
+            E.tableRef,
+            `Tables card "${cardName(m)}" uses table ${t}, which is not in the file.`,
+            fieldPath(at, io, fid, '.value.data'),
+          );
+      }
+    }
+  }
+  return m;
+}
+
+/** Checks a card's mappings and branches against the cards of its scope. */
+function checkLinks(
+  c: Checker,
+  m: Obj,
+  at: CardAt,
+  cards: Map<string, Obj>,
+  heads: Set<string>,
+  flowName: string,
+): void {
+  const branches = m['branches'];
+  const pins = m['pins'];
+  if (!isObj(branches) || !isObj(pins)) return;
+  let count = 0;
+  for (const h in branches) {
+    count++;
+    heads.add(h);
+    if (!cards.has(h))
+      c.add(
+        E.foreignCard,
+        `Flow "${flowName}": If/Else "${cardName(m)}" has a branch starting at card ${h}, which is not in this flow.`,
+        cardPath(at, '.branches'),
+      );
+  }
+  if (count !== 2 && isIfElse(m as never))
+    c.add(
+      E.badField,
+      `Flow "${flowName}": If/Else "${cardName(m)}" must have exactly two branches.`,
+      cardPath(at, '.branches'),
+    );
+  const outputs = outputsOf(m);
+  for (const oid in pins) {
+    const targets = pins[oid];
+    if (outputs && !(oid in outputs))
+      c.add(
+        E.pinField,
+        `Flow "${flowName}": card "${cardName(m)}" maps its output ${oid}, which it does not have.`,
+        cardPath(at, `.pins${key(oid)}`),
+      );
+    if (!isObj(targets)) {
+      c.notObj(cardPath(at, `.pins${key(oid)}`), 'mapping targets');
+      continue;
+    }
+    for (const tid in targets) {
+      const list = targets[tid];
+      const target = cards.get(tid);
+      const where = (): string => cardPath(at, `.pins${key(oid)}${key(tid)}`);
+      if (!target) {
+        c.add(
+          E.pinTarget,
+          `Flow "${flowName}": card "${cardName(m)}" maps into card ${tid}, which is not in this flow — remove the mapping or restore the card.`,
+          where(),
+        );
+        continue;
+      }
+      if (!Array.isArray(list)) {
+        c.notObj(where(), 'mapping list');
+        continue;
+      }
+      const inputs = inputsOf(target);
+      for (const t of list as unknown[]) {
+        const input = isObj(t) ? t['input'] : undefined;
+        if (typeof input !== 'string' || (inputs && !(input in inputs)))
+          c.add(
+            E.pinField,
+            `Flow "${flowName}": card "${cardName(m)}" maps into input ${String(input)} of "${cardName(target)}", which that card does not have.`,
+            where(),
+          );
+      }
+    }
+  }
+}
+
+/** Checks one scope; returns the inline flows found in it. */
 function checkScope(
   c: Checker,
   scope: Obj,
@@ -219,115 +427,33 @@ function checkScope(
     c.add(E.badField, `${path}.methods must be a list of cards.`, `${path}.methods`);
     return inner;
   }
-  if (!c.obj(scope['orderings'], `${path}.orderings`, 'card sequence')) return inner;
+  const orderings = scope['orderings'];
+  if (!isObj(orderings)) {
+    c.notObj(`${path}.orderings`, 'card sequence');
+    return inner;
+  }
   const cards = new Map<string, Obj>();
-  const where = (i: number): string => `${path}.methods[${i}]`;
-  methods.forEach((m: unknown, i: number) => {
-    const p = where(i);
-    if (!c.obj(m, p, 'card')) return;
-    if (!c.str(m['uuid'], `${p}.uuid`) || !c.str(m['address'], `${p}.address`)) return;
-    if (seen.has(m['uuid']))
-      c.add(
-        E.duplicateCard,
-        `Flow "${flowName}" has two cards with uuid ${m['uuid']} — card ids must be unique in a flow.`,
-        `${p}.uuid`,
-      );
-    seen.add(m['uuid']);
-    cards.set(m['uuid'], m);
-    for (const k of ['pins', 'branches', 'joins', 'parents']) c.obj(m[k], `${p}.${k}`, k);
-    if (!c.obj(m['node'], `${p}.node`, 'card node')) return;
-    const node = m['node'];
-    c.str(node['key'], `${p}.node.key`);
-    if (c.obj(node['data'], `${p}.node.data`, 'card title'))
-      c.str(node['data']['name'], `${p}.node.data.name`);
-    if (!c.obj(node['model'], `${p}.node.model`, 'card model')) return;
-    const model = node['model'];
-    if (c.obj(model['metadata'], `${p}.node.model.metadata`, 'card metadata'))
-      c.str(model['metadata']['name'], `${p}.node.model.metadata.name`);
-    if (c.obj(model['policy'], `${p}.node.model.policy`, 'error policy'))
-      if (c.obj(model['policy']['error'], `${p}.node.model.policy.error`, 'error policy')) {
-        const err = model['policy']['error'];
-        if (isInlineFlo(err['flo']))
-          inner.push({
-            flo: err['flo'],
-            path: `${p}.node.model.policy.error.flo`,
-          });
-        else if (
-          err['type'] === 'flo' &&
-          typeof err['flo'] === 'string' &&
-          !index.flows.has(err['flo'])
-        )
-          c.add(
-            E.flowRef,
-            `Card "${cardName(m)}" runs flow ${err['flo']} on error, which is not in the file — export it too.`,
-            `${p}.node.model.policy.error.flo`,
-          );
-      }
-    const config = model['config'];
-    if (
-      config !== null &&
-      config !== undefined &&
-      (typeof config !== 'string' || !index.configs.has(config))
-    )
-      c.add(
-        E.configRef,
-        `Card "${cardName(m)}" uses connection ${JSON.stringify(config)}, which is not in the file's configs.`,
-        `${p}.node.model.config`,
-      );
-    for (const io of ['inputs', 'outputs'] as const) {
-      if (!c.obj(model[io], `${p}.node.model.${io}`, io)) continue;
-      const block = model[io];
-      if (!c.obj(block['data'], `${p}.node.model.${io}.data`, `${io} fields`)) continue;
-      for (const [fid, f] of Object.entries(block['data'])) {
-        const fp = `${p}.node.model.${io}.data${key(fid)}`;
-        if (!c.obj(f, fp, 'field')) continue;
-        if (f['id'] !== fid)
-          c.add(
-            E.keyMismatch,
-            `${fp} has id ${JSON.stringify(f['id'])}; the key and the id must match.`,
-            `${fp}.id`,
-          );
-        c.str(f['key'], `${fp}.key`);
-        if (!c.obj(f['value'], `${fp}.value`, 'field value')) continue;
-        const v = f['value'];
-        if (io === 'inputs' && v['type'] === 'flo') {
-          if (isInlineFlo(v['data'])) inner.push({ flo: v['data'], path: `${fp}.value.data` });
-          else if (typeof v['data'] === 'string' && v['data'] !== '' && !index.flows.has(v['data']))
-            c.add(
-              E.flowRef,
-              `Card "${cardName(m)}" calls flow ${v['data']}, which is not in the file — export the helper flow too.`,
-              `${fp}.value.data`,
-            );
-        }
-        if (
-          io === 'inputs' &&
-          f['key'] === 'stash' &&
-          f['group'] === 'parameters' &&
-          m['address'].includes(':stash:')
-        ) {
-          const t = v['data'];
-          if (typeof t === 'string' && t !== '' && !index.tables.has(t))
-            c.add(
-              E.tableRef,
-              `Tables card "${cardName(m)}" uses table ${t}, which is not in the file.`,
-              `${fp}.value.data`,
-            );
-        }
-      }
-    }
-  });
+  const checked: (Obj | null)[] = [];
+  for (let i = 0; i < methods.length; i++) {
+    const m = checkCard(c, methods[i], { scope: path, index: i }, index, seen, inner);
+    checked.push(m);
+    if (m) cards.set(m['uuid'] as string, m);
+  }
   if (c.full()) return inner;
-  // Cross-references within the scope.
   const incoming = new Set<string>();
-  for (const [eid, edge] of Object.entries(scope['orderings'])) {
-    const ep = `${path}.orderings${key(eid)}`;
+  for (const eid in orderings) {
+    const edge = orderings[eid];
     if (
       !Array.isArray(edge) ||
       edge.length !== 2 ||
       typeof edge[0] !== 'string' ||
       typeof edge[1] !== 'string'
     ) {
-      c.add(E.badField, `${ep} must be a pair of card uuids.`, ep);
+      c.add(
+        E.badField,
+        `${path}.orderings${key(eid)} must be a pair of card uuids.`,
+        `${path}.orderings${key(eid)}`,
+      );
       continue;
     }
     const [from, to] = edge as [string, string];
@@ -336,67 +462,15 @@ function checkScope(
         c.add(
           E.foreignCard,
           `Flow "${flowName}": the sequence names card ${end}, which is not in this flow — the file was edited by hand or is damaged.`,
-          ep,
+          `${path}.orderings${key(eid)}`,
         );
     if (from !== to) incoming.add(to);
   }
   const heads = new Set<string>();
-  methods.forEach((m: unknown, i: number) => {
-    if (!isObj(m) || typeof m['uuid'] !== 'string' || !isObj(m['pins']) || !isObj(m['branches']))
-      return;
-    const p = where(i);
-    for (const h of Object.keys(m['branches'])) {
-      heads.add(h);
-      if (!cards.has(h))
-        c.add(
-          E.foreignCard,
-          `Flow "${flowName}": If/Else "${cardName(m)}" has a branch starting at card ${h}, which is not in this flow.`,
-          `${p}.branches`,
-        );
-    }
-    if (isIfElse(m as never) && Object.keys(m['branches']).length !== 2)
-      c.add(
-        E.badField,
-        `Flow "${flowName}": If/Else "${cardName(m)}" must have exactly two branches.`,
-        `${p}.branches`,
-      );
-    const outputs = outputsOf(m);
-    for (const [oid, targets] of Object.entries(m['pins'])) {
-      const pp = `${p}.pins${key(oid)}`;
-      if (outputs && !(oid in outputs))
-        c.add(
-          E.pinField,
-          `Flow "${flowName}": card "${cardName(m)}" maps its output ${oid}, which it does not have.`,
-          pp,
-        );
-      if (!c.obj(targets, pp, 'mapping targets')) continue;
-      for (const [tid, list] of Object.entries(targets)) {
-        const target = cards.get(tid);
-        if (!target) {
-          c.add(
-            E.pinTarget,
-            `Flow "${flowName}": card "${cardName(m)}" maps into card ${tid}, which is not in this flow — remove the mapping or restore the card.`,
-            `${pp}${key(tid)}`,
-          );
-          continue;
-        }
-        if (!Array.isArray(list)) {
-          c.add(E.badField, `${pp}${key(tid)} must be a list.`, `${pp}${key(tid)}`);
-          continue;
-        }
-        const inputs = inputsOf(target);
-        for (const t of list as unknown[]) {
-          const input = isObj(t) ? t['input'] : undefined;
-          if (typeof input !== 'string' || (inputs && !(input in inputs)))
-            c.add(
-              E.pinField,
-              `Flow "${flowName}": card "${cardName(m)}" maps into input ${String(input)} of "${cardName(target)}", which that card does not have.`,
-              `${pp}${key(tid)}`,
-            );
-        }
-      }
-    }
-  });
+  for (let i = 0; i < checked.length; i++) {
+    const m = checked[i];
+    if (m) checkLinks(c, m, { scope: path, index: i }, cards, heads, flowName);
+  }
   const events = [...cards.keys()].filter((u) => !incoming.has(u) && !heads.has(u));
   if (events.length !== 1)
     c.add(

@@ -1,0 +1,121 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusFiles, SHARED } from '../../tests/corpus.ts';
+import type { CliIo } from './io.ts';
+import { runCli } from './main.ts';
+
+const flopacks = path.join(SHARED, 'flopacks');
+const file = (name: string): string => path.join(flopacks, `${name}.flopack`);
+
+async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (l) => out.push(...l.split('\n')),
+    err: (l) => err.push(...l.split('\n')),
+    readText: (f) => readFileSync(f, 'utf8'),
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+const tmp = (name: string, text: string): string => {
+  const f = path.join(mkdtempSync(path.join(tmpdir(), 'flopack-cli-')), name);
+  writeFileSync(f, text);
+  return f;
+};
+
+describe('flopack validate', () => {
+  it('prints "FILE: ok" for every shared flopack and exits 0', async () => {
+    const files = corpusFiles();
+    const r = await run('validate', ...files);
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual(files.map((f) => `${f}: ok`));
+  });
+
+  it('prints a coded error for a broken file and exits 1', async () => {
+    const broken = tmp(
+      'broken.flopack',
+      readFileSync(file('suspend_inactive_users'), 'utf8').slice(0, 500),
+    );
+    const r = await run('validate', file('suspend_inactive_users'), broken);
+    expect(r.code).toBe(1);
+    expect(r.out[1]).toMatch(/broken\.flopack: error FLOPACK_E001: The file is not valid JSON/);
+  });
+
+  it('reports a schema problem the integrity checks do not cover', async () => {
+    const doc = JSON.parse(readFileSync(file('suspend_inactive_users'), 'utf8')) as {
+      flags: unknown;
+    };
+    doc.flags = { odd: 'yes' };
+    const r = await run('validate', tmp('odd.flopack', JSON.stringify(doc)));
+    expect(r.code).toBe(1);
+    expect(r.out[0]).toContain('error FLOPACK_E030: Schema:');
+  });
+
+  it('exits 2 with a clear message for a missing file', async () => {
+    const r = await run('validate', 'no-such.flopack');
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toBe('flopack validate: no-such.flopack: cannot read (no such file)');
+  });
+});
+
+describe('flopack roundtrip', () => {
+  it('prints "FILE: identical" for all 50 shared flopacks', async () => {
+    const files = corpusFiles();
+    const r = await run('roundtrip', ...files);
+    expect(r.out.filter((l) => l.endsWith(': identical'))).toHaveLength(50);
+    expect(r.code).toBe(0);
+  });
+
+  it('reports an unreadable flopack as an error and exits 1', async () => {
+    const r = await run('roundtrip', tmp('x.flopack', '{"type":"flopack"}'));
+    expect(r.code).toBe(1);
+    expect(r.out[0]).toMatch(/: error FLOPACK_E00/);
+  });
+});
+
+describe('flopack info', () => {
+  it('lists folders, flows with kinds, card counts and helper links', async () => {
+    const r = await run('info', file('assign_temporary_group_memberships'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('  Timed Group Membership');
+    expect(r.out).toContain(
+      '  SUB - Remove User from Group [Helper flow] 4 cards in "Timed Group Membership"',
+    );
+    expect(r.out).toContain('    calls → SUB - Remove User from Group');
+    expect(r.out.some((l) => l.includes('[Scheduled flow]'))).toBe(true);
+  });
+});
+
+describe('usage', () => {
+  it('prints help for the tool and each command', async () => {
+    expect((await run('--help')).out.join('\n')).toContain('roundtrip');
+    for (const c of ['validate', 'roundtrip', 'info']) {
+      const r = await run(c, '--help');
+      expect(r.code).toBe(0);
+      expect(r.out[0]).toBe(`usage: flopack ${c}${c === 'info' ? ' FILE' : ' FILE...'}`);
+    }
+  });
+
+  it('exits 2 on an unknown command, an unknown option or no file', async () => {
+    expect((await run('explode')).code).toBe(2);
+    expect((await run('validate', '--nope', 'x')).code).toBe(2);
+    expect((await run('validate')).code).toBe(2);
+    expect((await run()).code).toBe(2);
+  });
+
+  it('runs as the installed `flopack` command', () => {
+    const bin = path.resolve('bin/flopack.js');
+    const out = execFileSync('node', [bin, 'validate', file('suspend_inactive_users')], {
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe(`${file('suspend_inactive_users')}: ok`);
+    const missing = spawnSync('node', [bin, 'info', 'missing.flopack'], { encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('cannot read (no such file)');
+  });
+});
