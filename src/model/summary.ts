@@ -1,0 +1,121 @@
+/**
+ * What a card shows at a glance, on the canvas and in rendered reviews: its app or function
+ * category, its title, and a compact list of the inputs that are set or mapped.
+ */
+import { appLabel, functionCategory } from '../catalog/labels.ts';
+import { parseAddress } from './address.ts';
+import { isEventCard, isIfElse, isNote } from './cardRoles.ts';
+import type { NoteText } from './cards.ts';
+import { noteText, viewField } from './cards.ts';
+import type { CardId } from './ids.ts';
+import type { Json, RawMethod, RawScope } from './raw.ts';
+import { inlineFlows } from './scope.ts';
+
+/** One line of a card's compact input list. */
+export interface InputLine {
+  label: string;
+  /** The literal value, or the source ("Read User · ID") when mapped. */
+  text: string;
+  mapped: boolean;
+}
+
+/** A card at a glance. */
+export interface CardSummary {
+  id: CardId;
+  title: string;
+  /** The app ("Okta", "Slack") or function category ("Branching", "Text"). */
+  app: string;
+  role: 'event' | 'note' | 'ifElse' | 'card';
+  isFunction: boolean;
+  inputs: InputLine[];
+  note: NoteText | null;
+  /** The helper flow the card calls (Call Flow, For Each, …), by id. */
+  calls: string | null;
+  /** Labels of the inline flows the card holds (If/ElseIf arms, If Error branches, …). */
+  arms: string[];
+}
+
+/** Renders a literal value compactly for a one-line display. */
+export function valueText(v: Json, max = 60): string {
+  let s: string;
+  if (typeof v === 'string') s = v;
+  else if (v === null) s = '';
+  else s = JSON.stringify(v);
+  s = s.replace(/\s+/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+const isEmpty = (v: Json): boolean =>
+  v === null ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
+
+/** Label of an inline flow slot: "If", "Else if", "Else", "Try", "If Error", "For each". */
+export function armLabel(
+  container: RawMethod,
+  group: string | null,
+  slotKind: 'input' | 'error',
+): string {
+  if (slotKind === 'error') return 'If Error';
+  const key = container.node.key;
+  if (key === 'tryCatch') return 'Try';
+  if (key === 'branch') return group === 'if' ? 'If' : group === 'else' ? 'Else' : 'Else if';
+  return 'For each';
+}
+
+/** Where each input of a scope's cards is mapped from: `cardUuid/inputId` → "Card · Output". */
+export function sourcesOf(scope: RawScope): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of scope.methods) {
+    for (const [oid, targets] of Object.entries(m.pins)) {
+      const field = m.node.model.outputs.data[oid];
+      const label = field ? viewField(field).label : oid;
+      const source = m.node.key === 'expand' ? label : `${m.node.data.name} · ${label}`;
+      for (const [card, list] of Object.entries(targets))
+        for (const t of list) out.set(`${card}/${t.input}`, source);
+    }
+  }
+  return out;
+}
+
+/** Summarises a card of a scope; `sources` comes from `sourcesOf(scope)`. */
+export function summarize(m: RawMethod, sources: Map<string, string>): CardSummary {
+  const a = parseAddress(m.address);
+  const module = a?.app ?? '';
+  const category =
+    a?.namespace === 'kernel'
+      ? functionCategory(module, m.node.key)
+      : functionCategory(module, null);
+  const inputs: InputLine[] = [];
+  let calls: string | null = null;
+  for (const f of Object.values(m.node.model.inputs.data)) {
+    const view = viewField(f);
+    if (view.type === 'flo') {
+      if (typeof f.value.data === 'string' && f.value.data !== '') calls = f.value.data;
+      continue;
+    }
+    const source = sources.get(`${m.uuid}/${f.id}`);
+    if (source !== undefined) inputs.push({ label: view.label, text: source, mapped: true });
+    else if (!view.hidden && !isEmpty(f.value.data) && f.group !== 'context')
+      inputs.push({ label: view.label, text: valueText(f.value.data), mapped: false });
+  }
+  const role: CardSummary['role'] = isNote(m)
+    ? 'note'
+    : isIfElse(m)
+      ? 'ifElse'
+      : isEventCard(m)
+        ? 'event'
+        : 'card';
+  return {
+    id: m.uuid as CardId,
+    title: m.node.data.name,
+    app: category ?? appLabel(module),
+    role,
+    isFunction: category !== null,
+    inputs,
+    note: role === 'note' ? noteText(m) : null,
+    calls,
+    arms: inlineFlows(m).map((e) => armLabel(m, e.group, e.slot.kind)),
+  };
+}
