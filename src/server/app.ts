@@ -1,20 +1,45 @@
 /** The HTTP application: the JSON API under /api and the built studio. */
 import { Hono } from 'hono';
+import { ApiError } from './http.ts';
+import { folderRoutes } from './routes/folders.ts';
+import { flowRoutes } from './routes/flows.ts';
+import { transferRoutes } from './routes/transfer.ts';
+import { WorkspaceService } from './service.ts';
 import { mountStatic } from './static.ts';
+import type { Store } from './storage/store.ts';
 
 /** What the app needs from its host. */
 export interface AppOptions {
+  store: Store;
   /** Folder of the built client (dist/); omit in API-only tests. */
   distDir?: string;
+  /** Injected clock, for tests. */
+  clock?: () => Date;
 }
 
 /** Builds the Hono app. */
-export function createApp(opts: AppOptions = {}): Hono {
+export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
+  const service = new WorkspaceService(opts.store, opts.clock);
   app.get('/api/health', (c) => c.json({ ok: true, app: 'flopack-studio' }));
+  folderRoutes(app, service);
+  flowRoutes(app, service);
+  transferRoutes(app, service);
   app.all('/api/*', (c) =>
     c.json({ code: 'API_E404', message: `No API route ${c.req.method} ${c.req.path}.` }, 404),
   );
+  app.onError((err, c) => {
+    if (err instanceof ApiError)
+      return c.json({ code: err.code, message: err.message, ...err.details }, err.status);
+    console.error(err);
+    return c.json(
+      {
+        code: 'API_E500',
+        message: 'The server failed to handle this request; nothing was changed. Try again.',
+      },
+      500,
+    );
+  });
   if (opts.distDir) mountStatic(app, opts.distDir);
   return app;
 }

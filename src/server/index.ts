@@ -1,21 +1,32 @@
-/** `npm start`: serves the studio and its API on 127.0.0.1. */
+/** `npm start`: serves the studio and its API on 127.0.0.1, over an embedded SQLite file. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { openSqliteStore } from './storage/sqlite.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// Built layout: dist-server/src/server/index.js; the client is in <project>/dist.
-const projectRoot = path.resolve(
-  here,
-  '..',
-  '..',
-  here.includes(`${path.sep}dist-server${path.sep}`) ? '..' : '',
-);
+// Built layout: <project>/dist-server/src/server/index.js; source: <project>/src/server/index.ts.
+const projectRoot = here.includes(`${path.sep}dist-server${path.sep}`)
+  ? path.resolve(here, '..', '..', '..')
+  : path.resolve(here, '..', '..');
 const port = Number(process.env['PORT'] ?? 4310);
 const host = process.env['HOST'] ?? '127.0.0.1';
+const dbFile = process.env['DB_FILE'] ?? path.join(projectRoot, 'data', 'flopack-studio.sqlite');
 
-const app = createApp({ distDir: path.join(projectRoot, 'dist') });
-serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+const store = openSqliteStore(dbFile);
+const app = createApp({ store, distDir: path.join(projectRoot, 'dist') });
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Flopack Studio is running at http://${host}:${info.port}/`);
+  console.log(`Workspace database: ${store.describe()}`);
 });
+
+const shutdown = (): void => {
+  server.close(() => {
+    store.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 2000).unref();
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

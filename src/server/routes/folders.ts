@@ -1,0 +1,30 @@
+/** Folder routes. */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { readJson } from '../http.ts';
+import type { WorkspaceService } from '../service.ts';
+
+const createBody = z.object({
+  name: z.string(),
+  parentId: z.string().nullable().default(null),
+  description: z.string().max(5000).optional(),
+});
+const patchBody = z.object({
+  name: z.string().optional(),
+  description: z.string().max(5000).optional(),
+  parentId: z.string().nullable().optional(),
+});
+
+/** Mounts /api/workspace and /api/folders. */
+export function folderRoutes(app: Hono, service: WorkspaceService): void {
+  app.get('/api/workspace', async (c) => c.json(await service.tree()));
+  app.post('/api/folders', async (c) =>
+    c.json(await service.createFolder(await readJson(c, createBody)), 201),
+  );
+  app.patch('/api/folders/:id', async (c) =>
+    c.json(await service.updateFolder(c.req.param('id'), await readJson(c, patchBody))),
+  );
+  app.delete('/api/folders/:id', async (c) =>
+    c.json(await service.deleteFolder(c.req.param('id'), c.req.query('recursive') === 'true')),
+  );
+}

@@ -1,0 +1,55 @@
+/** Import and export of flopacks. */
+import type { Hono } from 'hono';
+import type { FlowId, FolderId } from '../../model/ids.ts';
+import { MAX_FLOPACK_BYTES } from '../../export/flopack/read.ts';
+import { readBody } from '../http.ts';
+import type { WorkspaceService } from '../service.ts';
+
+/** A file name safe in a Content-Disposition header, on every OS. */
+export function safeFileName(name: string): string {
+  const cleaned = Array.from(name, (ch) =>
+    ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 ? '_' : ch,
+  )
+    .join('')
+    .replace(/[\\/:*?"<>|]+/g, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 120);
+  return cleaned === '' ? 'export' : cleaned;
+}
+
+/** Mounts /api/import and /api/export. */
+export function transferRoutes(app: Hono, service: WorkspaceService): void {
+  app.post('/api/import', async (c) => {
+    const text = await readBody(c, MAX_FLOPACK_BYTES);
+    const folder = c.req.query('folder');
+    const source = c.req.query('name') ?? 'an uploaded file';
+    return c.json(
+      await service.importFlopack(
+        text,
+        folder && folder !== '' ? folder : null,
+        source.slice(0, 200),
+      ),
+      201,
+    );
+  });
+  app.get('/api/export', async (c) => {
+    const flow = c.req.query('flow');
+    const folder = c.req.query('folder');
+    const target = flow
+      ? ({ kind: 'flow', id: flow as FlowId } as const)
+      : folder
+        ? ({
+            kind: 'folder',
+            id: folder as FolderId,
+            subfolders: c.req.query('subfolders') !== 'false',
+          } as const)
+        : ({ kind: 'workspace' } as const);
+    const { text, filename } = await service.exportFlopack(target);
+    const safe = safeFileName(filename);
+    return c.body(text, 200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="${safe.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(safe)}`,
+    });
+  });
+}

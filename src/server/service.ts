@@ -1,0 +1,377 @@
+/**
+ * The workspace service: each operation loads what it needs inside one transaction, runs a
+ * pure model operation, and stores the result. Nothing is written unless all of it is.
+ */
+import { describeChange } from '../model/changeSummary.ts';
+import type { Result } from '../model/errors.ts';
+import { createFolder, deleteFolder, moveFolder, renameFolder } from '../model/folders.ts';
+import { createFlow, flowKind, moveFlow, setFlowProperties } from '../model/flows.ts';
+import type { FlowId, FolderId, IdSource } from '../model/ids.ts';
+import { randomIds } from '../model/ids.ts';
+import { planImport } from '../model/importPack.ts';
+import type { RawFloData } from '../model/raw.ts';
+import type { Flow, Folder, Workspace } from '../model/workspace.ts';
+import { subtree } from '../model/workspace.ts';
+import { readFlopack } from '../export/flopack/read.ts';
+import type { ExportTarget } from '../export/flopack/write.ts';
+import { writeFlopack } from '../export/flopack/write.ts';
+import type { FlowDto, FolderDto, ImportDto, TreeDto, VersionDto } from './dto.ts';
+import { ApiError, problemError } from './http.ts';
+import type { FlowHeader, Store, StoreTx, StoredFlow, VersionHeader } from './storage/store.ts';
+import { checkFlowContent } from './content.ts';
+
+const folderDto = (f: Folder): FolderDto => ({
+  id: f.id,
+  name: f.name,
+  description: f.description,
+  parentId: f.parentId,
+});
+
+/** The API view of a stored flow. */
+export const flowDto = (f: StoredFlow): FlowDto => ({
+  id: f.id,
+  name: f.name,
+  description: f.description,
+  folderId: f.folderId,
+  active: f.active,
+  saveAllData: f.data.log,
+  kind: flowKind(f.data),
+  revision: f.revision,
+  updatedAt: f.updatedAt,
+  content: f.data,
+});
+
+function must<T>(r: Result<T>): T {
+  if (!r.ok) throw problemError(r.problems, r.problems[0]?.code.endsWith('E001') ? 404 : 422);
+  return r.value;
+}
+
+/**
+ * A workspace for validating folder and flow-header operations: full folders, and flows
+ * with names and folders only (their content is not loaded and never written back).
+ */
+async function loadTree(tx: StoreTx): Promise<{ ws: Workspace; headers: FlowHeader[] }> {
+  const folders = await tx.folders();
+  const headers = await tx.flowHeaders();
+  const flows: Record<string, Flow> = {};
+  for (const h of headers) {
+    flows[h.id] = {
+      id: h.id,
+      name: h.name,
+      description: h.description,
+      folderId: h.folderId,
+      active: h.active,
+      data: { log: h.saveAllData } as RawFloData,
+      rest: null,
+    };
+  }
+  return {
+    ws: {
+      folders: Object.fromEntries(folders.map((f) => [f.id, f])),
+      flows,
+      tables: {},
+      configs: {},
+      origin: null,
+    },
+    headers,
+  };
+}
+
+async function loadWorkspace(tx: StoreTx): Promise<Workspace> {
+  const [folders, flows, tables, configs] = await Promise.all([
+    tx.folders(),
+    tx.flows(),
+    tx.tables(),
+    tx.configs(),
+  ]);
+  return {
+    folders: Object.fromEntries(folders.map((f) => [f.id, f])),
+    flows: Object.fromEntries(flows.map((f) => [f.id, f])),
+    tables: Object.fromEntries(tables.map((t) => [t.id, t])),
+    configs: Object.fromEntries(configs.map((c) => [c.id, c])),
+    origin: null,
+  };
+}
+
+/** A change to a flow; `baseRevision` is the revision the client started from. */
+export interface FlowPatch {
+  baseRevision: number;
+  name?: string | undefined;
+  description?: string | undefined;
+  active?: boolean | undefined;
+  saveAllData?: boolean | undefined;
+  folderId?: string | undefined;
+  content?: unknown;
+}
+
+/** Workspace operations over a store. */
+export class WorkspaceService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly ids: IdSource = randomIds,
+  ) {}
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  /** Folders and flow headers. */
+  tree(): Promise<TreeDto> {
+    return this.store.transaction(async (tx) => ({
+      folders: (await tx.folders()).map(folderDto),
+      flows: await tx.flowHeaders(),
+    }));
+  }
+
+  /** Creates a folder at the top level or in a parent. */
+  createFolder(input: {
+    name: string;
+    parentId: string | null;
+    description?: string | undefined;
+  }): Promise<FolderDto> {
+    return this.store.transaction(async (tx) => {
+      const { ws } = await loadTree(tx);
+      const made = must(
+        createFolder(
+          ws,
+          {
+            name: input.name,
+            parentId: input.parentId as FolderId | null,
+            ...(input.description !== undefined ? { description: input.description } : {}),
+          },
+          this.ids,
+        ),
+      );
+      await tx.putFolder(made.folder);
+      return folderDto(made.folder);
+    });
+  }
+
+  /** Renames, describes or moves a folder. */
+  updateFolder(
+    id: string,
+    patch: {
+      name?: string | undefined;
+      description?: string | undefined;
+      parentId?: string | null | undefined;
+    },
+  ): Promise<FolderDto> {
+    return this.store.transaction(async (tx) => {
+      let { ws } = await loadTree(tx);
+      const folder = ws.folders[id];
+      if (!folder)
+        throw new ApiError(
+          404,
+          'FOLDER_E001',
+          `Folder ${id} does not exist — reload the workspace.`,
+        );
+      if (patch.name !== undefined || patch.description !== undefined)
+        ws = must(renameFolder(ws, folder.id, patch.name ?? folder.name, patch.description));
+      if (patch.parentId !== undefined && patch.parentId !== folder.parentId)
+        ws = must(moveFolder(ws, folder.id, patch.parentId as FolderId | null));
+      const next = ws.folders[id] as Folder;
+      await tx.putFolder(next);
+      return folderDto(next);
+    });
+  }
+
+  /** Deletes a folder; with `recursive`, its subfolders and flows too. */
+  deleteFolder(id: string, recursive: boolean): Promise<{ folders: number; flows: number }> {
+    return this.store.transaction(async (tx) => {
+      const { ws } = await loadTree(tx);
+      if (!ws.folders[id])
+        throw new ApiError(
+          404,
+          'FOLDER_E001',
+          `Folder ${id} does not exist — reload the workspace.`,
+        );
+      const doomed = subtree(ws, id as FolderId);
+      must(deleteFolder(ws, id as FolderId, { recursive }));
+      const ids = new Set<string>(doomed.map((f) => f.id));
+      const flows = Object.values(ws.flows).filter(
+        (f) => f.folderId !== null && ids.has(f.folderId),
+      );
+      await tx.deleteFlows(flows.map((f) => f.id));
+      const tables = (await tx.tables()).filter((t) => ids.has(t.data.group_id));
+      await tx.deleteTables(tables.map((t) => t.id));
+      await tx.deleteFolders(doomed.map((f) => f.id).reverse());
+      return { folders: doomed.length, flows: flows.length };
+    });
+  }
+
+  /** Creates a flow ("Unnamed" unless named) in a folder. */
+  createFlow(input: {
+    folderId: string;
+    name?: string | undefined;
+    description?: string | undefined;
+  }): Promise<FlowDto> {
+    return this.store.transaction(async (tx) => {
+      const { ws } = await loadTree(tx);
+      const made = must(
+        createFlow(
+          ws,
+          input.folderId as FolderId,
+          {
+            ...(input.name !== undefined ? { name: input.name } : {}),
+            ...(input.description !== undefined ? { description: input.description } : {}),
+          },
+          this.ids,
+        ),
+      );
+      const stored: StoredFlow = { ...made.flow, revision: 1, updatedAt: this.now() };
+      await tx.putFlow(stored);
+      await tx.addVersion({
+        flowId: stored.id,
+        revision: 1,
+        createdAt: stored.updatedAt,
+        summary: 'Created',
+        flow: made.flow,
+      });
+      return flowDto(stored);
+    });
+  }
+
+  /** A flow with its content. */
+  getFlow(id: string): Promise<FlowDto> {
+    return this.store.transaction(async (tx) => flowDto(await this.mustFlow(tx, id)));
+  }
+
+  private async mustFlow(tx: StoreTx, id: string): Promise<StoredFlow> {
+    const flow = await tx.flow(id as FlowId);
+    if (!flow)
+      throw new ApiError(
+        404,
+        'FLOW_E001',
+        `Flow ${id} does not exist — it may have been deleted; reload the workspace.`,
+      );
+    return flow;
+  }
+
+  /** Saves a change to a flow as a new revision and version, unless the base is stale. */
+  updateFlow(id: string, patch: FlowPatch, summary?: string): Promise<FlowDto> {
+    return this.store.transaction(async (tx) => {
+      const current = await this.mustFlow(tx, id);
+      if (patch.baseRevision !== current.revision)
+        throw new ApiError(
+          409,
+          'FLOW_E409',
+          `"${current.name}" was saved elsewhere (revision ${current.revision}) after you opened revision ${patch.baseRevision} — reload it, or overwrite with your version.`,
+          { revision: current.revision, updatedAt: current.updatedAt },
+        );
+      let { ws } = await loadTree(tx);
+      ws = { ...ws, flows: { ...ws.flows, [id]: current } };
+      if (patch.name !== undefined || patch.description !== undefined)
+        ws = must(
+          setFlowProperties(ws, current.id, {
+            ...(patch.name !== undefined ? { name: patch.name } : {}),
+            ...(patch.description !== undefined ? { description: patch.description } : {}),
+          }),
+        );
+      if (patch.folderId !== undefined)
+        ws = must(moveFlow(ws, current.id, patch.folderId as FolderId));
+      let next = ws.flows[id] as Flow;
+      if (patch.content !== undefined)
+        next = { ...next, data: checkFlowContent(patch.content, current.id) };
+      if (patch.saveAllData !== undefined && next.data.log !== patch.saveAllData)
+        next = { ...next, data: { ...next.data, log: patch.saveAllData } };
+      if (patch.active !== undefined) next = { ...next, active: patch.active };
+      const stored: StoredFlow = { ...next, revision: current.revision + 1, updatedAt: this.now() };
+      await tx.putFlow(stored);
+      await tx.addVersion({
+        flowId: stored.id,
+        revision: stored.revision,
+        createdAt: stored.updatedAt,
+        summary: summary ?? describeChange(current, next),
+        flow: next,
+      });
+      return flowDto(stored);
+    });
+  }
+
+  /** Deletes a flow and its versions. */
+  deleteFlow(id: string): Promise<void> {
+    return this.store.transaction(async (tx) => {
+      await this.mustFlow(tx, id);
+      await tx.deleteFlows([id as FlowId]);
+    });
+  }
+
+  /** The versions of a flow, newest first. */
+  versions(id: string): Promise<VersionHeader[]> {
+    return this.store.transaction(async (tx) => {
+      await this.mustFlow(tx, id);
+      return tx.versions(id as FlowId);
+    });
+  }
+
+  /** One version with the flow as it was. */
+  version(id: string, revision: number): Promise<VersionDto> {
+    return this.store.transaction(async (tx) => {
+      const v = await tx.version(id as FlowId, revision);
+      if (!v) throw new ApiError(404, 'VERSION_E001', `Flow ${id} has no version ${revision}.`);
+      return { ...v, flow: flowDto({ ...v.flow, revision: v.revision, updatedAt: v.createdAt }) };
+    });
+  }
+
+  /** Restores a version: its name, description and content become a new revision. */
+  async restore(id: string, revision: number, baseRevision: number): Promise<FlowDto> {
+    const v = await this.version(id, revision);
+    return this.updateFlow(
+      id,
+      {
+        baseRevision,
+        name: v.flow.name,
+        description: v.flow.description,
+        saveAllData: v.flow.saveAllData,
+        content: v.flow.content,
+      },
+      `Restored version ${revision}`,
+    );
+  }
+
+  /** Imports a flopack under a folder (or at the top level). */
+  importFlopack(text: string, target: string | null, source: string): Promise<ImportDto> {
+    const read = readFlopack(text);
+    if (!read.ok) throw problemError(read.problems);
+    return this.store.transaction(async (tx) => {
+      const ws = await loadWorkspace(tx);
+      const plan = must(planImport(ws, read.value, target as FolderId | null, this.ids));
+      for (const f of plan.folders) await tx.putFolder(f);
+      for (const t of plan.tables) await tx.putTable(t);
+      for (const c of plan.configs) await tx.putConfig(c);
+      const now = this.now();
+      for (const f of plan.flows) {
+        await tx.putFlow({ ...f, revision: 1, updatedAt: now });
+        await tx.addVersion({
+          flowId: f.id,
+          revision: 1,
+          createdAt: now,
+          summary: `Imported from ${source}`,
+          flow: f,
+        });
+      }
+      return {
+        report: plan.report,
+        folderIds: plan.folders.map((f) => f.id),
+        flowIds: plan.flows.map((f) => f.id),
+      };
+    });
+  }
+
+  /** Exports a flow, a folder or the whole workspace as flopack text. */
+  exportFlopack(target: ExportTarget): Promise<{ text: string; filename: string }> {
+    return this.store.transaction(async (tx) => {
+      const ws = await loadWorkspace(tx);
+      const text = writeFlopack(ws, target, { now: this.clock() });
+      if (!text.ok) throw problemError(text.problems, 404);
+      const name =
+        target.kind === 'flow'
+          ? `${ws.flows[target.id]?.name ?? 'flow'}.flow`
+          : target.kind === 'folder'
+            ? `${ws.folders[target.id]?.name ?? 'folder'}.folder`
+            : 'workspace.flopack';
+      return { text: text.value, filename: name };
+    });
+  }
+}

@@ -1,0 +1,277 @@
+/** The embedded SQLite store (better-sqlite3, WAL journal). */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { flowKind } from '../../model/flows.ts';
+import { cardsInOrder } from '../../model/insert.ts';
+import type { FlowId, FolderId } from '../../model/ids.ts';
+import type { JsonObject, RawConfig, RawFloData, RawGroup, RawTable } from '../../model/raw.ts';
+import type { Flow, Folder } from '../../model/workspace.ts';
+import type { FlowHeader, Store, StoreTx, StoredFlow, Version, VersionHeader } from './store.ts';
+import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
+
+interface FolderRow {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  description: string;
+  raw: string | null;
+}
+interface FlowRow {
+  id: string;
+  folder_id: string | null;
+  name: string;
+  description: string;
+  active: number;
+  save_all_data: number;
+  kind: string;
+  card_count: number;
+  revision: number;
+  updated_at: string;
+  content?: string;
+  rest?: string | null;
+}
+interface VersionRow {
+  flow_id: string;
+  revision: number;
+  created_at: string;
+  summary: string;
+  snapshot?: string;
+}
+
+const toFolder = (r: FolderRow): Folder => ({
+  id: r.id as FolderId,
+  name: r.name,
+  description: r.description,
+  parentId: r.parent_id as FolderId | null,
+  raw: r.raw === null ? null : (JSON.parse(r.raw) as RawGroup),
+});
+
+const toHeader = (r: FlowRow): FlowHeader => ({
+  id: r.id as FlowId,
+  name: r.name,
+  description: r.description,
+  folderId: r.folder_id as FolderId | null,
+  active: r.active === 1,
+  saveAllData: r.save_all_data === 1,
+  kind: r.kind as FlowHeader['kind'],
+  cardCount: r.card_count,
+  revision: r.revision,
+  updatedAt: r.updated_at,
+});
+
+const toFlow = (r: FlowRow): StoredFlow => ({
+  id: r.id as FlowId,
+  name: r.name,
+  description: r.description,
+  folderId: r.folder_id as FolderId | null,
+  active: r.active === 1,
+  data: JSON.parse(r.content ?? '{}') as RawFloData,
+  rest: r.rest ? (JSON.parse(r.rest) as JsonObject) : null,
+  revision: r.revision,
+  updatedAt: r.updated_at,
+});
+
+/** Opens (creating if needed) a SQLite store. `file` may be ':memory:'. */
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL'); // an acknowledged save survives power loss, not just a crash
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const q = {
+    folders: db.prepare<[], FolderRow>(
+      'SELECT id, parent_id, name, description, raw FROM folders ORDER BY rowid',
+    ),
+    putFolder: db.prepare(
+      `INSERT INTO folders (id, parent_id, name, description, raw) VALUES (@id, @parent_id, @name, @description, @raw)
+       ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name,
+         description = excluded.description, raw = excluded.raw`,
+    ),
+    deleteFolder: db.prepare('DELETE FROM folders WHERE id = ?'),
+    headers: db.prepare<[], FlowRow>(
+      'SELECT id, folder_id, name, description, active, save_all_data, kind, card_count, revision, updated_at FROM flows ORDER BY rowid',
+    ),
+    flow: db.prepare<[string], FlowRow>('SELECT * FROM flows WHERE id = ?'),
+    allFlows: db.prepare<[], FlowRow>('SELECT * FROM flows ORDER BY rowid'),
+    putFlow: db.prepare(
+      `INSERT INTO flows (id, folder_id, name, description, active, save_all_data, kind, card_count, revision, updated_at, content, rest)
+       VALUES (@id, @folder_id, @name, @description, @active, @save_all_data, @kind, @card_count, @revision, @updated_at, @content, @rest)
+       ON CONFLICT(id) DO UPDATE SET folder_id = excluded.folder_id, name = excluded.name, description = excluded.description,
+         active = excluded.active, save_all_data = excluded.save_all_data, kind = excluded.kind, card_count = excluded.card_count,
+         revision = excluded.revision, updated_at = excluded.updated_at, content = excluded.content, rest = excluded.rest`,
+    ),
+    deleteFlow: db.prepare('DELETE FROM flows WHERE id = ?'),
+    addVersion: db.prepare(
+      'INSERT INTO versions (flow_id, revision, created_at, summary, snapshot) VALUES (@flow_id, @revision, @created_at, @summary, @snapshot)',
+    ),
+    versions: db.prepare<[string], VersionRow>(
+      'SELECT flow_id, revision, created_at, summary FROM versions WHERE flow_id = ? ORDER BY revision DESC',
+    ),
+    version: db.prepare<[string, number], VersionRow>(
+      'SELECT * FROM versions WHERE flow_id = ? AND revision = ?',
+    ),
+    tables: db.prepare<[], { raw: string }>('SELECT raw FROM tables ORDER BY rowid'),
+    putTable: db.prepare(
+      'INSERT INTO tables (id, raw) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET raw = excluded.raw',
+    ),
+    deleteTable: db.prepare('DELETE FROM tables WHERE id = ?'),
+    configs: db.prepare<[], { raw: string }>('SELECT raw FROM configs ORDER BY rowid'),
+    putConfig: db.prepare(
+      'INSERT INTO configs (id, raw) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET raw = excluded.raw',
+    ),
+  };
+
+  const sync: Sync<StoreTx> = {
+    folders: () => q.folders.all().map(toFolder),
+    putFolder: (f) => {
+      q.putFolder.run({
+        id: f.id,
+        parent_id: f.parentId,
+        name: f.name,
+        description: f.description,
+        raw: f.raw ? JSON.stringify(f.raw) : null,
+      });
+    },
+    deleteFolders: (ids) => {
+      for (const id of ids) q.deleteFolder.run(id);
+    },
+    flowHeaders: () => q.headers.all().map(toHeader),
+    flow: (id) => {
+      const row = q.flow.get(id);
+      return row ? toFlow(row) : null;
+    },
+    flows: (ids) => {
+      if (!ids) return q.allFlows.all().map(toFlow);
+      return ids
+        .map((id) => q.flow.get(id))
+        .filter((r): r is FlowRow => r !== undefined)
+        .map(toFlow);
+    },
+    putFlow: (f) => {
+      q.putFlow.run({
+        id: f.id,
+        folder_id: f.folderId,
+        name: f.name,
+        description: f.description,
+        active: f.active ? 1 : 0,
+        save_all_data: f.data.log ? 1 : 0,
+        kind: flowKind(f.data),
+        card_count: cardsInOrder(f.data).length,
+        revision: f.revision,
+        updated_at: f.updatedAt,
+        content: JSON.stringify(f.data),
+        rest: f.rest ? JSON.stringify(f.rest) : null,
+      });
+    },
+    deleteFlows: (ids) => {
+      for (const id of ids) q.deleteFlow.run(id);
+    },
+    addVersion: (v) => {
+      q.addVersion.run({
+        flow_id: v.flowId,
+        revision: v.revision,
+        created_at: v.createdAt,
+        summary: v.summary,
+        snapshot: JSON.stringify(v.flow),
+      });
+    },
+    versions: (flowId) =>
+      q.versions.all(flowId).map((r): VersionHeader => ({
+        flowId: r.flow_id as FlowId,
+        revision: r.revision,
+        createdAt: r.created_at,
+        summary: r.summary,
+      })),
+    version: (flowId, revision) => {
+      const r = q.version.get(flowId, revision);
+      if (!r) return null;
+      return {
+        flowId: r.flow_id as FlowId,
+        revision: r.revision,
+        createdAt: r.created_at,
+        summary: r.summary,
+        flow: JSON.parse(r.snapshot ?? '{}') as Flow,
+      } satisfies Version;
+    },
+    tables: () => q.tables.all().map((r) => JSON.parse(r.raw) as RawTable),
+    putTable: (t) => {
+      q.putTable.run(t.id, JSON.stringify(t));
+    },
+    deleteTables: (ids) => {
+      for (const id of ids) q.deleteTable.run(id);
+    },
+    configs: () => q.configs.all().map((r) => JSON.parse(r.raw) as RawConfig),
+    putConfig: (c) => {
+      q.putConfig.run(c.id, JSON.stringify(c));
+    },
+  };
+
+  const tx = asAsync(sync);
+
+  // Transactions are serialized: a unit of work may await between statements, and SQLite
+  // has one connection here, so a second unit must not interleave with the first.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    transaction<T>(fn: (t: StoreTx) => Promise<T>): Promise<T> {
+      const run = async (): Promise<T> => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (e) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw e;
+        }
+      };
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    describe: () =>
+      file === ':memory:' ? 'in memory (nothing is kept after exit)' : path.resolve(file),
+    close: () => db.close(),
+  };
+}
+
+/** The synchronous twin of an async interface (SQLite answers immediately). */
+type Sync<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
+};
+
+/** Wraps synchronous methods as the asynchronous interface callers program against. */
+function asAsync<T extends object>(sync: Sync<T>): T {
+  const out: Record<string, unknown> = {};
+  const methods = Object.entries<(...a: unknown[]) => unknown>(
+    sync as Record<string, (...a: unknown[]) => unknown>,
+  );
+  for (const [name, fn] of methods) {
+    out[name] = (...args: unknown[]): Promise<unknown> => {
+      try {
+        return Promise.resolve(fn(...args));
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    };
+  }
+  return out as T;
+}
+
+function migrate(db: Database.Database): void {
+  db.exec(SCHEMA);
+  const row = db
+    .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
+    .get();
+  if (!row)
+    db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?)").run(
+      String(SCHEMA_VERSION),
+    );
+  else if (Number(row.value) > SCHEMA_VERSION)
+    throw new Error(
+      `STORE_E001: the database was written by a newer Flopack Studio (schema ${row.value}) — upgrade the app.`,
+    );
+}
