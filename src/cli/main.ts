@@ -1,13 +1,14 @@
 /** The `flopack` command line: validate, round-trip, inspect, render and diff flopacks. */
 import type { Command } from './command.ts';
 import { info } from './commands/info.ts';
+import { render } from './commands/render.ts';
 import { roundtrip } from './commands/roundtrip.ts';
 import { validate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 import { processIo, UsageError } from './io.ts';
 
 /** Every subcommand, in help order. */
-export const COMMANDS: readonly Command[] = [validate, roundtrip, info];
+export const COMMANDS: readonly Command[] = [validate, roundtrip, info, render];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
