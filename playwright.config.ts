@@ -1,7 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4317;
-
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -11,7 +9,6 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [['list'], ['json']] : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -27,11 +24,4 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: 'node dist-server/src/server/index.js',
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    env: { PORT: String(PORT), DB_FILE: ':memory:' },
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
 });

@@ -1,9 +1,20 @@
-/** The studio's root component. */
+/** The studio's root: server state (TanStack Query) around the shell. */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Shell } from './Shell.tsx';
+import './styles.css';
+
+/** The root component. */
 export function App() {
+  const [client] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },
+      }),
+  );
   return (
-    <main>
-      <h1>Flopack Studio</h1>
-      <p>Design, export and review Okta Workflows flows.</p>
-    </main>
+    <QueryClientProvider client={client}>
+      <Shell />
+    </QueryClientProvider>
   );
 }

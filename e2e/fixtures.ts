@@ -1,0 +1,67 @@
+/**
+ * Each test gets its own studio: a fresh server process on a free port over its own SQLite
+ * file, so every test starts from an empty workspace, as a new user does.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+/** A running studio. */
+export interface Studio {
+  url: string;
+  dbFile: string;
+  /** Restarts the server over the same database (simulates a restart). */
+  restart(): Promise<void>;
+}
+
+async function launch(dbFile: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['dist-server/src/server/index.js'], {
+    env: { ...process.env, PORT: String(port), DB_FILE: dbFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`studio did not start: ${out}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running at (http:\/\/[^\s]+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1].replace(/\/$/, ''));
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`studio exited (${code}): ${out}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ studio: Studio }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+  studio: async ({}, use) => {
+    const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'studio-e2e-')), 'studio.sqlite');
+    let running = await launch(dbFile);
+    const studio: Studio = {
+      url: running.url,
+      dbFile,
+      restart: async () => {
+        running.child.kill('SIGTERM');
+        await new Promise((r) => running.child.once('exit', r));
+        running = await launch(dbFile, Number(new URL(studio.url).port));
+      },
+    };
+    await use(studio);
+    running.child.kill('SIGKILL');
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** A real Okta export from ../shared/flopacks. */
+export const sharedFlopack = (name: string): { file: string; text: string } => {
+  const file = path.resolve('..', 'shared', 'flopacks', `${name}.flopack`);
+  return { file, text: readFileSync(file, 'utf8') };
+};

@@ -1,0 +1,183 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, sharedFlopack, test } from './fixtures.ts';
+
+async function newFolder(page: Page, name: string, sub = false): Promise<void> {
+  await page.getByRole('button', { name: sub ? 'New subfolder' : 'New folder' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: sub ? 'Create subfolder' : 'Create folder' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('a new user builds a folder, a subfolder and a named flow, and it survives a reload', async ({
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await expect(page.getByText('No folders yet')).toBeVisible();
+  await newFolder(page, 'Entity Risk');
+  await newFolder(page, 'Low risk', true);
+  await expect(page.getByRole('treeitem', { name: /Low risk/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New flow' }).click();
+  await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit properties' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Flow properties' });
+  await dialog.getByLabel('Name').fill('Risk Policy - Low (Notify)');
+  await dialog.getByLabel('Description').fill('Posts a Slack message when a user’s risk is low.');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+
+  await page.getByRole('switch', { name: 'Flow is OFF' }).click();
+  await expect(page.getByRole('switch', { name: 'Flow is ON' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await page.getByLabel('Save all data that passes through the flow').check();
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Risk Policy - Low (Notify)' })).toBeVisible();
+  await expect(page.getByText('Posts a Slack message when a user’s risk is low.')).toBeVisible();
+  await expect(page.getByRole('switch', { name: 'Flow is ON' })).toBeVisible();
+  await expect(page.getByLabel('Save all data that passes through the flow')).toBeChecked();
+  await page.getByRole('button', { name: 'Expand Entity Risk' }).click();
+  await expect(page.getByRole('treeitem', { name: /Low risk/ })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Flows in Low risk' }).getByText('ON', { exact: true }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Versions' }).click();
+  const versions = page.getByRole('complementary', { name: 'Versions' });
+  await expect(versions.getByRole('button', { name: /^Version 2:/ })).toContainText(
+    'Renamed to "Risk Policy - Low (Notify)"',
+  );
+  await expect(versions.getByRole('button', { name: /^Version 1: Created/ })).toBeVisible();
+});
+
+test('a duplicate flow name in the same folder is refused inline', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await newFolder(page, 'Entity Risk');
+  await page.getByRole('button', { name: 'New flow' }).click();
+  await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  await page.getByRole('button', { name: 'New flow' }).click();
+  await expect(page.getByRole('heading', { name: 'Unnamed (2)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit properties' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Flow properties' });
+  await dialog.getByLabel('Name').fill('unnamed');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('already exists in this folder');
+});
+
+test('imports a real flopack, shows its folders and flows, and exports it losslessly', async ({
+  page,
+  studio,
+}) => {
+  const { file, text } = sharedFlopack('assign_temporary_group_memberships');
+  await page.goto(studio.url);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByLabel('Flopack file (.flopack, .folder or .flow)').setInputFiles(file);
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText(
+    'Imported 3 flow(s) in 1 folder(s), 2 table(s)',
+  );
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('treeitem', { name: /Timed Group Membership/ })).toBeVisible();
+  const flows = page.getByRole('list', { name: 'Flows in Timed Group Membership' });
+  for (const name of [
+    'SUB - Remove User from Group',
+    'Scan users for removal',
+    'Determine if user added to temporary group',
+  ])
+    await expect(flows.getByText(name)).toBeVisible();
+
+  await flows.getByText('Scan users for removal').click();
+  await expect(page.getByRole('heading', { name: 'Scan users for removal' })).toBeVisible();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Export folder “Timed Group Membership”/ }).click();
+  const saved = await (await download).path();
+  const exported = JSON.parse(await readFile(saved, 'utf8')) as { data: unknown; version: string };
+  expect(exported.data).toEqual((JSON.parse(text) as { data: unknown }).data);
+  expect((await download).suggestedFilename()).toBe('Timed Group Membership.folder');
+});
+
+test('a dropped malformed file gives a clear error and changes nothing', async ({
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await newFolder(page, 'Keep me');
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(
+      new File(['{"type":"flopack","data":{"flos":'], 'broken.flopack', {
+        type: 'application/json',
+      }),
+    );
+    return dt;
+  });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await expect(page.getByText('Drop the flopack to import it')).toBeVisible();
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('not valid JSON');
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('Nothing was imported');
+  await page.getByRole('button', { name: 'Close', exact: true }).first().click();
+  await expect(page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem')).toHaveCount(1);
+});
+
+test('dragging a flow onto another folder moves it there', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await newFolder(page, 'Inbox');
+  await newFolder(page, 'Archive');
+  await page
+    .getByRole('treeitem', { name: /Inbox/ })
+    .getByRole('button', { name: /Inbox/ })
+    .click();
+  await page.getByRole('button', { name: 'New flow' }).click();
+  await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  const item = page
+    .getByRole('list', { name: 'Flows in Inbox' })
+    .getByRole('button', { name: /Unnamed/ });
+  await item.dragTo(page.getByRole('treeitem', { name: /Archive/ }).locator('.tree-row'));
+  await expect(page.getByRole('status')).toContainText('Moved “Unnamed” to “Archive”');
+  await expect(page.getByText('No flows in “Inbox”')).toBeVisible();
+  await page
+    .getByRole('treeitem', { name: /Archive/ })
+    .getByRole('button', { name: /Archive/ })
+    .click();
+  await expect(
+    page.getByRole('list', { name: 'Flows in Archive' }).getByText('Unnamed'),
+  ).toBeVisible();
+});
+
+test('two people edit the same flow: the second save is refused with reload or overwrite', async ({
+  browser,
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await newFolder(page, 'Shared');
+  await page.getByRole('button', { name: 'New flow' }).click();
+  await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  const url = page.url();
+
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await page2.goto(url);
+  await expect(page2.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+
+  await page.getByRole('switch', { name: 'Flow is OFF' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+
+  await page2.getByLabel('Save all data that passes through the flow').check();
+  await page2.getByRole('button', { name: 'Save', exact: true }).click();
+  const conflict = page2.getByRole('dialog', { name: 'This flow changed elsewhere' });
+  await expect(conflict.getByRole('alert')).toContainText('was saved elsewhere');
+  await conflict.getByRole('button', { name: 'Reload' }).click();
+  await expect(page2.getByRole('switch', { name: 'Flow is ON' })).toBeVisible();
+  await expect(page2.getByLabel('Save all data that passes through the flow')).not.toBeChecked();
+  await other.close();
+});

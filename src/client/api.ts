@@ -1,0 +1,163 @@
+/** The browser's API client: typed fetchers and TanStack Query option factories. */
+import { queryOptions } from '@tanstack/react-query';
+import type {
+  ErrorDto,
+  FlowDto,
+  FolderDto,
+  ImportDto,
+  TreeDto,
+  VersionDto,
+  VersionHeader,
+} from '../server/dto.ts';
+
+/** An error answer from the API, with its code and any details (e.g. the current revision). */
+export class ApiFailure extends Error {
+  override name = 'ApiFailure';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: ErrorDto,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiFailure(
+      0,
+      'NET_E001',
+      'The studio server cannot be reached — is it still running?',
+      {
+        code: 'NET_E001',
+        message: 'offline',
+      },
+    );
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) {
+    const err = (json ?? {
+      code: `HTTP_${res.status}`,
+      message: text || res.statusText,
+    }) as ErrorDto;
+    throw new ApiFailure(res.status, err.code, err.message, err);
+  }
+  return json as T;
+}
+
+/** Fields of a flow save. */
+export interface FlowSave {
+  baseRevision: number;
+  name?: string;
+  description?: string;
+  active?: boolean;
+  saveAllData?: boolean;
+  folderId?: string;
+  content?: unknown;
+}
+
+/** The API, one function per route. */
+export const api = {
+  tree: () => request<TreeDto>('GET', '/api/workspace'),
+  createFolder: (name: string, parentId: string | null) =>
+    request<FolderDto>('POST', '/api/folders', { name, parentId }),
+  updateFolder: (
+    id: string,
+    patch: { name?: string; parentId?: string | null; description?: string },
+  ) => request<FolderDto>('PATCH', `/api/folders/${encodeURIComponent(id)}`, patch),
+  deleteFolder: (id: string, recursive: boolean) =>
+    request<{ folders: number; flows: number }>(
+      'DELETE',
+      `/api/folders/${encodeURIComponent(id)}?recursive=${recursive}`,
+    ),
+  createFlow: (folderId: string, name?: string) =>
+    request<FlowDto>('POST', '/api/flows', name === undefined ? { folderId } : { folderId, name }),
+  flow: (id: string) => request<FlowDto>('GET', `/api/flows/${encodeURIComponent(id)}`),
+  saveFlow: (id: string, save: FlowSave) =>
+    request<FlowDto>('PUT', `/api/flows/${encodeURIComponent(id)}`, save),
+  deleteFlow: (id: string) =>
+    request<{ ok: true }>('DELETE', `/api/flows/${encodeURIComponent(id)}`),
+  versions: (id: string) =>
+    request<VersionHeader[]>('GET', `/api/flows/${encodeURIComponent(id)}/versions`),
+  version: (id: string, rev: number) =>
+    request<VersionDto>('GET', `/api/flows/${encodeURIComponent(id)}/versions/${rev}`),
+  restore: (id: string, rev: number, baseRevision: number) =>
+    request<FlowDto>('POST', `/api/flows/${encodeURIComponent(id)}/versions/${rev}/restore`, {
+      baseRevision,
+    }),
+};
+
+/** Export URLs (the browser downloads them). */
+export const exportUrl = {
+  flow: (id: string) => `/api/export?flow=${encodeURIComponent(id)}`,
+  folder: (id: string, subfolders: boolean) =>
+    `/api/export?folder=${encodeURIComponent(id)}&subfolders=${subfolders}`,
+  workspace: () => '/api/export',
+};
+
+/** Uploads a flopack with progress (fetch cannot report upload progress; XHR can). */
+export function uploadFlopack(
+  file: Blob,
+  name: string,
+  folderId: string | null,
+  onProgress: (fraction: number) => void,
+): Promise<ImportDto> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const params = new URLSearchParams({ name });
+    if (folderId) params.set('folder', folderId);
+    xhr.open('POST', `/api/import?${params.toString()}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiFailure(0, 'NET_E001', 'The upload failed: the server cannot be reached.', {
+          code: 'NET_E001',
+          message: '',
+        }),
+      );
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(xhr.responseText) as unknown;
+      } catch {
+        json = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(json as ImportDto);
+      else {
+        const err = (json ?? { code: `HTTP_${xhr.status}`, message: xhr.statusText }) as ErrorDto;
+        reject(new ApiFailure(xhr.status, err.code, err.message, err));
+      }
+    };
+    xhr.send(file);
+  });
+}
+
+/** Query option factories, next to their fetchers. */
+export const queries = {
+  tree: () => queryOptions({ queryKey: ['workspace'], queryFn: api.tree }),
+  flow: (id: string) => queryOptions({ queryKey: ['flow', id], queryFn: () => api.flow(id) }),
+  versions: (id: string) =>
+    queryOptions({ queryKey: ['versions', id], queryFn: () => api.versions(id) }),
+  version: (id: string, rev: number) =>
+    queryOptions({
+      queryKey: ['version', id, rev],
+      queryFn: () => api.version(id, rev),
+      staleTime: Infinity,
+    }),
+};

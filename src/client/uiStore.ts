@@ -1,0 +1,100 @@
+/**
+ * App-wide UI state (not server data, not the draft): which folder and flow are open,
+ * which folders are expanded, the theme, and transient messages. Mirrored in the URL hash
+ * so a reload opens the same flow.
+ */
+import { create } from 'zustand';
+
+/** A message shown briefly in the status area. */
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+/** The UI state. */
+export interface UiState {
+  folderId: string | null;
+  flowId: string | null;
+  expanded: Record<string, true>;
+  theme: 'light' | 'dark';
+  toasts: Toast[];
+  versionsOpen: boolean;
+  /** Asked before the open flow is left; false keeps it open (unsaved changes). */
+  leaveGuard: (() => boolean) | null;
+  setLeaveGuard: (guard: (() => boolean) | null) => void;
+  openFolder: (id: string | null) => void;
+  openFlow: (id: string | null, folderId?: string | null) => void;
+  toggle: (id: string, open?: boolean) => void;
+  setTheme: (theme: 'light' | 'dark') => void;
+  toast: (kind: Toast['kind'], text: string) => void;
+  dismiss: (id: number) => void;
+  setVersionsOpen: (open: boolean) => void;
+}
+
+const fromHash = (): { folderId: string | null; flowId: string | null } => {
+  const params = new URLSearchParams(globalThis.location?.hash.slice(1) ?? '');
+  return { folderId: params.get('folder'), flowId: params.get('flow') };
+};
+
+const toHash = (folderId: string | null, flowId: string | null): void => {
+  const params = new URLSearchParams();
+  if (folderId) params.set('folder', folderId);
+  if (flowId) params.set('flow', flowId);
+  const hash = params.toString();
+  globalThis.history?.replaceState(null, '', hash ? `#${hash}` : globalThis.location.pathname);
+};
+
+const storedTheme = (): 'light' | 'dark' => {
+  const t = globalThis.localStorage?.getItem('flopack-theme');
+  if (t === 'dark' || t === 'light') return t;
+  return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+};
+
+let toastSeq = 0;
+
+/** The UI store hook. */
+export const useUi = create<UiState>()((set, get) => ({
+  ...fromHash(),
+  expanded: {},
+  theme: storedTheme(),
+  toasts: [],
+  versionsOpen: false,
+  leaveGuard: null,
+  setLeaveGuard(guard) {
+    set({ leaveGuard: guard });
+  },
+  openFolder(id) {
+    set({ folderId: id });
+    toHash(id, get().flowId);
+  },
+  openFlow(id, folderId) {
+    const guard = get().leaveGuard;
+    if (id !== get().flowId && guard && !guard()) return;
+    const folder = folderId === undefined ? get().folderId : folderId;
+    set({ flowId: id, folderId: folder });
+    toHash(folder, id);
+  },
+  toggle(id, open) {
+    const expanded = { ...get().expanded };
+    const next = open ?? !expanded[id];
+    if (next) expanded[id] = true;
+    else delete expanded[id];
+    set({ expanded });
+  },
+  setTheme(theme) {
+    globalThis.localStorage?.setItem('flopack-theme', theme);
+    set({ theme });
+  },
+  toast(kind, text) {
+    const id = ++toastSeq;
+    set({ toasts: [...get().toasts, { id, kind, text }].slice(-4) });
+    if (kind === 'info') setTimeout(() => get().dismiss(id), 6000);
+  },
+  dismiss(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+  setVersionsOpen(open) {
+    set({ versionsOpen: open });
+  },
+}));

@@ -1,0 +1,115 @@
+/** The studio's frame: top bar, workspace sidebar, the open flow, and page-wide file drop. */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api } from '../client/api.ts';
+import { useUi } from '../client/uiStore.ts';
+import { FlowPane } from './flow/FlowPane.tsx';
+import { ImportDialog } from './transfer/ImportDialog.tsx';
+import { useImport } from './transfer/useImport.ts';
+import { Toasts } from './ui/Toasts.tsx';
+import { Sidebar } from './workspace/Sidebar.tsx';
+import { useTree } from './workspace/useTree.ts';
+
+/** The app layout. */
+export function Shell() {
+  const index = useTree();
+  const qc = useQueryClient();
+  const flowId = useUi((s) => s.flowId);
+  const openFlow = useUi((s) => s.openFlow);
+  const theme = useUi((s) => s.theme);
+  const setTheme = useUi((s) => s.setTheme);
+  const toast = useUi((s) => s.toast);
+  const [importing, setImporting] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const importer = useImport();
+  const runImport = importer.run;
+
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') === true;
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) {
+        setImporting(true);
+        void runImport(file);
+      }
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [runImport]);
+
+  const newFlow = async (folderId: string) => {
+    try {
+      const flow = await api.createFlow(folderId);
+      await qc.invalidateQueries({ queryKey: ['workspace'] });
+      openFlow(flow.id, folderId);
+    } catch (e) {
+      toast('error', e instanceof Error ? e.message : String(e));
+    }
+  };
+  const flowExists = flowId !== null && index.tree.flows.some((f) => f.id === flowId);
+
+  return (
+    <div className={dragging ? 'app dragging' : 'app'}>
+      <header className="topbar">
+        <h1>Flopack Studio</h1>
+        <div className="toolbar" role="toolbar" aria-label="Studio">
+          <button type="button" onClick={() => setImporting(true)}>
+            Import
+          </button>
+          <button
+            type="button"
+            aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+            onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+          >
+            {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+          </button>
+        </div>
+      </header>
+      <div className="main">
+        <Sidebar onNewFlow={(id) => void newFlow(id)} />
+        <main className="workarea">
+          {flowId && (flowExists || index.isLoading) ? (
+            <FlowPane key={flowId} flowId={flowId} index={index} />
+          ) : (
+            <div className="empty-state">
+              <h2>Design Okta Workflows flows</h2>
+              <p>
+                Create a folder, then a flow in it — or import a flopack exported from Okta
+                Workflows.
+              </p>
+            </div>
+          )}
+        </main>
+      </div>
+      <ImportDialog
+        open={importing}
+        control={importer}
+        index={index}
+        onClose={() => setImporting(false)}
+      />
+      {dragging && <div className="drop-overlay">Drop the flopack to import it</div>}
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/** The open flow's header: name, description, ON/OFF, data saving, and its commands. */
+import type { EditorStore } from '../../client/editorStore.ts';
+import { isDirty } from '../../client/editorStore.ts';
+import { useUi } from '../../client/uiStore.ts';
+import { ok } from '../../model/errors.ts';
+import { FLOW_KIND_LABELS, flowKind } from '../../model/flows.ts';
+import { Switch } from '../ui/Switch.tsx';
+import { useEditor } from './editorContext.ts';
+
+interface Props {
+  store: EditorStore;
+  saving: boolean;
+  onSave: () => void;
+  onEdit: () => void;
+  onExport: () => void;
+  onDelete: () => void;
+}
+
+/** Header and command bar of the open flow. */
+export function FlowHeader({ store, saving, onSave, onEdit, onExport, onDelete }: Props) {
+  const name = useEditor((s) => s.flow.name);
+  const description = useEditor((s) => s.flow.description);
+  const active = useEditor((s) => s.flow.active);
+  const log = useEditor((s) => s.flow.data.log);
+  const kind = useEditor((s) => flowKind(s.flow.data));
+  const dirty = useEditor(isDirty);
+  const versionsOpen = useUi((s) => s.versionsOpen);
+  const setVersionsOpen = useUi((s) => s.setVersionsOpen);
+  const edit = store.getState().edit;
+  return (
+    <header className="flow-header">
+      <div className="flow-title">
+        <h2>{name}</h2>
+        <span className="kind">{FLOW_KIND_LABELS[kind]}</span>
+        {dirty && <span className="unsaved">Unsaved changes</span>}
+        {description && <p className="description">{description}</p>}
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Flow actions">
+        <button type="button" onClick={onEdit}>
+          Edit properties
+        </button>
+        <Switch
+          on={active}
+          onText="Flow is ON"
+          offText="Flow is OFF"
+          onChange={(on) => edit((f) => ok({ ...f, active: on }))}
+        />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={log}
+            onChange={(e) => edit((f) => ok({ ...f, data: { ...f.data, log: e.target.checked } }))}
+          />
+          Save all data that passes through the flow
+        </label>
+        <button
+          type="button"
+          className="primary"
+          onClick={onSave}
+          disabled={!dirty || saving}
+          aria-keyshortcuts="Control+S"
+        >
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" onClick={onExport}>
+          Export
+        </button>
+        <button
+          type="button"
+          aria-pressed={versionsOpen}
+          onClick={() => setVersionsOpen(!versionsOpen)}
+        >
+          Versions
+        </button>
+        <button type="button" className="danger-quiet" onClick={onDelete}>
+          Delete flow
+        </button>
+      </div>
+    </header>
+  );
+}

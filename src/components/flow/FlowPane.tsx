@@ -1,0 +1,143 @@
+/** The open flow: loads it, owns its editor store, and lays out header, content and versions. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, queries } from '../../client/api.ts';
+import type { EditorStore } from '../../client/editorStore.ts';
+import { createEditorStore, isDirty } from '../../client/editorStore.ts';
+import { useUi } from '../../client/uiStore.ts';
+import type { FlowDto } from '../../server/dto.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { ExportDialog } from '../transfer/ExportDialog.tsx';
+import { VersionsPanel } from '../versions/VersionsPanel.tsx';
+import type { TreeIndex } from '../workspace/useTree.ts';
+import { CardList } from './CardList.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { EditorContext, useEditor } from './editorContext.ts';
+import { FlowHeader } from './FlowHeader.tsx';
+import { PropertiesDialog } from './PropertiesDialog.tsx';
+import { useSaveFlow } from './useSaveFlow.ts';
+
+/** Loads the flow and provides its editor store. Keyed by flow id by its parent. */
+export function FlowPane({ flowId, index }: { flowId: string; index: TreeIndex }) {
+  const q = useQuery(queries.flow(flowId));
+  if (q.error) return <p className="error pane-message">{q.error.message}</p>;
+  if (!q.data) return <p className="muted pane-message">Loading flow…</p>;
+  return <LoadedFlow initial={q.data} index={index} />;
+}
+
+/** Owns the editor store, created once from the flow as first loaded. */
+function LoadedFlow({ initial, index }: { initial: FlowDto; index: TreeIndex }) {
+  const [store] = useState(() => createEditorStore(initial));
+  return (
+    <EditorContext.Provider value={store}>
+      <OpenFlow store={store} index={index} />
+    </EditorContext.Provider>
+  );
+}
+
+type Open = null | 'properties' | 'export' | 'delete';
+
+function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
+  const qc = useQueryClient();
+  const { save, saving, conflict, dismissConflict } = useSaveFlow(store);
+  const [open, setOpen] = useState<Open>(null);
+  const versionsOpen = useUi((s) => s.versionsOpen);
+  const openFlow = useUi((s) => s.openFlow);
+  const setLeaveGuard = useUi((s) => s.setLeaveGuard);
+  const toast = useUi((s) => s.toast);
+  const data = useEditor((s) => s.flow.data);
+  const name = useEditor((s) => s.flow.name);
+  const folderId = useEditor((s) => s.saved.folderId);
+  const dirty = useEditor(isDirty);
+
+  useEffect(() => {
+    const guard = () =>
+      !isDirty(store.getState()) ||
+      globalThis.confirm(`Discard unsaved changes to “${store.getState().flow.name}”?`);
+    setLeaveGuard(guard);
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (isDirty(store.getState())) e.preventDefault();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        if (isDirty(store.getState())) save();
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      setLeaveGuard(null);
+      window.removeEventListener('beforeunload', beforeUnload);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [store, save, setLeaveGuard]);
+
+  const reload = async () => {
+    const dto = await api.flow(store.getState().flow.id);
+    store.getState().load(dto);
+    qc.setQueryData(['flow', dto.id], dto);
+    dismissConflict();
+  };
+  const folder = index.folder(folderId);
+  return (
+    <div className="flow-pane">
+      <FlowHeader
+        store={store}
+        saving={saving}
+        onSave={() => save()}
+        onEdit={() => setOpen('properties')}
+        onExport={() => setOpen('export')}
+        onDelete={() => setOpen('delete')}
+      />
+      <div className="flow-body">
+        <section className="flow-content" aria-label="Cards">
+          <CardList data={data} label={`Cards of ${name}`} />
+        </section>
+        {versionsOpen && <VersionsPanel store={store} />}
+      </div>
+      {open === 'properties' && (
+        <PropertiesDialog open store={store} index={index} onClose={() => setOpen(null)} />
+      )}
+      <ExportDialog
+        open={open === 'export'}
+        onClose={() => setOpen(null)}
+        flow={{ id: store.getState().flow.id, name, dirty }}
+        folder={folder ? { id: folder.id, name: folder.name } : null}
+      />
+      <Dialog title="Delete flow" open={open === 'delete'} onClose={() => setOpen(null)}>
+        <p>Delete “{name}” and all of its versions? This cannot be undone.</p>
+        <div className="dialog-actions">
+          <button type="button" onClick={() => setOpen(null)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              void (async () => {
+                try {
+                  await api.deleteFlow(store.getState().flow.id);
+                  setLeaveGuard(null);
+                  openFlow(null);
+                  await qc.invalidateQueries({ queryKey: ['workspace'] });
+                  toast('info', `Deleted “${name}”.`);
+                } catch (e) {
+                  toast('error', e instanceof Error ? e.message : String(e));
+                }
+              })();
+            }}
+          >
+            Delete flow
+          </button>
+        </div>
+      </Dialog>
+      <ConflictDialog
+        message={conflict?.message ?? null}
+        onClose={dismissConflict}
+        onReload={() => void reload()}
+        onOverwrite={() => save(true)}
+      />
+    </div>
+  );
+}

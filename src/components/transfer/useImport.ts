@@ -1,0 +1,59 @@
+/** Import state shared by the Import dialog and the page-wide file drop. */
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { uploadFlopack } from '../../client/api.ts';
+import { useUi } from '../../client/uiStore.ts';
+import type { ImportDto } from '../../server/dto.ts';
+
+/** What an import in progress looks like, and how to start one. */
+export interface ImportControl {
+  target: string;
+  setTarget: (id: string) => void;
+  progress: number | null;
+  error: string | null;
+  result: ImportDto | null;
+  run: (file: File, target?: string) => Promise<void>;
+  reset: () => void;
+}
+
+/** Runs imports: upload with progress, then refresh the tree and open the new folder. */
+export function useImport(): ImportControl {
+  const selected = useUi((s) => s.folderId);
+  const openFolder = useUi((s) => s.openFolder);
+  const toggle = useUi((s) => s.toggle);
+  const qc = useQueryClient();
+  const [target, setTarget] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportDto | null>(null);
+  const effectiveTarget = target ?? selected ?? '';
+  return {
+    target: effectiveTarget,
+    setTarget,
+    progress,
+    error,
+    result,
+    run: async (file, into) => {
+      const folder = into ?? effectiveTarget;
+      setError(null);
+      setResult(null);
+      setProgress(0);
+      try {
+        const r = await uploadFlopack(file, file.name, folder || null, setProgress);
+        setResult(r);
+        await qc.invalidateQueries({ queryKey: ['workspace'] });
+        if (folder) toggle(folder, true);
+        const first = r.folderIds[0];
+        if (first) openFolder(first);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        setProgress(null);
+      }
+    },
+    reset: () => {
+      setError(null);
+      setResult(null);
+    },
+  };
+}

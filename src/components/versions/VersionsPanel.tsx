@@ -1,0 +1,117 @@
+/** The versions of the open flow: every save, newest first; view one, restore one. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, queries } from '../../client/api.ts';
+import type { EditorStore } from '../../client/editorStore.ts';
+import { isDirty } from '../../client/editorStore.ts';
+import { useUi } from '../../client/uiStore.ts';
+import { CardList } from '../flow/CardList.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
+
+const when = (iso: string): string => new Date(iso).toLocaleString();
+
+/** The versions panel. */
+export function VersionsPanel({ store }: { store: EditorStore }) {
+  const flowId = store.getState().flow.id;
+  const versions = useQuery(queries.versions(flowId));
+  const [viewing, setViewing] = useState<number | null>(null);
+  return (
+    <aside className="versions" aria-label="Versions">
+      <h2>Versions</h2>
+      {versions.isLoading && <p className="muted">Loading…</p>}
+      {versions.error && <p className="error">{versions.error.message}</p>}
+      <ol className="version-list">
+        {versions.data?.map((v) => (
+          <li key={v.revision}>
+            <button
+              type="button"
+              className="version-item"
+              onClick={() => setViewing(v.revision)}
+              aria-label={`Version ${v.revision}: ${v.summary}`}
+            >
+              <span className="version-rev">v{v.revision}</span>
+              <span className="version-summary">{v.summary}</span>
+              <time className="muted" dateTime={v.createdAt}>
+                {when(v.createdAt)}
+              </time>
+            </button>
+          </li>
+        ))}
+      </ol>
+      {viewing !== null && (
+        <VersionDialog store={store} revision={viewing} onClose={() => setViewing(null)} />
+      )}
+    </aside>
+  );
+}
+
+function VersionDialog({
+  store,
+  revision,
+  onClose,
+}: {
+  store: EditorStore;
+  revision: number;
+  onClose: () => void;
+}) {
+  const flowId = store.getState().flow.id;
+  const v = useQuery(queries.version(flowId, revision));
+  const qc = useQueryClient();
+  const toast = useUi((s) => s.toast);
+  const [busy, setBusy] = useState(false);
+  const restore = async () => {
+    const s = store.getState();
+    if (
+      isDirty(s) &&
+      !globalThis.confirm('Restoring discards your unsaved changes. Restore anyway?')
+    )
+      return;
+    setBusy(true);
+    try {
+      const dto = await api.restore(flowId, revision, s.baseRevision);
+      store.getState().load(dto);
+      qc.setQueryData(['flow', flowId], dto);
+      await qc.invalidateQueries({ queryKey: ['versions', flowId] });
+      await qc.invalidateQueries({ queryKey: ['workspace'] });
+      toast('info', `Restored version ${revision} as version ${dto.revision}.`);
+      onClose();
+    } catch (e) {
+      toast('error', e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={`Version ${revision}`} open onClose={onClose} wide>
+      {v.data ? (
+        <>
+          <p>
+            <strong>{v.data.flow.name}</strong> — {v.data.summary} —{' '}
+            <span className="muted">{when(v.data.createdAt)}</span>
+          </p>
+          {v.data.flow.description && <p className="muted">{v.data.flow.description}</p>}
+          <p>
+            {v.data.flow.active ? 'ON' : 'OFF'} · data saving{' '}
+            {v.data.flow.saveAllData ? 'on' : 'off'}
+          </p>
+          <CardList data={v.data.flow.content} label={`Cards of version ${revision}`} />
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void restore()}
+            >
+              Restore this version
+            </button>
+          </div>
+        </>
+      ) : (
+        <p className="muted">{v.error ? v.error.message : 'Loading…'}</p>
+      )}
+    </Dialog>
+  );
+}

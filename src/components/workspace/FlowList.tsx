@@ -1,0 +1,38 @@
+/** The flows of the selected folder, with their ON/OFF state; drag one onto a folder to move it. */
+import { useUi } from '../../client/uiStore.ts';
+import { FLOW_KIND_LABELS } from '../../model/flows.ts';
+import type { FlowHeader } from '../../server/dto.ts';
+import { FLOW_DRAG_TYPE } from './FolderTree.tsx';
+
+/** The list of flows in a folder. */
+export function FlowList({ flows, folderName }: { flows: FlowHeader[]; folderName: string }) {
+  const openFlowId = useUi((s) => s.flowId);
+  const openFlow = useUi((s) => s.openFlow);
+  if (flows.length === 0)
+    return <p className="muted">No flows in “{folderName}”. Create one with “New flow”.</p>;
+  return (
+    <ul className="flow-list" aria-label={`Flows in ${folderName}`}>
+      {flows.map((f) => (
+        <li key={f.id}>
+          <button
+            type="button"
+            className={f.id === openFlowId ? 'flow-item selected' : 'flow-item'}
+            aria-current={f.id === openFlowId ? 'true' : undefined}
+            draggable
+            onDragStart={(e) => {
+              e.dataTransfer.setData(FLOW_DRAG_TYPE, f.id);
+              e.dataTransfer.effectAllowed = 'move';
+            }}
+            onClick={() => openFlow(f.id, f.folderId)}
+          >
+            <span className="flow-name">{f.name}</span>
+            <span className="flow-meta">
+              <span className={f.active ? 'badge on' : 'badge'}>{f.active ? 'ON' : 'OFF'}</span>
+              <span className="muted">{FLOW_KIND_LABELS[f.kind]}</span>
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
