@@ -1,5 +1,6 @@
 /** The `flopack` command line: validate, round-trip, inspect, render and diff flopacks. */
 import type { Command } from './command.ts';
+import { diff } from './commands/diff.ts';
 import { info } from './commands/info.ts';
 import { render } from './commands/render.ts';
 import { roundtrip } from './commands/roundtrip.ts';
@@ -8,7 +9,7 @@ import type { CliIo } from './io.ts';
 import { processIo, UsageError } from './io.ts';
 
 /** Every subcommand, in help order. */
-export const COMMANDS: readonly Command[] = [validate, roundtrip, info, render];
+export const COMMANDS: readonly Command[] = [validate, roundtrip, info, render, diff];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

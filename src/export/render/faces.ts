@@ -41,7 +41,7 @@ const isEmpty = (v: Json): boolean =>
   (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
 
 /** Compose templates name sibling inputs as `{{{token}}}`; show the token's source instead. */
-function withTokens(text: string, m: RawMethod, sources: Map<string, Source>): string {
+export function withTokens(text: string, m: RawMethod, sources: Map<string, Source>): string {
   if (!text.includes('{{{')) return text;
   return text.replace(/\{\{\{([^{}]+)\}\}\}/g, (all, token: string) => {
     const f = Object.values(m.node.model.inputs.data).find((x) => x.key === token);
@@ -57,7 +57,7 @@ const scalar = (v: Json | undefined): string =>
 type Expr = { lhs?: Json; op?: Json; join?: Json; rhs?: Json; rhd?: Json };
 
 /** A Tables Where Expression as text: `Status = "ACTIVE" AND Age > {Read User · Age}`. */
-function whereText(v: Json, m: RawMethod, sources: Map<string, Source>): string | null {
+export function whereText(v: Json, m: RawMethod, sources: Map<string, Source>): string | null {
   if (v === null || typeof v !== 'object' || Array.isArray(v) || !Array.isArray(v['expr']))
     return null;
   const parts: string[] = [];

@@ -31,8 +31,10 @@ const isCard = (x: DrawNode): boolean => x.face !== null;
 function label(x: DrawNode): string {
   const f = x.face;
   if (!f) return '';
-  if (f.role === 'note') return `✎ ${escapeMermaid(f.note?.title || f.title)}`;
-  const lines = [escapeMermaid(f.title), escapeMermaid(f.app)];
+  const lines =
+    f.role === 'note'
+      ? [`✎ ${escapeMermaid(f.note?.title || f.title)}`]
+      : [escapeMermaid(f.title), escapeMermaid(f.app)];
   if (f.calls !== null) lines.push(`→ ${escapeMermaid(f.calls)}`);
   if (x.mark !== 'unchanged') lines.push(MARK_COLORS[x.mark].label);
   return lines.join('<br/>');

@@ -31,6 +31,11 @@ export function edgeSvg(edge: DrawEdge, byId: ReadonlyMap<string, DrawNode>): st
     const y = b.y + b.height / 2;
     return `<path d="M${n(x)},${n(a.y + a.height)}V${n(y)}H${n(b.x)}" fill="none" stroke="#6366f1" stroke-width="1.5" stroke-dasharray="4 3" marker-end="url(#arrow)"/>`;
   }
+  if (edge.kind === 'ghost' && b.x > a.x + a.width / 2 + 8 && b.y > a.y + a.height) {
+    // A removed card hangs below the card it followed: drop from that card, then across.
+    const x = a.x + a.width / 2;
+    return `<path d="M${n(x)},${n(a.y + a.height)}V${n(attachY(b))}H${n(b.x)}" fill="none" stroke="${MARK_COLORS.removed.stroke}" stroke-width="1.5" stroke-dasharray="6 4" marker-end="url(#arrow-removed)"/>`;
+  }
   const x1 = a.x + a.width;
   const y1 = attachY(a);
   const y2 = attachY(b);

@@ -28,7 +28,8 @@ function badge(node: DrawNode): string {
   if (node.mark === 'unchanged') return '';
   const m = MARK_COLORS[node.mark];
   const w = textWidth(m.label, 10, true) + 12;
-  const x = node.width - w - 6;
+  // Left of the order number in the header band.
+  const x = node.width - w - 44;
   return (
     `<rect x="${n(x)}" y="-9" width="${n(w)}" height="16" rx="8" fill="${m.stroke}"/>` +
     text(x + 6, 3, m.label, ' font-size="10" font-weight="bold" fill="#ffffff"')
