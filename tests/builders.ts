@@ -59,7 +59,10 @@ export const cardById = (data: RawFloData, id: string): RawMethod | undefined =>
   data.methods.find((m) => m.uuid === id);
 
 /** A flow named `name` in a new workspace, with a Delegated Flow event. */
-export function makeDelegatedFlow(name = 'Risk Policy - Low (Notify)'): {
+export function makeDelegatedFlow(
+  name = 'Risk Policy - Low (Notify)',
+  seed = 3,
+): {
   ws: Workspace;
   flowId: FlowId;
   folderId: FolderId;
@@ -69,7 +72,10 @@ export function makeDelegatedFlow(name = 'Risk Policy - Low (Notify)'): {
   const flowId = made.flow.id;
   const withEvent = unwrap(
     editFlowContent(made.workspace, flowId, (d) =>
-      setEvent(d, createCard(catalog, 'root:kernel:http:delegated', allCardIds(d), seededIds(3))),
+      setEvent(
+        d,
+        createCard(catalog, 'root:kernel:http:delegated', allCardIds(d), seededIds(seed)),
+      ),
     ),
   );
   return { ws: withEvent, flowId, folderId };

@@ -65,13 +65,10 @@ function anchorOf(scope: RawScope, at: InsertAt): Result<Anchor> {
   return ok({ pred, joins: joinsOf(place.enclosing) });
 }
 
-/** The cards a new card brings: itself, plus noop heads and a Join for an If/Else. */
-function expand(
-  card: RawMethod,
-  taken: Set<string>,
-  ctx: InsertContext,
-): { cards: RawMethod[]; entry: RawMethod; exit: RawMethod } {
-  if (!isIfElse(card)) return { cards: [card], entry: card, exit: card };
+/** The piece a new card brings: itself, plus noop heads and a Join for an If/Else. */
+function pieceFor(card: RawMethod, taken: Set<string>, ctx: InsertContext): Piece {
+  if (!isIfElse(card))
+    return { cards: [card], edges: [], entry: card.uuid, exit: card.uuid, members: [card.uuid] };
   const ids = ctx.ids ?? randomIds;
   const make = (id: string): RawMethod => {
     const m = createCard(ctx.catalog, id, taken, ids);
@@ -82,7 +79,16 @@ function expand(
   const no = make(NOOP);
   const join = make(JOIN);
   const withBranches: RawMethod = { ...card, branches: { [yes.uuid]: true, [no.uuid]: false } };
-  return { cards: [withBranches, yes, no, join], entry: withBranches, exit: join };
+  return {
+    cards: [withBranches, yes, no, join],
+    edges: [
+      [yes.uuid, join.uuid],
+      [no.uuid, join.uuid],
+    ],
+    entry: card.uuid,
+    exit: join.uuid,
+    members: [card.uuid, join.uuid],
+  };
 }
 
 /**
@@ -110,42 +116,44 @@ export function insertCard(
   const anchor = anchorOf(scope, at);
   if (!anchor.ok) return anchor;
   const ids = ctx.ids ?? randomIds;
-  const { cards, entry, exit } = expand(card, taken, ctx);
-  const next = updateScope(data, path, (s) => link(s, anchor.value, cards, entry, exit, ids));
+  const piece = pieceFor(card, taken, ctx);
+  const next = updateScope(data, path, (s) => splice(s, anchor.value, piece, ids));
   return ok({ data: next, card: card.uuid as CardId });
 }
 
-/** Splices `entry … exit` after the anchor in the chain, with branch and membership edges. */
-function link(
-  s: RawScope,
-  anchor: Anchor,
-  cards: RawMethod[],
-  entry: RawMethod,
-  exit: RawMethod,
-  ids: IdSource,
-): RawScope {
+/** A piece of sequence to splice in: its cards, the edges among them, its ends. */
+export interface Piece {
+  /** Cards to add to the scope's methods (empty when they are already there). */
+  cards: RawMethod[];
+  /** Edges among the piece's own cards. */
+  edges: [string, string][];
+  entry: string;
+  exit: string;
+  /** Chain members that must report to an enclosing branch's Join. */
+  members: string[];
+}
+
+/** Splices a piece after the anchor: pred → entry … exit → old successor, plus branch edges. */
+function splice(s: RawScope, anchor: Anchor, piece: Piece, ids: IdSource): RawScope {
   const { pred, joins } = anchor;
-  const seq = sequenceOf(s);
-  const succ = seq.next.get(pred);
+  const succ = sequenceOf(s).next.get(pred);
   let orderings = { ...s.orderings };
   const chain = succ !== undefined ? edgeId(orderings, pred, succ) : undefined;
-  if (chain !== undefined) orderings[chain] = [pred, entry.uuid];
-  else orderings = addEdge(orderings, pred, entry.uuid, ids);
-  for (const j of joins.slice(-1)) orderings = addEdge(orderings, entry.uuid, j, ids);
-  if (entry !== exit) {
-    for (const head of Object.keys(entry.branches))
-      orderings = addEdge(orderings, head, exit.uuid, ids);
-    for (const j of joins.slice(-1)) orderings = addEdge(orderings, exit.uuid, j, ids);
-  }
-  if (succ !== undefined) orderings = addEdge(orderings, exit.uuid, succ, ids);
+  if (chain !== undefined) orderings[chain] = [pred, piece.entry];
+  else orderings = addEdge(orderings, pred, piece.entry, ids);
+  for (const [a, b] of piece.edges) orderings = addEdge(orderings, a, b, ids);
+  const join = joins[joins.length - 1];
+  if (join !== undefined)
+    for (const m of piece.members) orderings = addEdge(orderings, m, join, ids);
+  if (succ !== undefined) orderings = addEdge(orderings, piece.exit, succ, ids);
   const at = s.methods.findIndex((m) => m.uuid === pred);
   const methods = [...s.methods];
-  methods.splice(at < 0 ? methods.length : at + 1, 0, ...cards);
+  methods.splice(at < 0 ? methods.length : at + 1, 0, ...piece.cards);
   return { ...s, methods, orderings };
 }
 
 /** Every card a step occupies: an If/Else with its heads, branch cards and Join. */
-function cardsOfStep(step: Step): string[] {
+export function cardsOfStep(step: Step): string[] {
   if (step.type === 'card') return [step.id];
   const out: string[] = [step.id];
   if (step.join) out.push(step.join);
@@ -219,6 +227,21 @@ export function removeCard(
   );
 }
 
+/** Splices a prepared piece (pasted cards) in at a position. */
+export function pasteAt(
+  data: RawFloData,
+  at: InsertAt,
+  piece: Piece,
+  ids: IdSource = randomIds,
+): Result<RawFloData> {
+  const path = at.path ?? [];
+  const scope = scopeAt(data, path);
+  if (!scope) return fail('EDIT_E006', 'That part of the flow no longer exists — reload it.');
+  const anchor = anchorOf(scope, at);
+  if (!anchor.ok) return anchor;
+  return ok(updateScope(data, path, (s) => splice(s, anchor.value, piece, ids)));
+}
+
 /**
  * Moves a card (an If/Else with its branches) to another position of the same scope.
  * Mappings whose source no longer runs before their target are dropped and returned.
@@ -246,11 +269,17 @@ export function moveCard(
   const detached = unlinkKeepInner(scope, step, moving);
   const anchor = anchorOf(detached, to);
   if (!anchor.ok) return anchor;
-  const entry = scope.methods.find((m) => m.uuid === step.id);
-  const exitId = exitOf(step);
-  const exit = scope.methods.find((m) => m.uuid === exitId);
-  if (!entry || !exit) return fail('EDIT_E003', `Card ${card} is not in this flow's sequence.`);
-  const relinked = relink(detached, anchor.value, entry, exit, moving, ids);
+  const exit = exitOf(step) ?? step.id;
+  // The step's cards leave the methods list and come back at the new place.
+  const moved = detached.methods.filter((m) => moving.has(m.uuid));
+  const rest = { ...detached, methods: detached.methods.filter((m) => !moving.has(m.uuid)) };
+  const members = exit === step.id ? [step.id] : [step.id, exit];
+  const relinked = splice(
+    rest,
+    anchor.value,
+    { cards: moved, edges: [], entry: step.id, exit, members },
+    ids,
+  );
   const pruned = pruneInvalidPins(relinked);
   return ok({ data: updateScope(data, path, () => pruned.scope), dropped: pruned.dropped });
 }
@@ -281,35 +310,6 @@ function unlinkKeepInner(s: RawScope, step: Step, moving: Set<string>): RawScope
     orderings[id] = [a, b];
   }
   return { ...s, orderings };
-}
-
-/** Links an existing (detached) step after an anchor. */
-function relink(
-  s: RawScope,
-  anchor: Anchor,
-  entry: RawMethod,
-  exit: RawMethod,
-  moving: Set<string>,
-  ids: IdSource,
-): RawScope {
-  const { pred, joins } = anchor;
-  const succ = sequenceOf(s).next.get(pred);
-  let orderings = { ...s.orderings };
-  const chain = succ !== undefined ? edgeId(orderings, pred, succ) : undefined;
-  if (chain !== undefined) orderings[chain] = [pred, entry.uuid];
-  else orderings = addEdge(orderings, pred, entry.uuid, ids);
-  const outer = joins[joins.length - 1];
-  if (outer !== undefined) {
-    orderings = addEdge(orderings, entry.uuid, outer, ids);
-    if (exit !== entry) orderings = addEdge(orderings, exit.uuid, outer, ids);
-  }
-  if (succ !== undefined) orderings = addEdge(orderings, exit.uuid, succ, ids);
-  // Keep the methods array close to visual order: the moved cards follow their anchor.
-  const moved = s.methods.filter((m) => moving.has(m.uuid));
-  const rest = s.methods.filter((m) => !moving.has(m.uuid));
-  const at = rest.findIndex((m) => m.uuid === pred);
-  rest.splice(at < 0 ? rest.length : at + 1, 0, ...moved);
-  return { ...s, methods: rest, orderings };
 }
 
 /** The visible cards of a scope in execution order (branch cards depth first). */

@@ -79,6 +79,25 @@ export function sourcesOf(scope: RawScope): Map<string, string> {
   return out;
 }
 
+const cache = new WeakMap<RawMethod, { key: string; summary: CardSummary }>();
+
+/**
+ * `summarize`, memoised per card object and its inputs' sources, so an unchanged card keeps
+ * the same summary object (the canvas relies on that identity to skip re-rendering it).
+ */
+export function summarizeCached(m: RawMethod, sources: Map<string, string>): CardSummary {
+  let key = '';
+  for (const id in m.node.model.inputs.data) {
+    const s = sources.get(`${m.uuid}/${id}`);
+    if (s !== undefined) key += `${id}=${s}\u0000`;
+  }
+  const hit = cache.get(m);
+  if (hit && hit.key === key) return hit.summary;
+  const summary = summarize(m, sources);
+  cache.set(m, { key, summary });
+  return summary;
+}
+
 /** Summarises a card of a scope; `sources` comes from `sourcesOf(scope)`. */
 export function summarize(m: RawMethod, sources: Map<string, string>): CardSummary {
   const a = parseAddress(m.address);

@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { add, makeDelegatedFlow } from '../../../tests/builders.ts';
 import { corpusFiles } from '../../../tests/corpus.ts';
 import { unwrap } from '../../model/errors.ts';
+import { createCard } from '../../model/catalog.ts';
+import { seededIds } from '../../model/ids.ts';
+import { insertCard } from '../../model/insert.ts';
+import { allCardIds, scopeAt } from '../../model/scope.ts';
+import { catalog } from '../../../tests/builders.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import type { IfElseStep } from '../../model/sequence.ts';
 import { sequenceOf } from '../../model/sequence.ts';
@@ -52,6 +57,38 @@ describe('flow layout', () => {
     expect(merge!.x).toBeGreaterThan(suspend!.x + suspend!.width);
     expect(read!.x).toBeGreaterThan(merge!.x);
     expect(l.edges.filter((e) => e.to === merge?.id)).toHaveLength(2);
+  });
+
+  it('offers insertion points that each insert a card right there, keeping the flow valid', () => {
+    const ws = unwrap(
+      readFlopack(
+        readFileSync(
+          corpusFiles().find((f) => f.includes('automate_sso'))!,
+          'utf8',
+        ),
+      ),
+    );
+    for (const flow of Object.values(ws.flows)) {
+      const l = layoutFlow(flow.data);
+      for (const node of l.nodes) {
+        if (!node.after) continue;
+        const card = createCard(
+          catalog,
+          'root:kernel:string:compose',
+          allCardIds(flow.data),
+          seededIds(9),
+        );
+        const r = insertCard(flow.data, node.after, card, { catalog });
+        if (!r.ok)
+          throw new Error(`${flow.name} ${node.kind} ${node.id}: ${r.problems[0]?.message}`);
+        const scope = scopeAt(r.value.data, node.after.path ?? [])!;
+        expect(sequenceOf(scope).loose).toEqual([]);
+        const placed = layoutFlow(r.value.data).nodes.find((n) => n.id === card.uuid);
+        expect(placed, `${flow.name} ${node.kind}`).toBeDefined();
+        if (node.kind === 'card' || node.kind === 'branch')
+          expect(placed!.y).toBe(node.kind === 'branch' ? node.y - 12 : node.y);
+      }
+    }
   });
 
   it.each(corpusFiles().map((f) => [path.basename(f, '.flopack'), f]))(

@@ -7,12 +7,13 @@
 import { isNote } from '../../model/cardRoles.ts';
 import type { CardId } from '../../model/ids.ts';
 import type { RawFloData, RawMethod, RawScope } from '../../model/raw.ts';
+import type { InsertAt } from '../../model/positions.ts';
 import type { ScopePath } from '../../model/scope.ts';
 import { inlineFlows } from '../../model/scope.ts';
 import type { Step } from '../../model/sequence.ts';
 import { sequenceOf } from '../../model/sequence.ts';
 import type { CardSummary } from '../../model/summary.ts';
-import { armLabel, sourcesOf, summarize } from '../../model/summary.ts';
+import { armLabel, sourcesOf, summarizeCached } from '../../model/summary.ts';
 
 /** Geometry, in canvas pixels. */
 export const GEOMETRY = {
@@ -50,6 +51,11 @@ export interface LayoutNode {
   label: string | null;
   /** For cards: position in execution order (1-based) among the flow's visible cards. */
   order: number;
+  /**
+   * Where a card dropped just right of this node is inserted; null where nothing can go
+   * (right of an If/Else card the branches start, and their pills take insertions).
+   */
+  after: InsertAt | null;
 }
 
 /** How two nodes connect. */
@@ -143,7 +149,7 @@ export function layoutFlow(data: RawFloData): Layout {
     x: number,
     y: number,
   ): Block => {
-    const summary = summarize(m, sources);
+    const summary = summarizeCached(m, sources);
     const height = cardHeight(summary);
     order++;
     nodes.push({
@@ -158,6 +164,7 @@ export function layoutFlow(data: RawFloData): Layout {
       summary,
       label: null,
       order,
+      after: summary.role === 'ifElse' ? null : { kind: 'after', card: m.uuid as CardId, path },
     });
     let width: number = g.cardWidth;
     let bottom = y + height;
@@ -166,6 +173,8 @@ export function layoutFlow(data: RawFloData): Layout {
       const ay = bottom + g.gapY;
       const ax = x + g.armIndent;
       const armId = `${m.uuid}:${entry.slot.kind === 'error' ? 'error' : entry.slot.field}`;
+      const innerPath: ScopePath = [...path, { card: m.uuid as CardId, slot: entry.slot }];
+      const innerEvent = sequenceOf(entry.flo).event;
       nodes.push({
         id: armId,
         kind: 'arm',
@@ -178,15 +187,10 @@ export function layoutFlow(data: RawFloData): Layout {
         summary: null,
         label: armLabel(m, entry.group, entry.slot.kind),
         order: 0,
+        after: innerEvent ? { kind: 'after', card: innerEvent, path: innerPath } : null,
       });
       edge('inline', m.uuid, armId);
-      const inner = layoutScope(
-        entry.flo,
-        [...path, { card: m.uuid as CardId, slot: entry.slot }],
-        ax + g.pillWidth + 16 + g.gapX,
-        ay,
-        true,
-      );
+      const inner = layoutScope(entry.flo, innerPath, ax + g.pillWidth + 16 + g.gapX, ay, true);
       if (inner) edge('next', armId, inner.entry);
       const armWidth = g.armIndent + g.pillWidth + 16 + (inner ? g.gapX + inner.width : 0);
       width = Math.max(width, armWidth);
@@ -230,6 +234,7 @@ export function layoutFlow(data: RawFloData): Layout {
             summary: null,
             label: branch.value ? 'True' : 'False',
             order: 0,
+            after: { kind: 'branchStart', head: branch.head, path },
           });
           edge('branch', m.uuid, branch.head);
           const inner = layoutSteps(
@@ -261,6 +266,7 @@ export function layoutFlow(data: RawFloData): Layout {
           summary: null,
           label: null,
           order: 0,
+          after: { kind: 'after', card: m.uuid as CardId, path },
         });
         for (const lane of lanes) edge('merge', lane.exit, mergeId);
         block = {
