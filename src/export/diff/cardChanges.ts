@@ -40,11 +40,17 @@ function comparable(
 ): { fields: Map<string, RawField>; mapped: Set<string> } {
   const fields = new Map<string, RawField>();
   const mapped = new Set<string>();
+  const seen = new Map<string, number>();
   for (const f of Object.values(m.node.model.inputs.data)) {
     if (f.value.type === 'flo' || isInlineFlo(f.value.data)) continue;
     if (f.group === 'context' || f.group === '_expr' || viewField(f).hidden) continue;
-    if (sources.has(`${m.uuid}/${f.id}`)) mapped.add(fieldKey(f));
-    else fields.set(fieldKey(f), f);
+    // Two fields may share a group and key; the second is told apart by its rank.
+    const base = fieldKey(f);
+    const rank = seen.get(base) ?? 0;
+    seen.set(base, rank + 1);
+    const key = rank ? `${base}#${rank}` : base;
+    if (sources.has(`${m.uuid}/${f.id}`)) mapped.add(key);
+    else fields.set(key, f);
   }
   return { fields, mapped };
 }
@@ -75,7 +81,8 @@ export function cardChanges(
   const b = after.entry.m;
   const flow = ctx.flow;
   const out: Change[] = [];
-  if (a.node.data.name !== b.node.data.name)
+  // A note shows its own title (compared with its text), not the card name underneath.
+  if (!isNote(b) && a.node.data.name !== b.node.data.name)
     out.push({ kind: 'cardRenamed', flow, card, from: a.node.data.name, to: b.node.data.name });
   const setting = (
     setting: Extract<Change, { kind: 'cardSetting' }>['setting'],

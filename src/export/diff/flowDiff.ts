@@ -4,6 +4,7 @@
  * never raw JSON, so id noise and key order produce no change.
  */
 import { isNote } from '../../model/cardRoles.ts';
+import { noteText } from '../../model/cards.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { summarize } from '../../model/summary.ts';
 import type { CardEntry, Lane } from '../render/lanes.ts';
@@ -34,19 +35,27 @@ export interface FlowContentDiff {
 
 /** A card's reference in change data. */
 export function cardRef(e: CardEntry): CardRef {
+  const note = isNote(e.m);
   return {
     id: e.id,
-    title: e.m.node.data.name,
+    title: shownTitle(e.m),
     app: summarize(e.m, new Map()).app,
-    note: isNote(e.m),
+    note,
   };
 }
 
 const ownerOf = (lane: Lane): string | null =>
   lane.kind === 'branch' || lane.kind === 'arm' ? lane.owner : null;
 
+/** The title a card shows: a note's own title, else the card's name. */
+const shownTitle = (m: CardEntry['m']): string =>
+  (isNote(m) ? noteText(m).title : '') || m.node.data.name;
+
 function placeOf(e: CardEntry, byId: ReadonlyMap<string, CardEntry>): Place {
-  const title = (id: string): string => byId.get(id)?.m.node.data.name ?? id;
+  const title = (id: string): string => {
+    const m = byId.get(id)?.m;
+    return m ? shownTitle(m) : id;
+  };
   return { after: e.prev === null ? null : title(e.prev), lane: laneText(e.lane, title) };
 }
 

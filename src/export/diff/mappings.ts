@@ -9,6 +9,7 @@ import { viewField } from '../../model/cards.ts';
 import type { Json, RawField, RawFloData, RawMethod } from '../../model/raw.ts';
 import { forEachScope } from '../../model/scope.ts';
 import { inputLabel } from '../render/faces.ts';
+import { flowSources } from '../render/sources.ts';
 import type { MappingRef } from './types.ts';
 
 /** One mapping: its comparable key, how to name it, and the cards it joins (uuids). */
@@ -22,8 +23,9 @@ export interface MappingFact {
   ref: MappingRef;
 }
 
+// A Where Expression operand's input is keyed by an output id (noise): its source names it.
 const fieldKey = (f: RawField | undefined, id: string): string =>
-  f ? `${f.group ?? ''}/${f.key}` : `?${id}`;
+  f ? (f.group === '_expr' ? '_expr' : `${f.group ?? ''}/${f.key}`) : `?${id}`;
 
 function converts(t: Json): string {
   if (t === null || typeof t !== 'object' || Array.isArray(t)) return '';
@@ -37,7 +39,9 @@ function converts(t: Json): string {
 /** Every mapping of a flow (inline flows included) as facts; `ids` from `identities`. */
 export function mappingFacts(data: RawFloData, ids: ReadonlyMap<string, string>): MappingFact[] {
   const out: MappingFact[] = [];
+  const named = flowSources(data);
   forEachScope(data, (scope) => {
+    const sources = named.get(scope);
     const byId = new Map<string, RawMethod>(scope.methods.map((m) => [m.uuid, m]));
     for (const m of scope.methods) {
       for (const [oid, targets] of Object.entries(m.pins)) {
@@ -64,6 +68,8 @@ export function mappingFacts(data: RawFloData, ids: ReadonlyMap<string, string>)
           for (const t of list) {
             const input = target.node.model.inputs.data[t.input];
             const fromId = ids.get(src.uuid) ?? src.uuid;
+            // Named as the card shows it: a value entering an inline flow by its outer card.
+            const shown = sources?.get(`${card}/${t.input}`);
             const toId = ids.get(card) ?? card;
             out.push({
               key: `${fromId}|${outKey}→${toId}|${fieldKey(input, t.input)}|${converts(t.transform)}`,
@@ -72,8 +78,8 @@ export function mappingFacts(data: RawFloData, ids: ReadonlyMap<string, string>)
               fromId,
               toId,
               ref: {
-                fromCard: src.node.data.name,
-                output: outLabel,
+                fromCard: shown?.cardTitle ?? src.node.data.name,
+                output: shown?.output ?? outLabel,
                 toCard: target.node.data.name,
                 input: input ? inputLabel(input, target) : t.input,
               },

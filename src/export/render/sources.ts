@@ -6,7 +6,8 @@
 import { isExpand } from '../../model/cardRoles.ts';
 import { viewField } from '../../model/cards.ts';
 import type { RawField, RawFloData, RawMethod, RawScope } from '../../model/raw.ts';
-import { cardIn, forEachScope, scopeAt } from '../../model/scope.ts';
+import { cardIn, forEachScope, inlineFlows, scopeAt } from '../../model/scope.ts';
+import { armLabel } from '../../model/summary.ts';
 import { sequenceOf } from '../../model/sequence.ts';
 
 /** The source of one mapped input. */
@@ -99,6 +100,12 @@ export function flowSources(data: RawFloData): Map<RawScope, Map<string, Source>
       return;
     }
     const eventCard = cardIn(scope, event);
+    // An arm's own event is "Helper Flow" in every file; name it after the arm instead.
+    const entry = inlineFlows(container).find((e) => e.flo === scope);
+    const armTitle =
+      eventCard?.node.data.name === 'Helper Flow' && entry
+        ? armLabel(container, entry.group, entry.slot.kind)
+        : null;
     const resolved = new Map<string, Source>();
     for (const [key, source] of own) {
       const field =
@@ -108,7 +115,14 @@ export function flowSources(data: RawFloData): Map<RawScope, Map<string, Source>
             (f) => f.key === field.key && f.group === field.group,
           )
         : undefined;
-      resolved.set(key, (feed && outer.get(`${container.uuid}/${feed.id}`)) ?? source);
+      const through = feed ? outer.get(`${container.uuid}/${feed.id}`) : undefined;
+      resolved.set(
+        key,
+        through ??
+          (armTitle !== null && source.card === event
+            ? { ...source, cardTitle: armTitle, text: `${armTitle} · ${source.output}` }
+            : source),
+      );
     }
     out.set(scope, resolved);
   });
