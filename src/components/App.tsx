@@ -1,6 +1,7 @@
 /** The studio's root: server state (TanStack Query) around the shell. */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { catalogQuery } from '../client/catalog.ts';
 import { Shell } from './Shell.tsx';
 import './styles.css';
 

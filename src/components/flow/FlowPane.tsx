@@ -7,10 +7,10 @@ import { createEditorStore, isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
 import type { FlowDto } from '../../server/dto.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FlowEditor } from '../canvas/FlowEditor.tsx';
 import { ExportDialog } from '../transfer/ExportDialog.tsx';
 import { VersionsPanel } from '../versions/VersionsPanel.tsx';
 import type { TreeIndex } from '../workspace/useTree.ts';
-import { CardList } from './CardList.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { EditorContext, useEditor } from './editorContext.ts';
 import { FlowHeader } from './FlowHeader.tsx';
@@ -45,7 +45,6 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const openFlow = useUi((s) => s.openFlow);
   const setLeaveGuard = useUi((s) => s.setLeaveGuard);
   const toast = useUi((s) => s.toast);
-  const data = useEditor((s) => s.flow.data);
   const name = useEditor((s) => s.flow.name);
   const folderId = useEditor((s) => s.saved.folderId);
   const dirty = useEditor(isDirty);
@@ -58,20 +57,12 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
     const beforeUnload = (e: BeforeUnloadEvent) => {
       if (isDirty(store.getState())) e.preventDefault();
     };
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        if (isDirty(store.getState())) save();
-      }
-    };
     window.addEventListener('beforeunload', beforeUnload);
-    window.addEventListener('keydown', onKey);
     return () => {
       setLeaveGuard(null);
       window.removeEventListener('beforeunload', beforeUnload);
-      window.removeEventListener('keydown', onKey);
     };
-  }, [store, save, setLeaveGuard]);
+  }, [store, setLeaveGuard]);
 
   const reload = async () => {
     const dto = await api.flow(store.getState().flow.id);
@@ -91,8 +82,8 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
         onDelete={() => setOpen('delete')}
       />
       <div className="flow-body">
-        <section className="flow-content" aria-label="Cards">
-          <CardList data={data} label={`Cards of ${name}`} />
+        <section className="flow-content" aria-label="Flow editor">
+          <FlowEditor store={store} onSave={() => save()} />
         </section>
         {versionsOpen && <VersionsPanel store={store} />}
       </div>

@@ -1,0 +1,171 @@
+/**
+ * The canvas is a projection of the model: one function turns the shared layout into React
+ * Flow nodes and edges. Node objects are cached per id and reused while nothing they show
+ * changed, because React Flow re-adopts every node whose object changed.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Mapping } from '../../model/mapping.ts';
+import type { ScopePath } from '../../model/scope.ts';
+import { samePath } from '../../model/scope.ts';
+import type { CardSummary } from '../../model/summary.ts';
+import type { Layout, LayoutNode } from '../../export/layout/layout.ts';
+import { colorOf } from '../../export/render/palette.ts';
+
+/** What a card node shows. */
+export interface CardData extends Record<string, unknown> {
+  summary: CardSummary;
+  order: number;
+  total: number;
+  band: string;
+  ink: string;
+  path: ScopePath;
+  /** The placeholder event of a flow without an event: shows "Add event". */
+  eventSlot: boolean;
+}
+
+/** What a pill (branch head, inline-flow lane) shows. */
+export interface PillData extends Record<string, unknown> {
+  label: string;
+}
+
+/** Node kinds on the canvas. */
+export type CanvasNode =
+  | Node<CardData, 'card' | 'note'>
+  | Node<PillData, 'branch' | 'arm'>
+  | Node<Record<string, never>, 'merge' | 'marker'>;
+
+/** The accessible name of a card: "Okta – Read User, card 2 of 4". */
+export const cardLabel = (s: CardSummary, order: number, total: number): string =>
+  s.role === 'note'
+    ? `Note “${s.note?.title || s.title}”, card ${order} of ${total}`
+    : `${s.app} – ${s.title}, card ${order} of ${total}`;
+
+/** Shallow equality of node data; scope paths compare by content (layout rebuilds them). */
+const same = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => {
+  for (const k in a) {
+    if (a[k] === b[k]) continue;
+    if (k === 'path' && samePath(a[k] as ScopePath, b[k] as ScopePath)) continue;
+    return false;
+  }
+  for (const k in b) if (!(k in a)) return false;
+  return true;
+};
+
+/** Creates a projector with its own node cache (one per canvas). */
+export function createProjector(): (
+  layout: Layout,
+  selected: string | null,
+  eventSlot: string | null,
+) => CanvasNode[] {
+  let cache = new Map<string, CanvasNode>();
+  return (layout, selected, eventSlot) => {
+    const next = new Map<string, CanvasNode>();
+    const total = layout.cardCount;
+    const nodes = layout.nodes.map((n) => {
+      const node = build(n, total, selected, eventSlot);
+      const old = cache.get(n.id);
+      const reuse =
+        old !== undefined &&
+        old.type === node.type &&
+        old.position.x === node.position.x &&
+        old.position.y === node.position.y &&
+        old.width === node.width &&
+        old.height === node.height &&
+        old.selected === node.selected &&
+        same(old.data, node.data);
+      const kept = reuse ? old : node;
+      next.set(n.id, kept);
+      return kept;
+    });
+    cache = next;
+    return nodes;
+  };
+}
+
+function build(
+  n: LayoutNode,
+  total: number,
+  selected: string | null,
+  eventSlot: string | null,
+): CanvasNode {
+  const base = {
+    id: n.id,
+    position: { x: n.x, y: n.y },
+    width: n.width,
+    height: n.height,
+    selected: n.id === selected,
+  };
+  if ((n.kind === 'card' || n.kind === 'note') && n.summary) {
+    const color = colorOf(n.summary.app);
+    const data: CardData = {
+      summary: n.summary,
+      order: n.order,
+      total,
+      band: color.band,
+      ink: color.text,
+      path: n.path,
+      eventSlot: n.id === eventSlot,
+    };
+    return {
+      ...base,
+      type: n.kind,
+      data,
+      draggable: n.order > 1 && n.id !== eventSlot,
+      ariaLabel: cardLabel(n.summary, n.order, total),
+    };
+  }
+  if (n.kind === 'branch' || n.kind === 'arm') {
+    return {
+      ...base,
+      type: n.kind,
+      data: { label: n.label ?? '' },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      ariaLabel: n.kind === 'branch' ? `${n.label ?? ''} branch` : `${n.label ?? ''} lane`,
+    };
+  }
+  return {
+    ...base,
+    type: 'merge',
+    data: {},
+    draggable: false,
+    selectable: false,
+    focusable: false,
+  };
+}
+
+/** Sequence edges of the layout, plus mapping lines for the selected card. */
+export function projectEdges(
+  layout: Layout,
+  mappings: readonly Mapping[],
+  selected: string | null,
+): Edge[] {
+  const edges: Edge[] = layout.edges.map((e) => ({
+    id: e.id,
+    source: e.from,
+    target: e.to,
+    type: 'smoothstep',
+    className: `edge-${e.kind}`,
+    focusable: false,
+    selectable: false,
+    ...(e.kind === 'inline' ? { sourceHandle: 'below' } : {}),
+  }));
+  if (selected) {
+    for (const m of mappings) {
+      if (m.from.card !== selected && m.to.card !== selected) continue;
+      edges.push({
+        id: `map:${m.from.card}/${m.from.output}->${m.to.card}/${m.to.input}`,
+        source: m.from.card,
+        target: m.to.card,
+        sourceHandle: 'map-out',
+        targetHandle: 'map-in',
+        type: 'default',
+        className: 'edge-mapping',
+        focusable: false,
+        selectable: false,
+      });
+    }
+  }
+  return edges;
+}
