@@ -2,9 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatProblem } from '../../model/errors.ts';
-import type { Flow } from '../../model/workspace.ts';
 import { readFlopack } from '../../export/flopack/read.ts';
 import { slug } from '../../export/render/escape.ts';
+import { flowFileNames } from '../../export/render/names.ts';
 import { renderPackMarkdown } from '../../export/render/markdown.ts';
 import { renderFlowSvg } from '../../export/render/svg.ts';
 import type { Command } from '../command.ts';
@@ -12,20 +12,6 @@ import { parseArgs, readInput, UsageError } from '../io.ts';
 
 const FORMATS = ['svg', 'png', 'md'] as const;
 type Format = (typeof FORMATS)[number];
-
-/** File names for flows: slugs of their names, numbered when two flows share one. */
-export function flowFileNames(flows: readonly Flow[], ext: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const f of flows) {
-    const base = slug(f.name);
-    let name = base;
-    for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
-    taken.add(name);
-    out.set(f.id, `${name}.${ext}`);
-  }
-  return out;
-}
 
 function write(dir: string, name: string, data: string | Uint8Array): string {
   mkdirSync(dir, { recursive: true });

@@ -1,0 +1,96 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusFiles, SHARED } from '../../../tests/corpus.ts';
+import type { CliIo } from '../io.ts';
+import { runCli } from '../main.ts';
+
+const file = (name: string): string => path.join(SHARED, 'flopacks', `${name}.flopack`);
+const tmp = (): string => mkdtempSync(path.join(tmpdir(), 'flopack-render-'));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (l) => out.push(...l.split('\n')),
+    err: (l) => err.push(...l.split('\n')),
+    readText: (f) => readFileSync(f, 'utf8'),
+  };
+  return { code: await runCli(argv, io), out, err };
+}
+
+describe('flopack render', () => {
+  it('writes one SVG per flow into --out and prints each path', async () => {
+    const dir = tmp();
+    const r = await run(
+      'render',
+      file('googledrive_file_transfer'),
+      '--format',
+      'svg',
+      '--out',
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual([
+      `wrote ${path.join(dir, '1-1-read-specific-transfer-status.svg')}`,
+      `wrote ${path.join(dir, '1-0-read-transfer-status-as-scheduled-process.svg')}`,
+      `wrote ${path.join(dir, '1-0-start-transfer.svg')}`,
+    ]);
+    const svg = readFileSync(path.join(dir, '1-0-start-transfer.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('>Create Transfer Request</text>');
+  });
+
+  it('writes PNG files', async () => {
+    const dir = tmp();
+    const r = await run('render', file('suspend_inactive_users'), '--format', 'png', '--out', dir);
+    expect(r.code).toBe(0);
+    const pngs = readdirSync(dir).sort();
+    expect(pngs).toEqual([
+      'inactivity-based-suspension-helper-flow.png',
+      'inactivity-based-suspension-parent-flow.png',
+    ]);
+    expect(
+      readFileSync(path.join(dir, pngs[0] ?? ''))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+  });
+
+  it('prints Markdown for one flow chosen by name, its helper call linked', async () => {
+    const r = await run(
+      'render',
+      file('suspend_inactive_users'),
+      '--format',
+      'md',
+      '--flow',
+      'Inactivity-based Suspension - Parent Flow',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('## Inactivity-based Suspension - Parent Flow');
+    expect(r.out.filter((l) => l.startsWith('## '))).toHaveLength(1);
+    expect(r.out.join('\n')).toContain('```mermaid\nflowchart LR');
+    expect(r.out).toContain('| | | Calls | Inactivity-based Suspension - Helper Flow |');
+  });
+
+  it('refuses an unknown flow and a PNG without --out, with exit status 2', async () => {
+    const a = await run('render', file('suspend_inactive_users'), '--flow', 'Nope');
+    expect(a.code).toBe(2);
+    expect(a.err[0]).toMatch(/^flopack render: no flow named "Nope" in .*; its flows: "Inactivity/);
+    const b = await run('render', file('suspend_inactive_users'), '--format', 'png');
+    expect(b.code).toBe(2);
+    expect(b.err[0]).toBe('flopack render: --format png needs --out DIR');
+  });
+
+  it('renders every shared flopack as SVG and Markdown', async () => {
+    const dir = tmp();
+    for (const f of corpusFiles()) {
+      const svg = await run('render', f, '--out', dir);
+      const md = await run('render', f, '--format', 'md', '--out', dir);
+      expect([svg.code, md.code], f).toEqual([0, 0]);
+      for (const line of [...svg.out, ...md.out])
+        expect(existsSync(line.replace(/^wrote /, '')), line).toBe(true);
+    }
+  });
+});
