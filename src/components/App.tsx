@@ -7,12 +7,14 @@ import './styles.css';
 
 /** The root component. */
 export function App() {
-  const [client] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },
-      }),
-  );
+  const [client] = useState(() => {
+    const qc = new QueryClient({
+      defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },
+    });
+    // The catalog is large: start loading it before the first flow opens.
+    void qc.prefetchQuery(catalogQuery());
+    return qc;
+  });
   return (
     <QueryClientProvider client={client}>
       <Shell />
