@@ -1,0 +1,158 @@
+/**
+ * The pull-request review the GitHub Action runs (action.yml): finds the flopack files changed
+ * between the base and head commits, diffs each, writes SVG and PNG pictures for the workflow
+ * artifact, and creates or updates one comment on the pull request.
+ *
+ * Locally, `node scripts/pr-review.mjs --base origin/main --dry-run` prints the comment for
+ * the working tree instead of posting it.
+ */
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { reviewComment } from '../src/export/diff/comment.ts';
+import { changedFlopacks } from '../src/export/diff/gitFiles.ts';
+import { upsertComment } from '../src/export/diff/github.ts';
+import type { ReviewLevel } from '../src/export/diff/markdown.ts';
+import { diffSvg } from '../src/export/diff/pictures.ts';
+import type { FileResult } from '../src/export/diff/review.ts';
+import { reviewFile } from '../src/export/diff/review.ts';
+import { slug } from '../src/export/render/escape.ts';
+import { svgToPng } from '../src/export/render/png.ts';
+
+/** What to review and where pictures go. */
+export interface ReviewRun {
+  cwd: string;
+  base: string;
+  /** A commit, or null for the working tree. */
+  head: string | null;
+  /** Directory for SVG and PNG pictures, or null for none. */
+  out: string | null;
+  /** How the comment names the pictures' artifact (null: no mention). */
+  artifact: string | null;
+}
+
+/** The review of a run: the comment and the pictures written. */
+export interface Review {
+  body: string;
+  level: ReviewLevel;
+  files: FileResult[];
+  pictures: string[];
+}
+
+/** Diffs every changed flopack file and builds the comment; writes pictures into `out`. */
+export function buildReview(run: ReviewRun): Review {
+  const files = changedFlopacks({ cwd: run.cwd, base: run.base, head: run.head }).map((f) =>
+    reviewFile(f.oldPath ? `${f.oldPath} → ${f.path}` : f.path, f.oldText, f.newText),
+  );
+  const pictures: string[] = [];
+  if (run.out !== null) {
+    mkdirSync(run.out, { recursive: true });
+    const taken = new Set<string>();
+    for (const f of files) {
+      const changed = f.pictures.filter((p) => p.flow.status !== 'unchanged');
+      if (changed.length === 0) continue;
+      const base = slug(f.label, 'flopack');
+      let name = base;
+      for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
+      taken.add(name);
+      const svg = diffSvg(changed);
+      for (const [ext, data] of [
+        ['svg', svg],
+        ['png', svgToPng(svg)],
+      ] as const) {
+        const file = path.join(run.out, `${name}.${ext}`);
+        writeFileSync(file, data);
+        pictures.push(file);
+      }
+    }
+  }
+  const artifact = pictures.length && run.artifact !== null ? run.artifact : undefined;
+  const { body, level } = reviewComment(files, artifact ? { artifact } : {});
+  return { body, level, files, pictures };
+}
+
+type Env = Record<string, string | undefined>;
+
+function event(env: Env): { number?: number; base?: string; head?: string } {
+  const file = env['GITHUB_EVENT_PATH'];
+  if (!file) return {};
+  try {
+    const e = JSON.parse(readFileSync(file, 'utf8')) as {
+      pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
+    };
+    const pr = e.pull_request;
+    return {
+      ...(pr?.number !== undefined ? { number: pr.number } : {}),
+      ...(pr?.base?.sha ? { base: pr.base.sha } : {}),
+      ...(pr?.head?.sha ? { head: pr.head.sha } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** Runs the review from arguments and the Action's environment; returns the exit status. */
+export async function main(
+  argv: readonly string[],
+  env: Env,
+  cwd = process.cwd(),
+): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      base: { type: 'string' },
+      head: { type: 'string' },
+      out: { type: 'string' },
+      pr: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  const ev = event(env);
+  const base = values.base ?? env['FLOPACK_BASE'] ?? ev.base;
+  if (!base) {
+    console.error('pr-review: no base commit — pass --base or run on a pull_request event');
+    return 2;
+  }
+  const head = values.head ?? (env['FLOPACK_HEAD'] || ev.head) ?? null;
+  const out = values.out ?? env['FLOPACK_OUT'] ?? null;
+  const runUrl =
+    env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'] && env['GITHUB_RUN_ID']
+      ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}/actions/runs/${env['GITHUB_RUN_ID']}`
+      : null;
+  const name = env['FLOPACK_ARTIFACT'] ?? 'flopack-review';
+  const artifact = `SVG and PNG pictures are in the workflow artifact “${name}”${runUrl ? ` of [this run](${runUrl})` : ''}.`;
+  const review = buildReview({ cwd, base, head, out, artifact });
+  for (const f of review.files)
+    console.log(
+      `${f.label}: ${f.diff ? `${f.diff.summary.changes} changes` : (f.problem ?? f.status)}`,
+    );
+  const outputs = env['GITHUB_OUTPUT'];
+  const output = (key: string, value: string) => {
+    if (outputs) appendFileSync(outputs, `${key}=${value}\n`);
+  };
+  output('files', String(review.files.length));
+  output('pictures', review.pictures.length ? 'true' : 'false');
+  if (values['dry-run'] || env['FLOPACK_COMMENT'] === 'false') {
+    console.log(review.body);
+    return 0;
+  }
+  const number = Number(values.pr ?? env['FLOPACK_PR'] ?? ev.number);
+  const token = env['GITHUB_TOKEN'];
+  const repo = env['GITHUB_REPOSITORY'];
+  if (!Number.isInteger(number) || number <= 0 || !token || !repo) {
+    console.error(
+      'pr-review: need a pull request number, GITHUB_TOKEN and GITHUB_REPOSITORY to comment (or --dry-run)',
+    );
+    return 2;
+  }
+  const r = await upsertComment(
+    { repo, number, token, ...(env['GITHUB_API_URL'] ? { api: env['GITHUB_API_URL'] } : {}) },
+    review.body,
+    { onlyUpdate: review.files.length === 0 },
+  );
+  if (r.action !== 'skipped') {
+    output('comment-url', r.url);
+    console.log(`comment ${r.action}: ${r.url}`);
+  } else console.log('no flopack changed and no earlier comment: nothing posted');
+  return 0;
+}

@@ -1,0 +1,138 @@
+/**
+ * The review script of the GitHub Action (scripts/pr-review.ts), end to end: a temporary git
+ * repository with real flopacks edited on a branch, and a local stand-in for GitHub's API.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../scripts/pr-review.ts';
+import { SHARED } from '../../../tests/corpus.ts';
+import { COMMENT_MARKER } from './comment.ts';
+
+const repo = mkdtempSync(path.join(tmpdir(), 'flopack-pr-'));
+const out = path.join(repo, '.review');
+const git = (...args: string[]): string =>
+  execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+const shared = (name: string): string => path.join(SHARED, 'flopacks', `${name}.flopack`);
+
+const requests: { method: string; url: string; body: string }[] = [];
+const comments: { id: number; body: string; html_url: string }[] = [];
+const server = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString()));
+  req.on('end', () => {
+    requests.push({ method: req.method ?? '', url: req.url ?? '', body });
+    res.setHeader('Content-Type', 'application/json');
+    if (req.method === 'GET') {
+      res.end(JSON.stringify(comments));
+      return;
+    }
+    const text = (JSON.parse(body) as { body: string }).body;
+    const id = req.method === 'POST' ? comments.length + 1 : Number(req.url?.split('/').pop());
+    const c = { id, body: text, html_url: `https://github.example/c/${id}` };
+    if (req.method === 'POST') comments.push(c);
+    else
+      comments.splice(
+        comments.findIndex((x) => x.id === id),
+        1,
+        c,
+      );
+    res.end(JSON.stringify(c));
+  });
+});
+
+let env: Record<string, string> = {};
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'ci@example.com');
+  git('config', 'user.name', 'CI');
+  mkdirSync(path.join(repo, 'flows'));
+  copyFileSync(
+    shared('okta_add_user_to_a_group_ispm_remediation_flow'),
+    path.join(repo, 'flows/risk.flopack'),
+  );
+  copyFileSync(shared('suspend_inactive_users'), path.join(repo, 'flows/suspend.folder'));
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  git('checkout', '-q', '-b', 'change');
+  const risk = path.join(repo, 'flows/risk.flopack');
+  writeFileSync(
+    risk,
+    readFileSync(risk, 'utf8').replaceAll('"Add User to Group"', '"Add User to MFA Group"'),
+  );
+  rmSync(path.join(repo, 'flows/suspend.folder'));
+  copyFileSync(shared('verify_customer'), path.join(repo, 'flows/verify.flow'));
+  git('add', '-A');
+  git('commit', '-q', '-m', 'change');
+  env = {
+    GITHUB_TOKEN: 'secret',
+    GITHUB_REPOSITORY: 'acme/flows',
+    GITHUB_API_URL: `http://127.0.0.1:${port}`,
+    GITHUB_OUTPUT: path.join(repo, 'outputs.txt'),
+    FLOPACK_PR: '5',
+    FLOPACK_ARTIFACT: 'flopack-review',
+  };
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('the pull-request review script', () => {
+  it('posts one comment with every changed file and writes the pictures', async () => {
+    const code = await main(['--base', 'main', '--head', 'change', '--out', out], env, repo);
+    expect(code).toBe(0);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /repos/acme/flows/issues/5/comments?per_page=100&page=1',
+      'POST /repos/acme/flows/issues/5/comments',
+    ]);
+    const body = comments[0]?.body ?? '';
+    expect(body.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(body).toContain('### flows/risk.flopack — modified');
+    expect(body).toContain(
+      "- Card 'Add User to Group' renamed to 'Add User to MFA Group' in flow '3.2 Okta - Add user to a group (Enforce MFA / Enroll factors)'",
+    );
+    expect(body).toContain('### flows/suspend.folder — removed');
+    expect(body).toContain('### flows/verify.flow — added');
+    expect(body).toContain('SVG and PNG pictures are in the workflow artifact “flopack-review”.');
+    for (const f of ['flows-risk-flopack', 'flows-suspend-folder', 'flows-verify-flow'])
+      for (const ext of ['svg', 'png'])
+        expect(existsSync(path.join(out, `${f}.${ext}`))).toBe(true);
+    const outputs = readFileSync(env['GITHUB_OUTPUT'] ?? '', 'utf8');
+    expect(outputs).toContain('files=3\npictures=true\ncomment-url=https://github.example/c/1\n');
+  });
+
+  it('updates the same comment on the next push', async () => {
+    requests.length = 0;
+    await main(['--base', 'main', '--head', 'change'], env, repo);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
+    expect(comments).toHaveLength(1);
+  });
+
+  it('prints the comment instead of posting it in a dry run', async () => {
+    requests.length = 0;
+    const logged: string[] = [];
+    const log = console.log;
+    console.log = (s: string) => logged.push(s);
+    try {
+      await main(['--base', 'main', '--head', 'change', '--dry-run'], {}, repo);
+    } finally {
+      console.log = log;
+    }
+    expect(requests).toEqual([]);
+    expect(logged.at(-1)).toMatch(/^<!-- flopack-studio-review -->\n\n## Flopack review/);
+  });
+});
