@@ -124,7 +124,7 @@ export async function main(
   const review = buildReview({ cwd, base, head, out, artifact });
   for (const f of review.files)
     console.log(
-      `${f.label}: ${f.diff ? `${f.diff.summary.changes} changes` : (f.problem ?? f.status)}`,
+      `${f.label}: ${f.diff ? `${f.diff.summary.changes} change${f.diff.summary.changes === 1 ? '' : 's'}` : (f.problem ?? f.status)}`,
     );
   const outputs = env['GITHUB_OUTPUT'];
   const output = (key: string, value: string) => {
