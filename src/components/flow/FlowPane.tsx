@@ -8,9 +8,11 @@ import { useUi } from '../../client/uiStore.ts';
 import type { FlowDto } from '../../server/dto.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FlowEditor } from '../canvas/FlowEditor.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
 import { ExportDialog } from '../transfer/ExportDialog.tsx';
 import { VersionsPanel } from '../versions/VersionsPanel.tsx';
 import type { TreeIndex } from '../workspace/useTree.ts';
+import { Outline } from './CardList.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { EditorContext, useEditor } from './editorContext.ts';
 import { FlowHeader } from './FlowHeader.tsx';
@@ -85,6 +87,12 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
         <section className="flow-content" aria-label="Flow editor">
           <FlowEditor store={store} onSave={() => save()} />
         </section>
+        <div className="flow-side">
+          <section className="flow-outline" aria-label="Outline">
+            <Outline label={`Cards of ${name}`} />
+          </section>
+          <Inspector />
+        </div>
         {versionsOpen && <VersionsPanel store={store} />}
       </div>
       {open === 'properties' && (

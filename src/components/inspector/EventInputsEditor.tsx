@@ -1,0 +1,193 @@
+/**
+ * The inputs a flow takes: a Delegated Flow's form fields (Text, Number, True/False,
+ * Date & Time — never lists) or a Helper Flow's parameters (any type, lists too).
+ */
+import { useId, useState } from 'react';
+import { typeLabel } from '../../model/cardForm.ts';
+import { ok } from '../../model/errors.ts';
+import type { EventInput } from '../../model/eventInputs.ts';
+import {
+  addEventInput,
+  DELEGATED_TYPE_LABELS,
+  eventInputs,
+  removeEventInput,
+  renameEventInput,
+  setEventInputType,
+} from '../../model/eventInputs.ts';
+import type { RawFloData } from '../../model/raw.ts';
+import { useDraft } from './useDraft.ts';
+import type { Apply } from './useFlowEdit.ts';
+import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
+
+type Kind = 'delegated' | 'helper';
+
+const TYPES: Record<Kind, { value: string; label: string }[]> = {
+  delegated: Object.entries(DELEGATED_TYPE_LABELS).map(([value, label]) => ({ value, label })),
+  helper: ['string', 'number', 'boolean', 'Date', 'object', 'file'].map((value) => ({
+    value,
+    label: typeLabel(value, false),
+  })),
+};
+
+interface Props {
+  data: RawFloData;
+  kind: Kind;
+}
+
+/** The "Inputs" editor of an event card. */
+export function EventInputsEditor({ data, kind }: Props) {
+  const apply = useFlowEdit();
+  const headingId = useId();
+  const [problem, setProblem] = useState<string | null>(null);
+  const inputs = eventInputs(data);
+  return (
+    <section className="insp-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>Inputs</h3>
+      <p className="insp-hint">
+        {kind === 'delegated'
+          ? 'Fields an admin fills in when running the flow from the Admin Console: Text, Number, True/False or Date & Time (lists are not allowed).'
+          : 'Values the calling flow passes in; later cards map them.'}
+      </p>
+      {inputs.length === 0 ? (
+        <p className="muted">No inputs yet.</p>
+      ) : (
+        <ul className="insp-event-inputs">
+          {inputs.map((i) => (
+            <EventInputRow
+              key={i.input}
+              input={i}
+              kind={kind}
+              apply={apply}
+              onProblem={setProblem}
+            />
+          ))}
+        </ul>
+      )}
+      {problem && (
+        <p role="alert" className="insp-problem">
+          {problem}
+        </p>
+      )}
+      <AddEventInput kind={kind} apply={apply} onProblem={setProblem} />
+    </section>
+  );
+}
+
+interface RowProps {
+  input: EventInput;
+  kind: Kind;
+  apply: Apply;
+  onProblem: (message: string | null) => void;
+}
+
+function EventInputRow({ input, kind, apply, onProblem }: RowProps) {
+  const [name, setName] = useDraft(input.key);
+  const types = TYPES[kind];
+  const allowed =
+    types.some((t) => t.value === input.type) && !(kind === 'delegated' && input.collection);
+  const rename = (leaving: boolean) => {
+    if (name === input.key) return;
+    const problems = apply((d) => renameEventInput(d, input.key, name));
+    onProblem(firstMessage(problems));
+    // A refused name stays while the field has focus, to be fixed; leaving puts back the old one.
+    if (problems && leaving) setName(input.key, input.key);
+  };
+  const retype = (type: string, collection: boolean) =>
+    onProblem(firstMessage(apply((d) => setEventInputType(d, input.key, type, collection))));
+  return (
+    <li className="insp-event-input">
+      <input
+        aria-label={`Name of input ${input.key}`}
+        value={name}
+        onChange={(e) => setName(e.target.value, input.key)}
+        onBlur={() => rename(true)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') rename(false);
+          if (e.key === 'Escape') setName(input.key, input.key);
+        }}
+      />
+      <select
+        aria-label={`Type of input ${input.key}`}
+        value={allowed ? input.type : ''}
+        onChange={(e) => retype(e.target.value, kind === 'helper' && input.collection)}
+      >
+        {!allowed && (
+          <option value="" disabled>
+            {typeLabel(input.type, input.collection)} (not allowed)
+          </option>
+        )}
+        {types.map((t) => (
+          <option key={t.value} value={t.value}>
+            {t.label}
+          </option>
+        ))}
+      </select>
+      {kind === 'helper' && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={input.collection}
+            onChange={(e) => retype(input.type, e.target.checked)}
+          />
+          List<span className="visually-hidden"> of {input.key}</span>
+        </label>
+      )}
+      <button
+        type="button"
+        className="danger-quiet"
+        aria-label={`Remove input ${input.key}`}
+        onClick={() => onProblem(firstMessage(apply((d) => removeEventInput(d, input.key))))}
+      >
+        Remove
+      </button>
+    </li>
+  );
+}
+
+function AddEventInput({ kind, apply, onProblem }: Omit<RowProps, 'input'>) {
+  const [name, setName] = useState('');
+  const [type, setType] = useState('string');
+  const [list, setList] = useState(false);
+  const id = useId();
+  return (
+    <form
+      className="insp-add"
+      aria-label="Add input"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problems = apply((d) => {
+          const r = addEventInput(d, { name, type, collection: kind === 'helper' && list });
+          return r.ok ? ok(r.value.data) : r;
+        });
+        onProblem(firstMessage(problems));
+        if (!problems) setName('');
+      }}
+    >
+      <div className="insp-field">
+        <label htmlFor={`${id}-name`} className="insp-label">
+          Name
+        </label>
+        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
+      </div>
+      <div className="insp-field">
+        <label htmlFor={`${id}-type`} className="insp-label">
+          Type
+        </label>
+        <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value)}>
+          {TYPES[kind].map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {kind === 'helper' && (
+        <label className="checkbox">
+          <input type="checkbox" checked={list} onChange={(e) => setList(e.target.checked)} />
+          List
+        </label>
+      )}
+      <button type="submit">Add input</button>
+    </form>
+  );
+}

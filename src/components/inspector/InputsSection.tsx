@@ -1,0 +1,59 @@
+/** The card's inputs, grouped as the card groups them, each with its value and mapping. */
+import { useId, useState } from 'react';
+import { inputSections, sourceGroups } from '../../model/cardForm.ts';
+import { addComposeField, isCompose } from '../../model/compose.ts';
+import { ok } from '../../model/errors.ts';
+import type { CardAt } from './cardAt.ts';
+import { InputRow } from './InputRow.tsx';
+import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
+
+/** The "Inputs" section. */
+export function InputsSection({ at }: { at: CardAt }) {
+  const headingId = useId();
+  const sections = inputSections(at.m);
+  const sources = sourceGroups(at.scope, at.card);
+  return (
+    <section className="insp-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>Inputs</h3>
+      {sections.length === 0 && <p className="muted">This card has no inputs to set.</p>}
+      {sections.map((s) => (
+        <div key={s.title ?? ''} className="insp-group">
+          {s.title && <h4>{s.title}</h4>}
+          {s.fields.map((f) => (
+            <InputRow key={f.id} at={at} field={f} sources={sources} />
+          ))}
+        </div>
+      ))}
+      {isCompose(at.m) && <ComposeFieldButton at={at} />}
+    </section>
+  );
+}
+
+function ComposeFieldButton({ at }: { at: CardAt }) {
+  const apply = useFlowEdit();
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <div className="insp-field">
+      <button
+        type="button"
+        onClick={() => {
+          const problems = apply((d) => {
+            const r = addComposeField(d, at.card, at.path);
+            return r.ok ? ok(r.value.data) : r;
+          });
+          setProblem(firstMessage(problems));
+        }}
+      >
+        Insert field
+      </button>
+      <p className="insp-hint">
+        Adds a field to the end of the text; map an earlier card’s output into it below.
+      </p>
+      {problem && (
+        <p role="alert" className="insp-problem">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

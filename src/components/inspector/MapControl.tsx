@@ -1,0 +1,60 @@
+/** "Map from…": picks an earlier card's output to feed an input. */
+import type { SourceGroup } from '../../model/cardForm.ts';
+import { sourceText } from '../../model/cardForm.ts';
+import type { FieldView } from '../../model/cards.ts';
+import type { CardId, FieldId } from '../../model/ids.ts';
+import type { Mapping } from '../../model/mapping.ts';
+import { mapField, unmapField } from '../../model/mapping.ts';
+import type { CardAt } from './cardAt.ts';
+import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
+
+interface Props {
+  at: CardAt;
+  field: FieldView;
+  sources: SourceGroup[];
+  mapping: Mapping | undefined;
+  onProblem: (message: string | null) => void;
+}
+
+const keyOf = (card: string, output: string): string => JSON.stringify([card, output]);
+
+/** A select of the outputs of earlier cards, grouped by card. */
+export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
+  const apply = useFlowEdit();
+  const current = mapping ? keyOf(mapping.from.card, mapping.from.output) : '';
+  const listed = sources.some((g) => g.outputs.some((o) => keyOf(o.card, o.output) === current));
+  const to = { card: at.card, input: field.id };
+  return (
+    <select
+      className="insp-map"
+      aria-label={`Map ${field.label} from`}
+      value={current}
+      disabled={sources.length === 0 && !mapping}
+      onChange={(e) => {
+        const value = e.target.value;
+        if (value === '') {
+          if (mapping) onProblem(firstMessage(apply((d) => unmapField(d, to, at.path))));
+          return;
+        }
+        const [card, output] = JSON.parse(value) as [CardId, FieldId];
+        onProblem(firstMessage(apply((d) => mapField(d, { from: { card, output }, to }, at.path))));
+      }}
+    >
+      <option value="">
+        {sources.length === 0 ? 'No earlier card has outputs to map' : 'Map from…'}
+      </option>
+      {mapping && !listed && (
+        <option value={current}>{sourceText(at.data, at.path, mapping)}</option>
+      )}
+      {sources.map((g) => (
+        <optgroup key={g.card} label={g.heading}>
+          {g.outputs.map((o) => (
+            <option key={o.output} value={keyOf(o.card, o.output)}>
+              {o.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}
