@@ -111,7 +111,7 @@ function build(
       type: n.kind,
       data,
       draggable: n.order > 1 && n.id !== eventSlot,
-      ariaLabel: cardLabel(n.summary, n.order, total),
+      ariaLabel: n.id === eventSlot ? 'No event yet' : cardLabel(n.summary, n.order, total),
     };
   }
   if (n.kind === 'branch' || n.kind === 'arm') {

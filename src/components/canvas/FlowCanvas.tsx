@@ -6,7 +6,7 @@ import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/
 import type { Node, NodeChange, NodeMouseHandler, OnNodeDrag } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { DragEvent, MouseEvent as ReactMouseEvent } from 'react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EditorStore } from '../../client/editorStore.ts';
 import type { CardData } from '../../client/canvas/project.ts';
 import { createProjector, projectEdges } from '../../client/canvas/project.ts';
@@ -180,15 +180,45 @@ export function FlowCanvas({ store, catalog, onAddEvent, onContextMenu, report }
     [store, onContextMenu],
   );
   const onPaneClick = useCallback(() => store.getState().select(null), [store]);
+
+  // Keep the selected card in view (a new card is selected when it is inserted).
+  const wrapper = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    const node = selected ? layout.nodes.find((n) => n.id === selected) : undefined;
+    const el = wrapper.current;
+    if (!node || !el) return;
+    const { x, y, zoom } = rf.getViewport();
+    const left = node.x * zoom + x;
+    const top = node.y * zoom + y;
+    const inView =
+      left >= 0 &&
+      top >= 0 &&
+      left + node.width * zoom <= el.clientWidth &&
+      top + Math.min(node.height, 120) * zoom <= el.clientHeight;
+    if (!inView)
+      void rf.setCenter(node.x + node.width / 2, node.y + Math.min(node.height, 120) / 2, {
+        zoom,
+        duration: 150,
+      });
+  }, [selected, layout, rf]);
   const big = layout.cardCount > 100;
 
   return (
     <div
       className="canvas"
+      onFocus={(e) => {
+        // Tabbing onto a card selects it, so the keyboard path matches clicking.
+        const el = e.target.closest<HTMLElement>('.react-flow__node-card, .react-flow__node-note');
+        const id = el?.dataset['id'];
+        const node = id ? nodes.find((n) => n.id === id) : undefined;
+        if (node && node.id !== selected)
+          store.getState().select({ card: node.id as CardId, path: (node.data as CardData).path });
+      }}
       onDragLeave={(e) => {
         if (e.currentTarget === e.target) setMarker(null);
       }}
       ref={(el) => {
+        wrapper.current = el;
         if (!el) return;
         const handler = () => onAddEvent();
         el.addEventListener(ADD_EVENT, handler);

@@ -1,0 +1,90 @@
+/** Shared steps for the studio's browser tests: act as a user does, find things by role. */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** Creates a folder (top level) and a new flow in it; returns when the flow is open. */
+export async function newFlowInFolder(
+  page: Page,
+  url: string,
+  folder = 'Entity Risk',
+): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'New folder' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill(folder);
+  await page.getByRole('dialog').getByRole('button', { name: 'Create folder' }).click();
+  await page.getByRole('button', { name: 'New flow' }).click();
+  await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  await expect(page.getByLabel('Search cards')).toBeVisible();
+}
+
+/** Sets the flow's event through the "Add event" card. */
+export async function addEvent(page: Page, name = 'Delegated Flow'): Promise<void> {
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await page
+    .getByRole('dialog', { name: 'Add event' })
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
+}
+
+/** A card on the canvas by its accessible name ("Okta – Read User, card 2 of 4"). */
+export const card = (page: Page, name: string | RegExp): Locator =>
+  page.locator('.react-flow__node').and(page.getByRole('group', { name }));
+
+/** The titles of the canvas's cards in execution order (read from their accessible names). */
+export async function cardOrder(page: Page): Promise<string[]> {
+  const labels = await page
+    .locator('.react-flow__node-card, .react-flow__node-note')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  return labels
+    .map((l) => /^(.*), card (\d+) of (\d+)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(a[2]) - Number(b[2]))
+    .map((m) => m[1] ?? '');
+}
+
+/** A palette entry ("Okta – Read User"), found through the search box. */
+export async function paletteItem(page: Page, search: string, name: string): Promise<Locator> {
+  await page.getByLabel('Search cards').fill(search);
+  return page.getByRole('listbox', { name: 'Cards' }).getByRole('option', { name, exact: true });
+}
+
+/** Drags a palette entry onto the canvas, at a point relative to the canvas pane. */
+export async function dragToCanvas(
+  page: Page,
+  item: Locator,
+  at: { x: number; y: number },
+): Promise<void> {
+  await item.dragTo(page.locator('.react-flow__pane'), { targetPosition: at });
+}
+
+/** The point of the pane just right of a node (the insertion gap after it). */
+export async function gapAfter(page: Page, node: Locator): Promise<{ x: number; y: number }> {
+  const isCard = await node.evaluate((el) =>
+    el.matches('.react-flow__node-card, .react-flow__node-note'),
+  );
+  if (isCard) {
+    // Focusing a card selects it and brings it into view.
+    await node.focus();
+    await expect(node).toHaveClass(/selected/);
+  } else
+    await page
+      .getByRole('toolbar', { name: 'Editing' })
+      .getByRole('button', { name: 'Fit the flow in view' })
+      .click();
+  await page.waitForTimeout(300);
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  const box = await node.boundingBox();
+  if (!pane || !box) throw new Error('canvas not laid out');
+  const at = {
+    x: box.x + box.width + 6 - pane.x,
+    y: box.y + Math.min(box.height, 40) / 2 - pane.y,
+  };
+  if (at.x < 0 || at.y < 0 || at.x > pane.width || at.y > pane.height)
+    throw new Error(`the gap ${JSON.stringify(at)} is outside the canvas`);
+  return at;
+}
+
+/** An empty spot of the canvas far from every card (top-left corner of the pane). */
+export function emptySpot(): { x: number; y: number } {
+  return { x: 24, y: 24 };
+}
