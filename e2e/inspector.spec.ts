@@ -375,3 +375,71 @@ test('a real ISPM remediation flow: inline-flow cards are in the outline and rea
   await expect(panel.getByLabel('Name of input issueSeverity')).toBeVisible();
   await expect(panel.getByLabel('Type of input issueSeverity')).toHaveValue('string');
 });
+
+test('typing a title is one undo step, and the inspector can be hidden and shown', async ({
+  page,
+  studio,
+}) => {
+  await slackFlow(page, studio.url);
+  const panel = inspector(page);
+  await outline(page)
+    .getByRole('button', { name: /^Okta – Read User/ })
+    .click();
+  const title = panel.getByLabel('Title', { exact: true });
+  await title.press('End');
+  await title.pressSequentially(' (at-risk)', { delay: 40 });
+  await expect(
+    outline(page).getByRole('button', { name: 'Okta – Read User (at-risk), card 2 of 4' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(title).toHaveValue('Read User');
+  await expect(
+    outline(page).getByRole('button', { name: 'Okta – Read User, card 2 of 4' }),
+  ).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Hide inspector' }).click();
+  await expect(title).toBeHidden();
+  const show = panel.getByRole('button', { name: 'Show inspector' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await show.click();
+  await expect(title).toHaveValue('Read User');
+});
+
+test('a note’s title and Markdown text are edited and saved', async ({ page, studio }) => {
+  await slackFlow(page, studio.url, ['root:kernel:control:comment']);
+  const panel = inspector(page);
+  await outline(page).getByRole('button', { name: 'Notes – Comment, card 5 of 5' }).click();
+  await panel.getByLabel('Title', { exact: true }).fill('Why Slack');
+  await panel.getByLabel('Text (Markdown)').fill('The **SOC** channel watches risk alerts.');
+  await expect(outline(page)).toContainText('The **SOC** channel watches risk alerts.');
+  await save(page);
+  await page.reload();
+  await outline(page)
+    .getByRole('button', { name: /^Notes – Comment/ })
+    .click();
+  await expect(panel.getByLabel('Title', { exact: true })).toHaveValue('Why Slack');
+  await expect(panel.getByLabel('Text (Markdown)')).toHaveValue(
+    'The **SOC** channel watches risk alerts.',
+  );
+});
+
+test('Compose gets a field that an earlier output is mapped into', async ({ page, studio }) => {
+  await slackFlow(page, studio.url);
+  const panel = inspector(page);
+  await outline(page)
+    .getByRole('button', { name: /^Text – Compose/ })
+    .click();
+  await panel.getByLabel('Text', { exact: true }).fill('Risk for');
+  await panel.getByRole('button', { name: 'Insert field' }).click();
+  await expect(panel.getByLabel('Text', { exact: true })).toHaveValue(/^Risk for \{\{\{.+\}\}\}$/);
+  await panel
+    .getByRole('combobox', { name: 'Map Field 1 from' })
+    .selectOption({ label: 'Username' });
+  await expect(panel.getByText('← Read User · Username')).toBeVisible();
+  await save(page);
+  await page.reload();
+  await outline(page)
+    .getByRole('button', { name: /^Text – Compose/ })
+    .click();
+  await expect(panel.getByText('← Read User · Username')).toBeVisible();
+});

@@ -87,6 +87,7 @@ export function InputRow({ at, field, sources }: Props) {
           field={field}
           value={mapping ? null : field.value}
           mapped={mapping !== undefined}
+          invalid={problem !== null}
           describedBy={describedBy}
           burst={`input:${at.card}${field.id}`}
           onCommit={setValue}

@@ -15,6 +15,8 @@ interface Props {
   /** The static value shown (null while the input is mapped). */
   value: Json;
   mapped: boolean;
+  /** The last value typed was refused. */
+  invalid: boolean;
   describedBy: string | undefined;
   burst: string;
   /** Applies a value; false when the card refused it (the refusal is reported already). */
@@ -63,7 +65,17 @@ function SelectEditor({ id, field, value, mapped, describedBy, onCommit }: Props
   );
 }
 
-function TextEditor({ id, field, value, mapped, describedBy, burst, onCommit, onProblem }: Props) {
+function TextEditor({
+  id,
+  field,
+  value,
+  mapped,
+  invalid,
+  describedBy,
+  burst,
+  onCommit,
+  onProblem,
+}: Props) {
   const kind = editorKind(field);
   const text = valueToText(field, value);
   const [draft, setDraft] = useDraft(text);
@@ -112,6 +124,7 @@ function TextEditor({ id, field, value, mapped, describedBy, burst, onCommit, on
     id,
     value: draft,
     'aria-required': field.required,
+    'aria-invalid': invalid,
     'aria-describedby': describedBy,
     placeholder: mapped
       ? 'Type a value to replace the mapping'
