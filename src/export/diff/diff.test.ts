@@ -10,9 +10,11 @@ import { ok, unwrap } from '../../model/errors.ts';
 import {
   createFlow,
   editFlowContent,
+  moveFlow,
   setFlowProperties,
   setSaveAllData,
 } from '../../model/flows.ts';
+import { renameFolder } from '../../model/folders.ts';
 import type { CardId, FieldId, FlowId, FolderId } from '../../model/ids.ts';
 import { seededIds } from '../../model/ids.ts';
 import { moveCard, removeCard } from '../../model/insert.ts';
@@ -238,5 +240,18 @@ describe('diffing two flopacks', () => {
       from: 'Assign',
       to: 'Parse Event',
     });
+  });
+
+  it('words a flow moved to another folder, but not a renamed folder', () => {
+    const ws = read(corpusText('implementing_xaas_with_personio'));
+    const [flow] = Object.values(ws.flows);
+    const other = Object.values(ws.folders).find((f) => f.id !== flow?.folderId);
+    if (!flow || !other || flow.folderId === null) throw new Error('fixture changed');
+    const moved = unwrap(moveFlow(ws, flow.id, other.id));
+    expect(lines(ws, saved(moved))).toEqual([
+      `Flow '${flow.name}' moved from folder '${ws.folders[flow.folderId]?.name}' to '${other.name}'`,
+    ]);
+    const renamed = unwrap(renameFolder(ws, flow.folderId, 'Renamed'));
+    expect(lines(ws, saved(renamed))).toEqual(['No changes']);
   });
 });

@@ -61,6 +61,10 @@ export function diffPictures(
 
 /** All pictures in one SVG document with a legend of the marks. */
 export function diffSvg(pictures: readonly FlowPicture[]): string {
+  if (pictures.length === 0) {
+    const empty = { nodes: [], edges: [], width: 0, height: 0 };
+    return svgDocument([{ title: 'No changes', subtitle: '', drawing: empty }]);
+  }
   return svgDocument(
     pictures.map((p) => ({ title: p.title, subtitle: p.subtitle, drawing: p.drawing })),
     { legend: true },

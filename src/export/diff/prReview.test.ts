@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../scripts/pr-review.ts';
 import { SHARED } from '../../../tests/corpus.ts';
 import { COMMENT_MARKER } from './comment.ts';
@@ -91,10 +91,31 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+/** Runs the script with its log captured (returned) instead of printed. */
+async function quiet(fn: () => Promise<unknown>): Promise<string[]> {
+  const logged: string[] = [];
+  const spy = vi.spyOn(console, 'log').mockImplementation((s: string) => void logged.push(s));
+  try {
+    await fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return logged;
+}
+
 describe('the pull-request review script', () => {
   it('posts one comment with every changed file and writes the pictures', async () => {
-    const code = await main(['--base', 'main', '--head', 'change', '--out', out], env, repo);
+    let code = -1;
+    const log = await quiet(async () => {
+      code = await main(['--base', 'main', '--head', 'change', '--out', out], env, repo);
+    });
     expect(code).toBe(0);
+    expect(log).toEqual([
+      'flows/risk.flopack: 1 change',
+      'flows/suspend.folder: 2 changes',
+      'flows/verify.flow: 2 changes',
+      'comment created: https://github.example/c/1',
+    ]);
     expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'GET /repos/acme/flows/issues/5/comments?per_page=100&page=1',
       'POST /repos/acme/flows/issues/5/comments',
@@ -117,21 +138,16 @@ describe('the pull-request review script', () => {
 
   it('updates the same comment on the next push', async () => {
     requests.length = 0;
-    await main(['--base', 'main', '--head', 'change'], env, repo);
+    await quiet(() => main(['--base', 'main', '--head', 'change'], env, repo));
     expect(requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
     expect(comments).toHaveLength(1);
   });
 
   it('prints the comment instead of posting it in a dry run', async () => {
     requests.length = 0;
-    const logged: string[] = [];
-    const log = console.log;
-    console.log = (s: string) => logged.push(s);
-    try {
-      await main(['--base', 'main', '--head', 'change', '--dry-run'], {}, repo);
-    } finally {
-      console.log = log;
-    }
+    const logged = await quiet(() =>
+      main(['--base', 'main', '--head', 'change', '--dry-run'], {}, repo),
+    );
     expect(requests).toEqual([]);
     expect(logged.at(-1)).toMatch(/^<!-- flopack-studio-review -->\n\n## Flopack review/);
   });

@@ -40,8 +40,9 @@ export function flowSettings(
   out.push(...dataSettings(a.data, b.data, flow));
   const fa = folderName(oldWs, a);
   const fb = folderName(newWs, b);
-  // A single-flow export names a folder that is not in the file: nothing to compare.
-  if (fa !== null && fb !== null && fa !== fb)
+  // A single-flow export names a folder that is not in the file: nothing to compare. A folder
+  // keeping its id but not its name was renamed, which moves no flow.
+  if (fa !== null && fb !== null && fa !== fb && a.folderId !== b.folderId)
     out.push({ kind: 'flowSetting', flow, setting: 'folder', from: fa, to: fb });
   return out;
 }
