@@ -1,4 +1,5 @@
 /** `npm run bench`: performance figures as `name: value` lines (targets, not tests). */
+import { benchCanvas } from './canvas.ts';
 import { benchFlopack } from './flopack.ts';
 import { benchRender } from './render.ts';
 
@@ -6,6 +7,7 @@ const only = process.argv[2];
 const suites: Record<string, () => void | Promise<void>> = {
   flopack: benchFlopack,
   render: benchRender,
+  canvas: benchCanvas,
 };
 
 for (const [name, run] of Object.entries(suites)) {

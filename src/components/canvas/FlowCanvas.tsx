@@ -202,6 +202,9 @@ export function FlowCanvas({ store, catalog, onAddEvent, onContextMenu, report }
       });
   }, [selected, layout, rf]);
   const big = layout.cardCount > 100;
+  // A long flow opens at its start at 100 % (as Okta's console does) instead of being
+  // squeezed to fit; only the cards in view are rendered.
+  const [fitOnOpen] = useState(() => layout.width <= 4000);
 
   return (
     <div
@@ -248,8 +251,9 @@ export function FlowCanvas({ store, catalog, onAddEvent, onContextMenu, report }
         colorMode={theme}
         minZoom={0.05}
         maxZoom={2}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
+        defaultViewport={{ x: 40, y: 120, zoom: 1 }}
         proOptions={{ hideAttribution: true }}
         aria-label="Flow canvas"
       >

@@ -1,0 +1,97 @@
+/**
+ * The canvas benchmark page: renders a generated flow either in the studio's canvas or in a
+ * bare React Flow with the same nodes and positions, and reports timings on `window.bench`.
+ */
+import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import type { Edge, Node } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { createRoot } from 'react-dom/client';
+import { createEditorStore } from '../../src/client/editorStore.ts';
+import { FlowCanvas } from '../../src/components/canvas/FlowCanvas.tsx';
+import { EditorContext } from '../../src/components/flow/editorContext.ts';
+import '../../src/components/styles.css';
+import '../../src/components/canvas/canvas.css';
+import { layoutFlow } from '../../src/export/layout/layout.ts';
+import { generateFlow } from './generate.ts';
+
+declare global {
+  interface Window {
+    bench: { ready: boolean; firstRenderMs: number; cards: number };
+    /** Renders the canvas; the driver calls it once the page (and the flow) is loaded. */
+    start: () => void;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const mode = params.get('mode') ?? 'studio';
+const n = Number(params.get('n') ?? 1000);
+const data = generateFlow(n);
+window.bench = { ready: false, firstRenderMs: 0, cards: n };
+
+function Bare() {
+  const layout = layoutFlow(data);
+  const nodes: Node[] = layout.nodes.map((l) => ({
+    id: l.id,
+    position: { x: l.x, y: l.y },
+    data: { label: l.summary?.title ?? l.label ?? '' },
+    width: l.width,
+    height: l.height,
+  }));
+  const edges: Edge[] = layout.edges.map((e) => ({ id: e.id, source: e.from, target: e.to }));
+  return <ReactFlow nodes={nodes} edges={edges} fitView minZoom={0.05} />;
+}
+
+function Studio() {
+  const store = createEditorStore({
+    id: data.uuid,
+    name: 'Benchmark',
+    description: '',
+    folderId: null,
+    active: false,
+    saveAllData: false,
+    kind: 'delegated',
+    revision: 1,
+    updatedAt: new Date(0).toISOString(),
+    content: data,
+  });
+  return (
+    <EditorContext.Provider value={store}>
+      <ReactFlowProvider>
+        <FlowCanvas
+          store={store}
+          catalog={null}
+          onAddEvent={() => undefined}
+          onContextMenu={() => undefined}
+          report={() => undefined}
+        />
+      </ReactFlowProvider>
+    </EditorContext.Provider>
+  );
+}
+
+window.start = () => {
+  const start = performance.now();
+  const root = document.getElementById('root');
+  if (!root) return;
+  createRoot(root).render(
+    mode === 'bare' ? (
+      <ReactFlowProvider>
+        <Bare />
+      </ReactFlowProvider>
+    ) : (
+      <Studio />
+    ),
+  );
+  // First render = until the nodes are in the DOM and a frame has been painted.
+  const poll = (): void => {
+    if (document.querySelector('.react-flow__node')) {
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          window.bench.firstRenderMs = performance.now() - start;
+          window.bench.ready = true;
+        }),
+      );
+    } else requestAnimationFrame(poll);
+  };
+  poll();
+};
