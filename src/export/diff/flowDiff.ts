@@ -176,9 +176,8 @@ export function diffFlowContent(
     if (own.length) changed.add(c.id);
   }
   // Mappings between cards present in both versions.
-  const common = new Set(
-    [...idsOld.ids.values()].filter((v) => new Set(idsNew.ids.values()).has(v)),
-  );
+  const newIds = new Set(idsNew.ids.values());
+  const common = new Set([...idsOld.ids.values()].filter((v) => newIds.has(v)));
   const visibleOf = (id: string, owner: ReadonlyMap<string, string>): string => owner.get(id) ?? id;
   const factsOld = mappingFacts(oldData, idsOld.ids);
   const factsNew = mappingFacts(newData, idsNew.ids);
