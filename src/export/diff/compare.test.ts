@@ -76,6 +76,25 @@ describe('comparing two versions of a flow', () => {
       "Card 'Suspend User' removed (it was at the start of the Try branch of 'If Error') in flow 'Suspend'",
     ]);
   });
+
+  it('keeps a removed If/Else together with its branches, and counts the cards inside', () => {
+    const ws = unwrap(readFlopack(corpusText('googledrive_file_transfer')));
+    const flow = Object.values(ws.flows).find((f) => f.name.startsWith('[1.1]'))!;
+    const ifElse = card(flow.data, 'If/Else');
+    const after = unwrap(removeCard(flow.data, ifElse.uuid as CardId));
+    const c = compareFlow(flow.data, after, { flowName: 'Status' });
+    expect(c.lines).toEqual([
+      "Card 'If/Else' removed (it was after 'Read Transfer Request', with 2 cards inside) in flow 'Status'",
+    ]);
+    expect(c.ghosts.map((g) => g.label ?? g.face?.title ?? g.kind).sort()).toEqual(
+      ['False', 'If/Else', 'Search Rows', 'Delete Row', 'True', 'merge'].sort(),
+    );
+    const ghosts = new Set(c.ghosts);
+    for (const g of c.ghosts)
+      for (const n of c.drawing.nodes)
+        if (!ghosts.has(n)) expect(overlap(g, n), `${g.id} overlaps ${n.id}`).toBe(false);
+    expect(c.drawing.edges.filter((e) => e.kind === 'ghost')).toHaveLength(1);
+  });
 });
 
 function pathOf(data: RawFloData, uuid: string) {

@@ -4,8 +4,6 @@
  * as ghost nodes placed where they were, and the flow's changes as data and as sentences.
  */
 import type { RawFloData } from '../../model/raw.ts';
-import { forEachScope } from '../../model/scope.ts';
-import { sequenceOf } from '../../model/sequence.ts';
 import type { Layout } from '../layout/layout.ts';
 import { layoutFlow } from '../layout/layout.ts';
 import type { Drawing, DrawNode, Mark } from '../render/drawing.ts';
@@ -13,7 +11,7 @@ import { toDrawNodes } from '../render/drawing.ts';
 import type { DiffContext, Side } from './context.ts';
 import { BARE_SIDE } from './context.ts';
 import { diffFlowContent } from './flowDiff.ts';
-import { placeGhosts } from './ghosts.ts';
+import { placeGhosts, structuralOwners } from './ghosts.ts';
 import { dataSettings } from './settings.ts';
 import type { Change } from './types.ts';
 import { changeLine } from './words.ts';
@@ -40,25 +38,6 @@ export interface FlowComparison {
   /** The changes as data (stable shape) and as sentences, in flow order. */
   changes: Change[];
   lines: string[];
-}
-
-/** If/Else card of each Join and branch head, so merge points and pills follow their If. */
-function structuralOwners(data: RawFloData): Map<string, string> {
-  const out = new Map<string, string>();
-  forEachScope(data, (scope) => {
-    const visit = (steps: ReturnType<typeof sequenceOf>['steps']): void => {
-      for (const s of steps) {
-        if (s.type !== 'ifElse') continue;
-        out.set(s.join ?? `${s.id}:merge`, s.id);
-        for (const b of s.branches) {
-          out.set(b.head, s.id);
-          visit(b.steps);
-        }
-      }
-    };
-    visit(sequenceOf(scope).steps);
-  });
-  return out;
 }
 
 /** Compares an old and a new version of a flow's content. */

@@ -4,12 +4,33 @@
  * nothing. A removed If/Else or container keeps its branches and arms around it.
  */
 import type { RawFloData } from '../../model/raw.ts';
+import { forEachScope } from '../../model/scope.ts';
+import { sequenceOf } from '../../model/sequence.ts';
 import { GEOMETRY, layoutFlow } from '../layout/layout.ts';
 import type { DrawEdge, DrawNode } from '../render/drawing.ts';
 import { toDrawNodes } from '../render/drawing.ts';
 import type { CardEntry, Lane } from '../render/lanes.ts';
 import type { Names } from '../render/names.ts';
 import type { CardMatch } from './match.ts';
+
+/** If/Else card of each Join (merge node) and branch head, so merges and pills follow their If. */
+export function structuralOwners(data: RawFloData): Map<string, string> {
+  const out = new Map<string, string>();
+  forEachScope(data, (scope) => {
+    const visit = (steps: ReturnType<typeof sequenceOf>['steps']): void => {
+      for (const s of steps) {
+        if (s.type !== 'ifElse') continue;
+        out.set(s.join ?? `${s.id}:merge`, s.id);
+        for (const b of s.branches) {
+          out.set(b.head, s.id);
+          visit(b.steps);
+        }
+      }
+    };
+    visit(sequenceOf(scope).steps);
+  });
+  return out;
+}
 
 /** Removed cards drawn in the new flow's picture, and their edges. */
 export interface Ghosts {
@@ -60,9 +81,10 @@ export function placeGhosts(
   for (const e of layout.edges)
     if ((e.kind === 'branch' || e.kind === 'inline') && blockOf.has(e.from))
       blockOf.set(e.to, blockOf.get(e.from) ?? e.from);
-  for (const e of layout.edges)
-    if (e.kind === 'merge' && blockOf.has(e.from) && !blockOf.has(e.to))
-      blockOf.set(e.to, blockOf.get(e.from) ?? e.from);
+  for (const [node, ifCard] of structuralOwners(oldData)) {
+    const block = blockOf.get(ifCard);
+    if (block !== undefined) blockOf.set(node, block);
+  }
   const taken: Box[] = [...placed];
   const nodes: DrawNode[] = [];
   const edges: DrawEdge[] = [];
