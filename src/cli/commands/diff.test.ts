@@ -113,4 +113,11 @@ describe('flopack diff', () => {
       expect(r.out.join('\n'), f).toContain('\n\nNo changes');
     }
   });
+
+  it('names an unreadable file with its error code and exits 1', async () => {
+    const bad = tmp('bad.flopack', '{"type":"flopack"');
+    const r = await run('diff', before, bad);
+    expect(r.code).toBe(1);
+    expect(r.out[0]).toMatch(/bad\.flopack: error FLOPACK_E001: The file is not valid JSON/);
+  });
 });

@@ -1,7 +1,9 @@
 /** `flopack diff OLD NEW`: what changed between two flopacks, in words, Markdown, JSON or SVG. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { formatProblem } from '../../model/errors.ts';
 import { reviewMarkdown } from '../../export/diff/markdown.ts';
+import { readFlopack } from '../../export/flopack/read.ts';
 import { diffSvg } from '../../export/diff/pictures.ts';
 import { reviewFile } from '../../export/diff/review.ts';
 import { diffLines } from '../../export/diff/words.ts';
@@ -47,7 +49,19 @@ Exit status: 0 ok, 1 changes with --exit-code or an unreadable flopack, 2 bad ar
       const t = readInput(io, f);
       return t.trim() === '' ? null : t;
     };
-    const r = reviewFile(`${oldFile} → ${newFile}`, text(oldFile), text(newFile));
+    const oldText = text(oldFile);
+    const newText = text(newFile);
+    for (const [f, t] of [
+      [oldFile, oldText],
+      [newFile, newText],
+    ] as const) {
+      const read = t === null ? null : readFlopack(t);
+      if (read && !read.ok) {
+        io.out(`${f}: error ${formatProblem(read.problems[0] ?? { code: '?', message: '' })}`);
+        return 1;
+      }
+    }
+    const r = reviewFile(`${oldFile} → ${newFile}`, oldText, newText);
     if (!r.diff || !r.pair) {
       io.out(`error ${r.problem ?? 'unreadable'}`);
       return 1;
