@@ -20,6 +20,8 @@ export interface UiState {
   theme: 'light' | 'dark';
   toasts: Toast[];
   versionsOpen: boolean;
+  sidebarOpen: boolean;
+  setSidebarOpen: (open: boolean) => void;
   /** Asked before the open flow is left; false keeps it open (unsaved changes). */
   leaveGuard: (() => boolean) | null;
   setLeaveGuard: (guard: (() => boolean) | null) => void;
@@ -60,6 +62,10 @@ export const useUi = create<UiState>()((set, get) => ({
   theme: storedTheme(),
   toasts: [],
   versionsOpen: false,
+  sidebarOpen: true,
+  setSidebarOpen(open) {
+    set({ sidebarOpen: open });
+  },
   leaveGuard: null,
   setLeaveGuard(guard) {
     set({ leaveGuard: guard });

@@ -17,6 +17,8 @@ export function Shell() {
   const flowId = useUi((s) => s.flowId);
   const openFlow = useUi((s) => s.openFlow);
   const theme = useUi((s) => s.theme);
+  const sidebarOpen = useUi((s) => s.sidebarOpen);
+  const setSidebarOpen = useUi((s) => s.setSidebarOpen);
   const setTheme = useUi((s) => s.setTheme);
   const toast = useUi((s) => s.toast);
   const [importing, setImporting] = useState(false);
@@ -74,6 +76,13 @@ export function Shell() {
       <header className="topbar">
         <h1>Flopack Studio</h1>
         <div className="toolbar" role="toolbar" aria-label="Studio">
+          <button
+            type="button"
+            aria-pressed={sidebarOpen}
+            onClick={() => setSidebarOpen(!sidebarOpen)}
+          >
+            Workspace panel
+          </button>
           <button type="button" onClick={() => setImporting(true)}>
             Import
           </button>
@@ -87,7 +96,7 @@ export function Shell() {
         </div>
       </header>
       <div className="main">
-        <Sidebar onNewFlow={(id) => void newFlow(id)} />
+        {sidebarOpen && <Sidebar onNewFlow={(id) => void newFlow(id)} />}
         <main className="workarea">
           {flowId && (flowExists || index.isLoading) ? (
             <FlowPane key={flowId} flowId={flowId} index={index} />

@@ -29,6 +29,7 @@ export interface ActionEnv {
   openPalette: () => void;
   openCommands: () => void;
   openEvents: () => void;
+  focusInspector: () => void;
   viewport: { fitView: () => void; zoomIn: () => void; zoomOut: () => void } | null;
   clipboard: { get: () => Clip | null; set: (clip: Clip) => void };
   report: (problems: Problem[] | null, notice?: string) => void;
@@ -114,6 +115,15 @@ export const ACTIONS: readonly Action[] = [
     keys: (e) => !mod(e) && !e.altKey && key(e, 'e'),
     enabled: (env) => env.catalog !== null,
     run: (env) => env.openEvents(),
+  },
+  {
+    id: 'inspect',
+    label: 'Edit the selected card in the Inspector',
+    shortcut: 'I',
+    group: 'navigate',
+    keys: (e) => !mod(e) && !e.altKey && key(e, 'i'),
+    enabled: selected,
+    run: (env) => env.focusInspector(),
   },
   {
     id: 'add-note',

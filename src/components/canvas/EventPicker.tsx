@@ -44,9 +44,14 @@ export function EventPicker({ open, catalog, onClose, onPick }: Props) {
     <Dialog title="Add event" open={open} onClose={onClose}>
       {!catalog && <p className="muted">Loading cards…</p>}
       <ul className="event-list">
-        {MAIN.map((e) => (
+        {MAIN.map((e, i) => (
           <li key={e.title}>
-            <button type="button" disabled={!catalog} onClick={() => onPick(e.id, e.scheduled)}>
+            <button
+              type="button"
+              data-autofocus={i === 0 ? '' : undefined}
+              disabled={!catalog}
+              onClick={() => onPick(e.id, e.scheduled)}
+            >
               <strong>{e.title}</strong>
               <span className="muted">{e.note}</span>
             </button>

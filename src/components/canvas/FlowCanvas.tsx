@@ -195,7 +195,14 @@ export function FlowCanvas({ store, catalog, onAddEvent, onContextMenu, report }
       top >= 0 &&
       left + node.width * zoom <= el.clientWidth &&
       top + Math.min(node.height, 120) * zoom <= el.clientHeight;
-    if (!inView)
+    if (inView) return;
+    // A flow that fits at a readable zoom is shown whole; a long one scrolls to the card.
+    const fits = Math.min(
+      el.clientWidth / (layout.width + 80),
+      el.clientHeight / (layout.height + 80),
+    );
+    if (fits >= 0.6) void rf.fitView({ maxZoom: 1, padding: 0.15, duration: 150 });
+    else
       void rf.setCenter(node.x + node.width / 2, node.y + Math.min(node.height, 120) / 2, {
         zoom,
         duration: 150,

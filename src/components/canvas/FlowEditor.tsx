@@ -65,9 +65,18 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
       store,
       catalog,
       save: onSave,
-      openPalette: () => searchRef.current?.focus(),
+      openPalette: () => {
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      },
       openCommands: () => setCommands(true),
       openEvents: () => setEvents(true),
+      focusInspector: () =>
+        document
+          .querySelector<HTMLElement>(
+            '.inspector input, .inspector select, .inspector textarea, .inspector button:not(.icon)',
+          )
+          ?.focus(),
       viewport: {
         fitView: () => void rf.fitView({ maxZoom: 1, padding: 0.15, duration: 200 }),
         zoomIn: () => void rf.zoomIn({ duration: 150 }),
@@ -84,8 +93,18 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
       const inField = typing(e.target);
+      const inInspector = e.target instanceof Element && e.target.closest('.inspector') !== null;
+      // Escape from a field of the Inspector returns to the selected card on the canvas.
+      if (inInspector && e.key === 'Escape') {
+        const sel = store.getState().selection;
+        if (sel) focusCard(sel.card);
+        return;
+      }
       if (inField && !(e.ctrlKey || e.metaKey)) return;
-      if (inField && ['z', 'y', 'c', 'v', 'x'].includes(e.key.toLowerCase())) return; // the field's own editing
+      // Text fields keep their own copy/paste; the Inspector's fields follow the draft, so
+      // undo there is the flow's undo. Elsewhere (the palette search) the field's own.
+      const own = inInspector ? ['c', 'v', 'x'] : ['z', 'y', 'c', 'v', 'x'];
+      if (inField && own.includes(e.key.toLowerCase())) return;
       const action = actionForKey(e, env);
       if (!action) return;
       e.preventDefault();
@@ -93,7 +112,7 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [env]);
+  }, [env, store, focusCard]);
 
   const target = useMemo(() => {
     if (!selection) return 'at the end of the flow';

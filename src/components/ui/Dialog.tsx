@@ -32,6 +32,15 @@ function OpenDialog({
   useEffect(() => {
     const el = ref.current;
     if (el && !el.open) el.showModal();
+    // showModal focuses the first focusable element (the close button); start where the
+    // dialog's work is: a marked element, else its first field, else its first action.
+    const first =
+      el?.querySelector<HTMLElement>('[data-autofocus]') ??
+      el?.querySelector<HTMLElement>(
+        '.dialog-body input, .dialog-body select, .dialog-body textarea',
+      ) ??
+      el?.querySelector<HTMLElement>('.dialog-body button:not(:disabled), .dialog-body a[href]');
+    first?.focus();
     return () => el?.close();
   }, []);
   return (
