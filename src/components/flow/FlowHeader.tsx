@@ -13,11 +13,20 @@ interface Props {
   onSave: () => void;
   onEdit: () => void;
   onExport: () => void;
+  onCompare: () => void;
   onDelete: () => void;
 }
 
 /** Header and command bar of the open flow. */
-export function FlowHeader({ store, saving, onSave, onEdit, onExport, onDelete }: Props) {
+export function FlowHeader({
+  store,
+  saving,
+  onSave,
+  onEdit,
+  onExport,
+  onCompare,
+  onDelete,
+}: Props) {
   const name = useEditor((s) => s.flow.name);
   const description = useEditor((s) => s.flow.description);
   const active = useEditor((s) => s.flow.active);
@@ -71,6 +80,9 @@ export function FlowHeader({ store, saving, onSave, onEdit, onExport, onDelete }
           onClick={() => setVersionsOpen(!versionsOpen)}
         >
           Versions
+        </button>
+        <button type="button" onClick={onCompare}>
+          Compare
         </button>
         <button type="button" className="danger-quiet" onClick={onDelete}>
           Delete flow

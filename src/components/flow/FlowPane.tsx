@@ -8,6 +8,7 @@ import { useUi } from '../../client/uiStore.ts';
 import type { FlowDto } from '../../server/dto.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FlowEditor } from '../canvas/FlowEditor.tsx';
+import { CompareDialog } from '../compare/CompareDialog.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ExportDialog } from '../transfer/ExportDialog.tsx';
 import { VersionsPanel } from '../versions/VersionsPanel.tsx';
@@ -37,12 +38,13 @@ function LoadedFlow({ initial, index }: { initial: FlowDto; index: TreeIndex }) 
   );
 }
 
-type Open = null | 'properties' | 'export' | 'delete';
+type Open = null | 'properties' | 'export' | 'delete' | 'compare';
 
 function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const qc = useQueryClient();
   const { save, saving, conflict, dismissConflict } = useSaveFlow(store);
   const [open, setOpen] = useState<Open>(null);
+  const [compareRevision, setCompareRevision] = useState<number | undefined>(undefined);
   const versionsOpen = useUi((s) => s.versionsOpen);
   const openFlow = useUi((s) => s.openFlow);
   const setLeaveGuard = useUi((s) => s.setLeaveGuard);
@@ -81,6 +83,10 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
         onSave={() => save()}
         onEdit={() => setOpen('properties')}
         onExport={() => setOpen('export')}
+        onCompare={() => {
+          setCompareRevision(undefined);
+          setOpen('compare');
+        }}
         onDelete={() => setOpen('delete')}
       />
       <div className="flow-body">
@@ -93,7 +99,15 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           </section>
           <Inspector />
         </div>
-        {versionsOpen && <VersionsPanel store={store} />}
+        {versionsOpen && (
+          <VersionsPanel
+            store={store}
+            onCompare={(revision) => {
+              setCompareRevision(revision);
+              setOpen('compare');
+            }}
+          />
+        )}
       </div>
       {open === 'properties' && (
         <PropertiesDialog open store={store} index={index} onClose={() => setOpen(null)} />
@@ -131,6 +145,14 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           </button>
         </div>
       </Dialog>
+      {open === 'compare' && (
+        <CompareDialog
+          store={store}
+          open
+          onClose={() => setOpen(null)}
+          {...(compareRevision === undefined ? {} : { initialRevision: compareRevision })}
+        />
+      )}
       <ConflictDialog
         message={conflict?.message ?? null}
         onClose={dismissConflict}

@@ -11,7 +11,13 @@ import { Dialog } from '../ui/Dialog.tsx';
 const when = (iso: string): string => new Date(iso).toLocaleString();
 
 /** The versions panel. */
-export function VersionsPanel({ store }: { store: EditorStore }) {
+export function VersionsPanel({
+  store,
+  onCompare,
+}: {
+  store: EditorStore;
+  onCompare: (revision: number) => void;
+}) {
   const flowId = store.getState().flow.id;
   const versions = useQuery(queries.versions(flowId));
   const [viewing, setViewing] = useState<number | null>(null);
@@ -39,7 +45,15 @@ export function VersionsPanel({ store }: { store: EditorStore }) {
         ))}
       </ol>
       {viewing !== null && (
-        <VersionDialog store={store} revision={viewing} onClose={() => setViewing(null)} />
+        <VersionDialog
+          store={store}
+          revision={viewing}
+          onClose={() => setViewing(null)}
+          onCompare={() => {
+            setViewing(null);
+            onCompare(viewing);
+          }}
+        />
       )}
     </aside>
   );
@@ -49,10 +63,12 @@ function VersionDialog({
   store,
   revision,
   onClose,
+  onCompare,
 }: {
   store: EditorStore;
   revision: number;
   onClose: () => void;
+  onCompare: () => void;
 }) {
   const flowId = store.getState().flow.id;
   const v = useQuery(queries.version(flowId, revision));
@@ -98,6 +114,9 @@ function VersionDialog({
           <div className="dialog-actions">
             <button type="button" onClick={onClose}>
               Close
+            </button>
+            <button type="button" onClick={onCompare}>
+              Compare with the current draft
             </button>
             <button
               type="button"
