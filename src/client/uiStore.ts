@@ -26,7 +26,14 @@ export interface UiState {
   leaveGuard: (() => boolean) | null;
   setLeaveGuard: (guard: (() => boolean) | null) => void;
   openFolder: (id: string | null) => void;
-  openFlow: (id: string | null, folderId?: string | null) => void;
+  /** Opens a flow; `from` is the calling flow when following a helper-flow link. */
+  openFlow: (
+    id: string | null,
+    folderId?: string | null,
+    from?: { id: string; name: string },
+  ) => void;
+  /** The flow to go back to after following a helper-flow link. */
+  returnTo: { id: string; name: string } | null;
   toggle: (id: string, open?: boolean) => void;
   setTheme: (theme: 'light' | 'dark') => void;
   toast: (kind: Toast['kind'], text: string) => void;
@@ -74,11 +81,12 @@ export const useUi = create<UiState>()((set, get) => ({
     set({ folderId: id });
     toHash(id, get().flowId);
   },
-  openFlow(id, folderId) {
+  returnTo: null,
+  openFlow(id, folderId, from) {
     const guard = get().leaveGuard;
     if (id !== get().flowId && guard && !guard()) return;
     const folder = folderId === undefined ? get().folderId : folderId;
-    set({ flowId: id, folderId: folder });
+    set({ flowId: id, folderId: folder, returnTo: from ?? null });
     toHash(folder, id);
   },
   toggle(id, open) {

@@ -34,10 +34,17 @@ export function FlowHeader({
   const kind = useEditor((s) => flowKind(s.flow.data));
   const dirty = useEditor(isDirty);
   const versionsOpen = useUi((s) => s.versionsOpen);
+  const returnTo = useUi((s) => s.returnTo);
+  const openFlow = useUi((s) => s.openFlow);
   const setVersionsOpen = useUi((s) => s.setVersionsOpen);
   const edit = store.getState().edit;
   return (
     <header className="flow-header">
+      {returnTo && (
+        <button type="button" className="back-link" onClick={() => openFlow(returnTo.id)}>
+          ← Back to {returnTo.name}
+        </button>
+      )}
       <div className="flow-title">
         <h2>{name}</h2>
         <span className="kind">{FLOW_KIND_LABELS[kind]}</span>

@@ -78,7 +78,13 @@ export function InputRow({ at, field, sources }: Props) {
         </p>
       )}
       {kind === 'flow' ? (
-        <HelperFlowField id={id} field={field} onCommit={(v) => setValue(v)} />
+        <HelperFlowField
+          id={id}
+          field={field}
+          at={at}
+          onCommit={(v) => setValue(v)}
+          onProblem={setProblem}
+        />
       ) : kind === 'file' ? (
         <p className="insp-hint">Files come from an earlier card — map one below.</p>
       ) : (
