@@ -165,3 +165,25 @@ test('opens a real delegated flow and shows every card in order', async ({
   await expect(page.locator('.react-flow__node-arm').filter({ hasText: 'Try' })).toBeVisible();
   await expect(page.locator('.react-flow__node-arm').filter({ hasText: 'If Error' })).toBeVisible();
 });
+
+test('an output dragged from the Inspector onto a later card maps into the input chosen', async ({
+  page,
+  studio,
+}) => {
+  await newFlowInFolder(page, studio.url);
+  await addEvent(page);
+  await (await paletteItem(page, 'read user', 'Okta – Read User')).click();
+  await (await paletteItem(page, 'deactivate user', 'Okta – Deactivate User')).click();
+  await card(page, /^Okta – Read User/).focus();
+  const panel = page.getByRole('complementary', { name: 'Inspector' });
+  const output = panel
+    .getByRole('region', { name: 'Outputs' })
+    .getByRole('listitem')
+    .filter({ hasText: /^ID/ })
+    .first();
+  await output.dragTo(card(page, /^Okta – Deactivate User/));
+  const menu = page.getByRole('menu', { name: 'Map ID into Deactivate User' });
+  await menu.getByRole('menuitem', { name: 'ID or Login' }).click();
+  await card(page, /^Okta – Deactivate User/).focus();
+  await expect(panel.getByText('← Read User · ID')).toBeVisible();
+});

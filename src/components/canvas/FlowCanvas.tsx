@@ -16,6 +16,9 @@ import { useUi } from '../../client/uiStore.ts';
 import type { Catalog } from '../../model/catalog.ts';
 import type { CardId } from '../../model/ids.ts';
 import { mappingsOf } from '../../model/mapping.ts';
+import type { ScopePath } from '../../model/scope.ts';
+import type { DraggedOutput } from '../../client/canvas/outputDrag.ts';
+import { OUTPUT_DRAG_TYPE, readDraggedOutput } from '../../client/canvas/outputDrag.ts';
 import { scopeAt } from '../../model/scope.ts';
 import { isNoop } from '../../model/cardRoles.ts';
 import { useEditor } from '../flow/editorContext.ts';
@@ -28,6 +31,13 @@ interface Props {
   store: EditorStore;
   catalog: Catalog | null;
   onAddEvent: () => void;
+  /** An output dragged from the Inspector was dropped on a card. */
+  onOutputDrop?: (
+    target: { card: CardId; path: ScopePath },
+    output: DraggedOutput,
+    x: number,
+    y: number,
+  ) => void;
   onContextMenu: (card: string, x: number, y: number) => void;
   report: (problems: { message: string }[] | null, notice?: string) => void;
 }
@@ -35,7 +45,14 @@ interface Props {
 const MARKER_SIZE = 18;
 
 /** The flow canvas (needs a ReactFlowProvider above it). */
-export function FlowCanvas({ store, catalog, onAddEvent, onContextMenu, report }: Props) {
+export function FlowCanvas({
+  store,
+  catalog,
+  onAddEvent,
+  onOutputDrop,
+  onContextMenu,
+  report,
+}: Props) {
   const rf = useReactFlow();
   const data = useEditor((s) => s.flow.data);
   const selection = useEditor((s) => s.selection);
@@ -140,6 +157,11 @@ export function FlowCanvas({ store, catalog, onAddEvent, onContextMenu, report }
 
   const onDragOver = useCallback(
     (e: DragEvent) => {
+      if (e.dataTransfer.types.includes(OUTPUT_DRAG_TYPE)) {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'link';
+        return;
+      }
       if (!e.dataTransfer.types.includes(CARD_DRAG_TYPE)) return;
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
@@ -151,6 +173,23 @@ export function FlowCanvas({ store, catalog, onAddEvent, onContextMenu, report }
   );
   const onDrop = useCallback(
     (e: DragEvent) => {
+      const output = readDraggedOutput(e.dataTransfer);
+      if (output) {
+        e.preventDefault();
+        const el = document
+          .elementsFromPoint(e.clientX, e.clientY)
+          .find((x) => x.matches('.react-flow__node-card'));
+        const id = el instanceof HTMLElement ? el.dataset['id'] : undefined;
+        const node = id ? nodes.find((n) => n.id === id) : undefined;
+        if (node)
+          onOutputDrop?.(
+            { card: node.id as CardId, path: (node.data as CardData).path },
+            output,
+            e.clientX,
+            e.clientY,
+          );
+        return;
+      }
       const id = e.dataTransfer.getData(CARD_DRAG_TYPE);
       if (!id || !catalog) return;
       e.preventDefault();
@@ -160,7 +199,7 @@ export function FlowCanvas({ store, catalog, onAddEvent, onContextMenu, report }
       const o = insertFromCatalog(store, catalog, id, g?.at ?? { kind: 'end' });
       report(o.problems, o.notice);
     },
-    [rf, gaps, catalog, store, report],
+    [rf, gaps, catalog, store, report, nodes, onOutputDrop],
   );
 
   const onNodeClick: NodeMouseHandler = useCallback(

@@ -19,7 +19,11 @@ import { CommandPalette } from './CommandPalette.tsx';
 import { ContextMenu } from './ContextMenu.tsx';
 import { EventPicker } from './EventPicker.tsx';
 import { FlowCanvas } from './FlowCanvas.tsx';
+import { MapIntoMenu } from './MapIntoMenu.tsx';
 import { Palette } from './Palette.tsx';
+import type { DraggedOutput } from '../../client/canvas/outputDrag.ts';
+import type { CardId } from '../../model/ids.ts';
+import type { ScopePath } from '../../model/scope.ts';
 import './canvas.css';
 
 /** The editor for the open flow. */
@@ -43,6 +47,12 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
   const [events, setEvents] = useState(false);
   const [commands, setCommands] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const [mapInto, setMapInto] = useState<{
+    target: { card: CardId; path: ScopePath };
+    output: DraggedOutput;
+    x: number;
+    y: number;
+  } | null>(null);
   const selection = useEditor((s) => s.selection);
   const data = useEditor((s) => s.flow.data);
 
@@ -149,6 +159,7 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
           store={store}
           catalog={catalog}
           onAddEvent={() => setEvents(true)}
+          onOutputDrop={(target, output, x, y) => setMapInto({ target, output, x, y })}
           onContextMenu={(_, x, y) => setMenu({ x, y })}
           report={report}
         />
@@ -164,6 +175,9 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
       />
       <CommandPalette open={commands} env={env} onClose={() => setCommands(false)} />
       {menu && <ContextMenu x={menu.x} y={menu.y} env={env} onClose={() => setMenu(null)} />}
+      {mapInto && (
+        <MapIntoMenu store={store} {...mapInto} onClose={() => setMapInto(null)} report={report} />
+      )}
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function CardPanel({ at }: { at: CardAt }) {
                   Holds {arms.join(', ')} — their cards are listed in the outline below this card.
                 </p>
               )}
-              <OutputsSection m={m} />
+              <OutputsSection m={m} path={at.path} />
             </>
           )}
         </>

@@ -1,10 +1,17 @@
 /** The card's outputs: what later cards can map from. */
 import { useId } from 'react';
 import { outputSections, typeLabel } from '../../model/cardForm.ts';
+import type { DraggedOutput } from '../../client/canvas/outputDrag.ts';
+import { OUTPUT_DRAG_TYPE } from '../../client/canvas/outputDrag.ts';
+import type { CardId } from '../../model/ids.ts';
 import type { RawMethod } from '../../model/raw.ts';
+import type { ScopePath } from '../../model/scope.ts';
 
-/** The "Outputs" section, grouped like the card groups them. */
-export function OutputsSection({ m }: { m: RawMethod }) {
+/**
+ * The "Outputs" section, grouped like the card groups them. An output can be dragged onto a
+ * later card on the canvas to map it into one of that card's inputs.
+ */
+export function OutputsSection({ m, path }: { m: RawMethod; path?: ScopePath }) {
   const headingId = useId();
   const sections = outputSections(m);
   return (
@@ -16,7 +23,22 @@ export function OutputsSection({ m }: { m: RawMethod }) {
           {s.title && <h4>{s.title}</h4>}
           <ul className="insp-outputs">
             {s.fields.map((f) => (
-              <li key={f.id}>
+              <li
+                key={f.id}
+                draggable={path !== undefined}
+                title={path !== undefined ? 'Drag onto a later card to map this output' : undefined}
+                onDragStart={(e) => {
+                  if (!path) return;
+                  const drag: DraggedOutput = {
+                    card: m.uuid as CardId,
+                    output: f.id,
+                    path,
+                    label: f.label,
+                  };
+                  e.dataTransfer.setData(OUTPUT_DRAG_TYPE, JSON.stringify(drag));
+                  e.dataTransfer.effectAllowed = 'link';
+                }}
+              >
                 <span>{f.label}</span>
                 <span className="insp-type">{typeLabel(f.type, f.collection)}</span>
               </li>
