@@ -14,6 +14,7 @@ import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.ts';
 import { report } from './timing.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -111,16 +112,8 @@ export async function benchCanvas(): Promise<void> {
   const dir = await buildPage();
   const server = await serve(dir);
   const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });

@@ -11,6 +11,9 @@ import type { InsertAt } from '../src/model/positions.ts';
 import type { RawFloData, RawMethod } from '../src/model/raw.ts';
 import { allCardIds } from '../src/model/scope.ts';
 import type { Workspace } from '../src/model/workspace.ts';
+import { checkFlopack } from '../src/export/flopack/check.ts';
+import { cardsInOrder } from '../src/model/insert.ts';
+import { sequenceOf } from '../src/model/sequence.ts';
 import { emptyWorkspace } from '../src/model/workspace.ts';
 
 export { catalog };
@@ -80,3 +83,33 @@ export function makeDelegatedFlow(
   );
   return { ws: withEvent, flowId, folderId };
 }
+
+/** References to other flows, tables and connections: out of scope for one flow's checks. */
+const ELSEWHERE = new Set(['FLOPACK_E018', 'FLOPACK_E019', 'FLOPACK_E020']);
+
+/**
+ * The integrity problems of one flow's content (as a one-flow flopack would have them), plus
+ * any card the sequence does not reach. [] means the flow is well formed.
+ */
+export function flowProblems(data: RawFloData): string[] {
+  const doc = {
+    type: 'flopack',
+    version: '1.5.0',
+    created: '2026-01-01T00:00:00.000Z',
+    flags: {},
+    data: {
+      flos: { [data.uuid]: { id: data.uuid, name: 'x', description: '', data } },
+      configs: {},
+      tables: {},
+      groups: {},
+    },
+  };
+  const loose = sequenceOf(data).loose.map((id) => `loose card ${id}`);
+  return checkFlopack(doc)
+    .filter((p) => !ELSEWHERE.has(p.code))
+    .map((p) => `${p.code} ${p.message}`)
+    .concat(loose);
+}
+
+/** The titles of a flow's visible cards in execution order. */
+export const titles = (d: RawFloData): string[] => cardsInOrder(d).map((m) => m.node.data.name);

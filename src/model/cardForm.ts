@@ -2,8 +2,6 @@
  * A card as an editing form: its inputs grouped into sections, its outputs, the earlier
  * outputs each input may be mapped from, and how a mapped input's source reads.
  */
-import { appLabel, functionCategory } from '../catalog/labels.ts';
-import { parseAddress } from './address.ts';
 import { isExpand } from './cardRoles.ts';
 import type { FieldView } from './cards.ts';
 import { cardTitle, viewField } from './cards.ts';
@@ -14,18 +12,11 @@ import { mappingInto, mappingsOf } from './mapping.ts';
 import { availableSources } from './positions.ts';
 import type { RawField, RawFloData, RawMethod, RawScope } from './raw.ts';
 import type { ScopePath } from './scope.ts';
+import { cardCategory } from './summary.ts';
 import { cardIn, isInlineFlo, scopeAt } from './scope.ts';
 
 /** The app ("Okta") or function category ("Text", "Branching") a card belongs to. */
-export function cardAppLabel(m: RawMethod): string {
-  const a = parseAddress(m.address);
-  const module = a?.app ?? '';
-  const category =
-    a?.namespace === 'kernel'
-      ? functionCategory(module, m.node.key)
-      : functionCategory(module, null);
-  return category ?? appLabel(module);
-}
+export const cardAppLabel = (m: RawMethod): string => cardCategory(m).label;
 
 /** "Okta – Read User": the console's "App – Card" name. */
 export const cardHeading = (m: RawMethod): string => `${cardAppLabel(m)} – ${cardTitle(m)}`;

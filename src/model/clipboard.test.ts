@@ -1,38 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { add, cardById, deepFreeze, fieldId, makeDelegatedFlow } from '../../tests/builders.ts';
+import {
+  add,
+  cardById,
+  flowProblems,
+  titles,
+  deepFreeze,
+  fieldId,
+  makeDelegatedFlow,
+} from '../../tests/builders.ts';
 import { corpusText } from '../../tests/corpus.ts';
-import { checkFlopack } from '../export/flopack/check.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 import { copyCards, duplicateCard, pasteClip } from './clipboard.ts';
 import { unwrap } from './errors.ts';
 import type { CardId } from './ids.ts';
 import { seededIds } from './ids.ts';
-import { cardsInOrder } from './insert.ts';
 import { mapField, mappingsOf } from './mapping.ts';
 import type { RawFloData } from './raw.ts';
 import { allCardIds, forEachScope } from './scope.ts';
 import type { IfElseStep } from './sequence.ts';
 import { sequenceOf } from './sequence.ts';
-
-const valid = (data: RawFloData): string[] => {
-  const doc = {
-    type: 'flopack',
-    version: '1.5.0',
-    created: 'x',
-    flags: {},
-    data: {
-      flos: { [data.uuid]: { id: data.uuid, name: 'x', description: '', data } },
-      configs: {},
-      tables: {},
-      groups: {},
-    },
-  };
-  const elsewhere = new Set(['FLOPACK_E018', 'FLOPACK_E019', 'FLOPACK_E020']);
-  return checkFlopack(doc)
-    .filter((p) => !elsewhere.has(p.code))
-    .map((p) => p.message);
-};
-const titles = (d: RawFloData): string[] => cardsInOrder(d).map((m) => m.node.data.name);
 
 /** Delegated Flow → Read User (ID or Login ← Okta User ID) → Deactivate User (id ← Read User · ID). */
 function source() {
@@ -74,7 +60,7 @@ describe('copy and paste', () => {
     const maps = mappingsOf(pasted.data);
     expect(maps).toHaveLength(1);
     expect(maps[0]?.from.card).toBe(pasted.cards[0]);
-    expect(valid(pasted.data)).toEqual([]);
+    expect(flowProblems(pasted.data)).toEqual([]);
   });
 
   it('pasting again into the same flow keeps a mapping whose source runs before the paste', () => {
@@ -83,7 +69,7 @@ describe('copy and paste', () => {
     const pasted = unwrap(pasteClip(src.data, { kind: 'end' }, clip, seededIds(3)));
     expect(pasted.dropped).toBe(0);
     expect(mappingsOf(pasted.data)).toHaveLength(3);
-    expect(valid(pasted.data)).toEqual([]);
+    expect(flowProblems(pasted.data)).toEqual([]);
   });
 
   it('duplicates a card right after itself with its mappings', () => {
@@ -96,7 +82,7 @@ describe('copy and paste', () => {
       'Deactivate User',
     ]);
     expect(mappingsOf(dup.data).filter((m) => m.to.card === dup.cards[0])).toHaveLength(1);
-    expect(valid(dup.data)).toEqual([]);
+    expect(flowProblems(dup.data)).toEqual([]);
   });
 
   it('copies an If/Else with its branch cards and pastes a valid copy', () => {
@@ -118,7 +104,7 @@ describe('copy and paste', () => {
       'If/Else',
       'Suspend User',
     ]);
-    expect(valid(pasted.data)).toEqual([]);
+    expect(flowProblems(pasted.data)).toEqual([]);
   });
 
   it('refuses cards from two lanes and the event card alone', () => {
@@ -147,6 +133,6 @@ describe('copy and paste', () => {
     forEachScope(pasted.data, (s) => (count += s.methods.length));
     expect(allCardIds(pasted.data).size).toBe(count);
     expect(allCardIds(pasted.data).size).toBeGreaterThan(before.size);
-    expect(valid(pasted.data)).toEqual([]);
+    expect(flowProblems(pasted.data)).toEqual([]);
   });
 });

@@ -5,10 +5,11 @@ import {
   catalog,
   deepFreeze,
   fieldId,
+  flowProblems,
   makeDelegatedFlow,
+  titles,
 } from '../../tests/builders.ts';
 import { corpusText } from '../../tests/corpus.ts';
-import { checkFlopack } from '../export/flopack/check.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 import { writeFlopack } from '../export/flopack/write.ts';
 import { createCard } from './catalog.ts';
@@ -27,30 +28,6 @@ const base = (): RawFloData => {
   const { ws, flowId } = makeDelegatedFlow();
   return ws.flows[flowId]?.data as RawFloData;
 };
-const titles = (d: RawFloData): string[] => cardsInOrder(d).map((m) => m.node.data.name);
-
-/** The integrity checks of a whole file for a flow's content on its own (references to
- * other flows, tables and connections are out of scope here). */
-function problems(data: RawFloData): string[] {
-  const doc = {
-    type: 'flopack',
-    version: '1.5.0',
-    created: '2026-01-01T00:00:00.000Z',
-    flags: {},
-    data: {
-      flos: { [data.uuid]: { id: data.uuid, name: 'x', description: '', data } },
-      configs: {},
-      tables: {},
-      groups: {},
-    },
-  };
-  const elsewhere = new Set(['FLOPACK_E018', 'FLOPACK_E019', 'FLOPACK_E020']);
-  const loose = sequenceOf(data).loose.map((id) => `loose card ${id}`);
-  return checkFlopack(doc)
-    .filter((p) => !elsewhere.has(p.code))
-    .map((p) => `${p.code} ${p.message}`)
-    .concat(loose);
-}
 
 describe('inserting cards', () => {
   it('appends at the end of the sequence with one new edge', () => {
@@ -59,7 +36,7 @@ describe('inserting cards', () => {
     const b = add(a.data, 'root:channels:http:okta:deactivateUser');
     expect(titles(b.data)).toEqual(['Delegated Flow', 'Read User', 'Deactivate User']);
     expect(Object.keys(b.data.orderings)).toHaveLength(2);
-    expect(problems(b.data)).toEqual([]);
+    expect(flowProblems(b.data)).toEqual([]);
   });
 
   it('inserts between two cards, keeping the edge id into the new card', () => {
@@ -68,7 +45,7 @@ describe('inserting cards', () => {
     const mid = add(b.data, 'root:kernel:string:compose', { kind: 'after', card: a.id });
     expect(titles(mid.data)).toEqual(['Delegated Flow', 'Read User', 'Compose', 'Deactivate User']);
     expect(Object.keys(mid.data.orderings)).toHaveLength(3);
-    expect(problems(mid.data)).toEqual([]);
+    expect(flowProblems(mid.data)).toEqual([]);
   });
 
   it('gives an If/Else two noop-headed branches and a Join, and continues after the Join', () => {
@@ -84,7 +61,7 @@ describe('inserting cards', () => {
       [step.branches[0]?.head as string]: true,
       [step.branches[1]?.head as string]: false,
     });
-    expect(problems(b.data)).toEqual([]);
+    expect(flowProblems(b.data)).toEqual([]);
   });
 
   it('inserts into a branch at its start and after a branch card, with edges to the Join', () => {
@@ -109,7 +86,7 @@ describe('inserting cards', () => {
       .filter(([, to]) => to === join)
       .map(([from]) => from);
     expect(intoJoin).toEqual(expect.arrayContaining([suspend, x.id, yes?.head]));
-    expect(problems(x.data)).toEqual([]);
+    expect(flowProblems(x.data)).toEqual([]);
   });
 
   it('nests an If/Else inside a branch', () => {
@@ -131,7 +108,7 @@ describe('inserting cards', () => {
       'Read User',
       'Compose',
     ]);
-    expect(problems(after.data)).toEqual([]);
+    expect(flowProblems(after.data)).toEqual([]);
   });
 
   it('refuses an event card and a card id already in the flow', () => {
@@ -170,7 +147,7 @@ describe('removing cards', () => {
     expect(mappingsOf(removed)).toEqual([]);
     const out = removed.methods[0]?.node.model.outputs.data[fieldId(ev, 'outputs', 'okta-user-id')];
     expect(out?._used).toBeUndefined();
-    expect(problems(removed)).toEqual([]);
+    expect(flowProblems(removed)).toEqual([]);
   });
 
   it('removes an If/Else with both branches and its Join', () => {
@@ -184,7 +161,7 @@ describe('removing cards', () => {
     const gone = unwrap(removeCard(tail.data, a.id));
     expect(titles(gone)).toEqual(['Delegated Flow', 'Read User']);
     expect(gone.methods).toHaveLength(2);
-    expect(problems(gone)).toEqual([]);
+    expect(flowProblems(gone)).toEqual([]);
   });
 
   it('refuses to remove the event card', () => {
@@ -214,7 +191,7 @@ describe('moving cards', () => {
     ]);
     expect(moved.dropped).toBe(1);
     expect(mappingsOf(moved.data)).toEqual([]);
-    expect(problems(moved.data)).toEqual([]);
+    expect(flowProblems(moved.data)).toEqual([]);
   });
 
   it('moves a card into a branch and an If/Else with its branches to the end', () => {
@@ -225,7 +202,7 @@ describe('moving cards', () => {
     const intoBranch = unwrap(moveCard(s.data, r.id, { kind: 'branchStart', head }));
     const step = sequenceOf(intoBranch.data).steps[1] as IfElseStep;
     expect(step.branches[1]?.steps.map((x) => x.id)).toEqual([r.id]);
-    expect(problems(intoBranch.data)).toEqual([]);
+    expect(flowProblems(intoBranch.data)).toEqual([]);
     const ifToEnd = unwrap(moveCard(intoBranch.data, a.id, { kind: 'end' }));
     expect(titles(ifToEnd.data)).toEqual([
       'Delegated Flow',
@@ -233,7 +210,7 @@ describe('moving cards', () => {
       'If/Else',
       'Read User',
     ]);
-    expect(problems(ifToEnd.data)).toEqual([]);
+    expect(flowProblems(ifToEnd.data)).toEqual([]);
   });
 
   it('refuses to move an If/Else into its own branch', () => {
@@ -285,7 +262,7 @@ describe('editing real flows', () => {
             if (r.ok) data = r.value.data;
           }
         }
-        expect(problems(data), `${flow.name} after edit ${i}`).toEqual([]);
+        expect(flowProblems(data), `${flow.name} after edit ${i}`).toEqual([]);
       }
       next = unwrap(editFlowContent(next, flow.id, () => ({ ok: true, value: data })));
     }

@@ -98,14 +98,20 @@ export function summarizeCached(m: RawMethod, sources: Map<string, string>): Car
   return summary;
 }
 
-/** Summarises a card of a scope; `sources` comes from `sourcesOf(scope)`. */
-export function summarize(m: RawMethod, sources: Map<string, string>): CardSummary {
+/** The app ("Okta") or function category ("Text", "Branching") a card belongs to. */
+export function cardCategory(m: RawMethod): { label: string; isFunction: boolean } {
   const a = parseAddress(m.address);
   const module = a?.app ?? '';
   const category =
     a?.namespace === 'kernel'
       ? functionCategory(module, m.node.key)
       : functionCategory(module, null);
+  return { label: category ?? appLabel(module), isFunction: category !== null };
+}
+
+/** Summarises a card of a scope; `sources` comes from `sourcesOf(scope)`. */
+export function summarize(m: RawMethod, sources: Map<string, string>): CardSummary {
+  const category = cardCategory(m);
   const inputs: InputLine[] = [];
   let calls: string | null = null;
   for (const f of Object.values(m.node.model.inputs.data)) {
@@ -129,9 +135,9 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
   return {
     id: m.uuid as CardId,
     title: m.node.data.name,
-    app: category ?? appLabel(module),
+    app: category.label,
     role,
-    isFunction: category !== null,
+    isFunction: category.isFunction,
     inputs,
     note: role === 'note' ? noteText(m) : null,
     calls,

@@ -1,5 +1,4 @@
 /** After an output is dropped on a card: choose which of its inputs the output feeds. */
-import { useEffect, useRef } from 'react';
 import type { DraggedOutput } from '../../client/canvas/outputDrag.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { fieldsOf } from '../../model/cards.ts';
@@ -8,6 +7,7 @@ import type { CardId, FieldId } from '../../model/ids.ts';
 import { mapField } from '../../model/mapping.ts';
 import type { ScopePath } from '../../model/scope.ts';
 import { samePath, scopeAt } from '../../model/scope.ts';
+import { Menu } from '../ui/Menu.tsx';
 
 interface Props {
   store: EditorStore;
@@ -21,7 +21,6 @@ interface Props {
 
 /** A menu of the target card's mappable inputs. */
 export function MapIntoMenu({ store, target, output, x, y, onClose, report }: Props) {
-  const ref = useRef<HTMLUListElement>(null);
   const data = store.getState().flow.data;
   const m = scopeAt(data, target.path)?.methods.find((c) => c.uuid === target.card);
   const inputs = m
@@ -29,16 +28,7 @@ export function MapIntoMenu({ store, target, output, x, y, onClose, report }: Pr
         (f) => !f.hidden && !f.option && f.type !== 'flo' && f.group !== 'context',
       )
     : [];
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
-    };
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
-  }, [onClose]);
   const choose = (input: FieldId) => {
-    onClose();
     if (!samePath(target.path, output.path))
       return report([
         {
@@ -57,41 +47,13 @@ export function MapIntoMenu({ store, target, output, x, y, onClose, report }: Pr
     report(problems);
   };
   return (
-    <ul
-      ref={ref}
-      role="menu"
-      aria-label={`Map ${output.label} into ${m?.node.data.name ?? 'this card'}`}
-      className="context-menu"
-      style={{ left: x, top: y }}
-      onKeyDown={(e) => {
-        const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-        const i = items.indexOf(document.activeElement as HTMLElement);
-        if (e.key === 'Escape') onClose();
-        else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
-        else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
-        else return;
-        e.preventDefault();
-      }}
-    >
-      {inputs.length === 0 && (
-        <li className="muted">“{m?.node.data.name ?? 'This card'}” has no input to map into.</li>
-      )}
-      {inputs.map((f) => (
-        <li
-          key={f.id}
-          role="menuitem"
-          tabIndex={-1}
-          onClick={() => choose(f.id)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              choose(f.id);
-            }
-          }}
-        >
-          {f.label}
-        </li>
-      ))}
-    </ul>
+    <Menu
+      label={`Map ${output.label} into ${m?.node.data.name ?? 'this card'}`}
+      items={inputs.map((f) => ({ id: f.id, label: f.label, onSelect: () => choose(f.id) }))}
+      x={x}
+      y={y}
+      onClose={onClose}
+      empty={`“${m?.node.data.name ?? 'This card'}” has no input to map into.`}
+    />
   );
 }
