@@ -1,5 +1,6 @@
 /** The browser's API client: typed fetchers and TanStack Query option factories. */
 import { queryOptions } from '@tanstack/react-query';
+import type { TemplateInfo } from '../model/templates.ts';
 import type {
   ErrorDto,
   FlowDto,
@@ -95,6 +96,12 @@ export const api = {
     request<VersionHeader[]>('GET', `/api/flows/${encodeURIComponent(id)}/versions`),
   version: (id: string, rev: number) =>
     request<VersionDto>('GET', `/api/flows/${encodeURIComponent(id)}/versions/${rev}`),
+  templates: () => request<TemplateInfo[]>('GET', '/api/templates'),
+  fromTemplate: (id: string, folderId: string) =>
+    request<ImportDto>(
+      'POST',
+      `/api/templates/${encodeURIComponent(id)}?folder=${encodeURIComponent(folderId)}`,
+    ),
   restore: (id: string, rev: number, baseRevision: number) =>
     request<FlowDto>('POST', `/api/flows/${encodeURIComponent(id)}/versions/${rev}/restore`, {
       baseRevision,
@@ -152,6 +159,8 @@ export function uploadFlopack(
 export const queries = {
   tree: () => queryOptions({ queryKey: ['workspace'], queryFn: api.tree }),
   flow: (id: string) => queryOptions({ queryKey: ['flow', id], queryFn: () => api.flow(id) }),
+  templates: () =>
+    queryOptions({ queryKey: ['templates'], queryFn: api.templates, staleTime: Infinity }),
   versions: (id: string) =>
     queryOptions({ queryKey: ['versions', id], queryFn: () => api.versions(id) }),
   version: (id: string, rev: number) =>

@@ -327,6 +327,34 @@ describe('import and export', () => {
   });
 });
 
+describe('templates', () => {
+  it('lists the three remediation templates and creates one in a folder, helper flow included', async () => {
+    const list = (await call<{ id: string }[]>('GET', '/api/templates')).json;
+    expect(list.map((t) => t.id)).toEqual(['slack-notify', 'clear-sessions', 'quarantine']);
+    const f = await folder('Entity Risk');
+    const made = await call<ImportDto>('POST', `/api/templates/quarantine?folder=${f.id}`);
+    expect(made.status).toBe(201);
+    const tree = (await call<TreeDto>('GET', '/api/workspace')).json;
+    expect(tree.flows.map((x) => [x.name, x.kind, x.folderId])).toEqual([
+      ['Risk Policy - High (Quarantine)', 'delegated', f.id],
+      ['Remove user from group', 'helper', f.id],
+    ]);
+    const again = (await call<ImportDto>('POST', `/api/templates/quarantine?folder=${f.id}`)).json;
+    expect(again.report.renamed.map((r) => r.to)).toEqual([
+      'Risk Policy - High (Quarantine) (2)',
+      'Remove user from group (2)',
+    ]);
+    const exported = await call('GET', `/api/export?folder=${f.id}`);
+    expect(exported.status).toBe(200);
+  });
+
+  it('refuses an unknown template and a missing folder', async () => {
+    const f = await folder('F');
+    expect((await call('POST', `/api/templates/nope?folder=${f.id}`)).status).toBe(404);
+    expect((await call('POST', '/api/templates/slack-notify')).status).toBe(400);
+  });
+});
+
 describe('persistence', () => {
   it('keeps everything in the SQLite file across a reopen', async () => {
     const f = await folder('Persisted');

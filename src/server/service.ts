@@ -9,6 +9,8 @@ import { createFlow, flowKind, moveFlow, setFlowProperties } from '../model/flow
 import type { FlowId, FolderId, IdSource } from '../model/ids.ts';
 import { randomIds } from '../model/ids.ts';
 import { planImport } from '../model/importPack.ts';
+import { buildTemplate, TEMPLATES } from '../model/templates.ts';
+import { catalog } from '../catalog/index.ts';
 import type { RawFloData } from '../model/raw.ts';
 import type { Flow, Folder, Workspace } from '../model/workspace.ts';
 import { subtree } from '../model/workspace.ts';
@@ -334,22 +336,29 @@ export class WorkspaceService {
   importFlopack(text: string, target: string | null, source: string): Promise<ImportDto> {
     const read = readFlopack(text);
     if (!read.ok) throw problemError(read.problems);
+    return this.addPack(read.value, target, `Imported from ${source}`);
+  }
+
+  /** Creates a template's flows in a folder. */
+  createFromTemplate(id: string, target: string): Promise<ImportDto> {
+    const built = buildTemplate(catalog, id, this.ids);
+    if (!built.ok) throw problemError(built.problems, 404);
+    const title = TEMPLATES.find((t) => t.id === id)?.title ?? id;
+    return this.addPack(built.value, target, `Created from the template “${title}”`);
+  }
+
+  /** Adds a read or built pack's folders and flows (never overwriting), each at version 1. */
+  private addPack(pack: Workspace, target: string | null, summary: string): Promise<ImportDto> {
     return this.store.transaction(async (tx) => {
       const ws = await loadWorkspace(tx);
-      const plan = must(planImport(ws, read.value, target as FolderId | null, this.ids));
+      const plan = must(planImport(ws, pack, target as FolderId | null, this.ids));
       for (const f of plan.folders) await tx.putFolder(f);
       for (const t of plan.tables) await tx.putTable(t);
       for (const c of plan.configs) await tx.putConfig(c);
       const now = this.now();
       for (const f of plan.flows) {
         await tx.putFlow({ ...f, revision: 1, updatedAt: now });
-        await tx.addVersion({
-          flowId: f.id,
-          revision: 1,
-          createdAt: now,
-          summary: `Imported from ${source}`,
-          flow: f,
-        });
+        await tx.addVersion({ flowId: f.id, revision: 1, createdAt: now, summary, flow: f });
       }
       return {
         report: plan.report,

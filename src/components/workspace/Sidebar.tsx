@@ -8,9 +8,10 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { NameDialog } from '../ui/NameDialog.tsx';
 import { FlowList } from './FlowList.tsx';
 import { FolderTree } from './FolderTree.tsx';
+import { TemplateDialog } from './TemplateDialog.tsx';
 import { useTree } from './useTree.ts';
 
-type Open = null | 'new-folder' | 'new-subfolder' | 'rename' | 'delete';
+type Open = null | 'new-folder' | 'new-subfolder' | 'rename' | 'delete' | 'template';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -83,6 +84,9 @@ export function Sidebar({ onNewFlow }: { onNewFlow: (folderId: string) => void }
             <button type="button" onClick={() => onNewFlow(folder.id)}>
               New flow
             </button>
+            <button type="button" onClick={() => setOpen('template')}>
+              From template…
+            </button>
           </div>
           <FlowList flows={index.flowsIn(folder.id)} folderName={folder.name} />
         </section>
@@ -119,6 +123,13 @@ export function Sidebar({ onNewFlow }: { onNewFlow: (folderId: string) => void }
           }
         }}
       />
+      {folder && open === 'template' && (
+        <TemplateDialog
+          open
+          folder={{ id: folder.id, name: folder.name }}
+          onClose={() => setOpen(null)}
+        />
+      )}
       {folder && (
         <DeleteFolderDialog
           open={open === 'delete'}

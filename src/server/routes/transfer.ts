@@ -2,7 +2,8 @@
 import type { Hono } from 'hono';
 import type { FlowId, FolderId } from '../../model/ids.ts';
 import { MAX_FLOPACK_BYTES } from '../../export/flopack/read.ts';
-import { readBody } from '../http.ts';
+import { ApiError, readBody } from '../http.ts';
+import { TEMPLATES } from '../../model/templates.ts';
 import type { WorkspaceService } from '../service.ts';
 
 /** A file name safe in a Content-Disposition header, on every OS. */
@@ -32,6 +33,13 @@ export function transferRoutes(app: Hono, service: WorkspaceService): void {
       ),
       201,
     );
+  });
+  app.get('/api/templates', (c) => c.json(TEMPLATES));
+  app.post('/api/templates/:id', async (c) => {
+    const folder = c.req.query('folder');
+    if (!folder)
+      throw new ApiError(400, 'TEMPLATE_E002', 'Choose the folder to create the template in.');
+    return c.json(await service.createFromTemplate(c.req.param('id'), folder), 201);
   });
   app.get('/api/export', async (c) => {
     const flow = c.req.query('flow');

@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalog, flowProblems, makeWorkspace, titles } from '../../tests/builders.ts';
+import { SHARED } from '../../tests/corpus.ts';
+import { schemaProblems } from '../export/flopack/schema.ts';
+import { writeFlopack } from '../export/flopack/write.ts';
+import { unwrap } from './errors.ts';
+import { flowKind } from './flows.ts';
+import { seededIds } from './ids.ts';
+import { planImport } from './importPack.ts';
+import { mappingsOf } from './mapping.ts';
+import type { RawFloData } from './raw.ts';
+import { buildTemplate, TEMPLATES } from './templates.ts';
+import type { Workspace } from './workspace.ts';
+
+/** A template placed in the "Entity Risk" folder, as the studio creates it. */
+function placed(id: string): Workspace {
+  const { ws, folderId } = makeWorkspace();
+  return unwrap(planImport(ws, unwrap(buildTemplate(catalog, id, seededIds(8))), folderId))
+    .workspace;
+}
+const byName = (ws: Workspace, name: string): RawFloData => {
+  const f = Object.values(ws.flows).find((x) => x.name === name);
+  if (!f) throw new Error(`no flow ${name}`);
+  return f.data;
+};
+/** "Card · output → Card · input" for every mapping of a flow. */
+const wires = (data: RawFloData): string[] =>
+  mappingsOf(data).map((m) => {
+    const from = data.methods.find((x) => x.uuid === m.from.card);
+    const to = data.methods.find((x) => x.uuid === m.to.card);
+    const out = from?.node.model.outputs.data[m.from.output]?.key;
+    const inp = to?.node.model.inputs.data[m.to.input]?.key;
+    return `${from?.node.data.name} · ${out} → ${to?.node.data.name} · ${inp}`;
+  });
+
+describe('the sample remediation templates', () => {
+  it.each(TEMPLATES.map((t) => [t.id]))(
+    '%s exports a flopack that Okta’s reference checker accepts',
+    (id) => {
+      const ws = placed(id);
+      const text = unwrap(writeFlopack(ws, { kind: 'workspace' }));
+      expect(schemaProblems(JSON.parse(text))).toEqual([]);
+      for (const f of Object.values(ws.flows)) expect(flowProblems(f.data)).toEqual([]);
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'template-')), `${id}.flopack`);
+      writeFileSync(file, text);
+      const out = execFileSync(
+        'node',
+        [path.join(SHARED, 'schema/validate.mjs'), '--modules', 'node_modules', file],
+        { encoding: 'utf8' },
+      );
+      expect(out.trim()).toBe(`${file}: ok`);
+    },
+  );
+
+  it('Slack notification: Delegated Flow → Read User → Compose → Send Message to Channel', () => {
+    const data = byName(placed('slack-notify'), 'Risk Policy - Low (Notify)');
+    expect(flowKind(data)).toBe('delegated');
+    expect(titles(data)).toEqual([
+      'Delegated Flow',
+      'Read User',
+      'Compose',
+      'Send Message to Channel',
+    ]);
+    const w = wires(data);
+    expect(w).toContain('Delegated Flow · okta-user-id → Read User · ID or Login');
+    expect(w).toContain('Compose · output → Send Message to Channel · Text');
+    expect(w.filter((x) => x.startsWith('Read User ·') && x.includes('→ Compose ·'))).toHaveLength(
+      5,
+    );
+  });
+
+  it('Clear sessions: revokes OAuth tokens and emails a fixed list of admins', () => {
+    const data = byName(placed('clear-sessions'), 'Risk Policy - Medium (Clear sessions)');
+    expect(titles(data)).toEqual([
+      'Delegated Flow',
+      'Clear User Sessions',
+      'Read User',
+      'Compose',
+      'Comment',
+      'Send Email',
+    ]);
+    const clear = data.methods.find((m) => m.node.key === 'clearUserSessions');
+    expect(
+      Object.values(clear?.node.model.inputs.data ?? {}).find(
+        (f) => f.key === 'Revoke oauthTokens?',
+      )?.value.data,
+    ).toBe(true);
+    const mail = data.methods.find((m) => m.node.key === 'sendEmail2');
+    expect(
+      Object.values(mail?.node.model.inputs.data ?? {}).find((f) => f.key === 'To')?.value.data,
+    ).toEqual(['security-admins@example.com']);
+    expect(wires(data)).toContain('Compose · output → Send Email · Body');
+  });
+
+  it('Quarantine: For Each runs the helper with each group and the user; the helper skips Everyone', () => {
+    const ws = placed('quarantine');
+    const main = byName(ws, 'Risk Policy - High (Quarantine)');
+    const helper = byName(ws, 'Remove user from group');
+    const helperId = Object.values(ws.flows).find((f) => f.name === 'Remove user from group')?.id;
+    expect(flowKind(main)).toBe('delegated');
+    expect(flowKind(helper)).toBe('helper');
+    expect(titles(main)).toEqual([
+      'Delegated Flow',
+      'Get Users Groups',
+      'For Each',
+      'Comment',
+      'Add User to At-Risk Group',
+      'Deactivate User',
+    ]);
+    const each = main.methods.find((m) => m.node.key === 'each');
+    const fields = Object.values(each?.node.model.inputs.data ?? {});
+    expect(fields.find((f) => f.key === 'flo')?.value.data).toBe(helperId);
+    expect(wires(main)).toEqual(
+      expect.arrayContaining([
+        'Get Users Groups · Groups → For Each · list',
+        'Delegated Flow · okta-user-id → For Each · userId',
+      ]),
+    );
+    expect(titles(helper)).toEqual([
+      'Helper Flow',
+      'Get Multiple',
+      'Continue If not Everyone',
+      'Remove User from Group',
+    ]);
+    const guard = helper.methods.find((m) => m.node.key === 'continueIf');
+    const guardValues = Object.fromEntries(
+      Object.values(guard?.node.model.inputs.data ?? {}).map((f) => [f.key, f.value.data]),
+    );
+    expect(guardValues).toMatchObject({ operator: '!=', 'right-operand': 'Everyone' });
+    expect(wires(helper)).toEqual(
+      expect.arrayContaining([
+        'Helper Flow · group → Get Multiple · object',
+        'Get Multiple · profile.name → Continue If not Everyone · left-operand',
+        'Get Multiple · id → Remove User from Group · id',
+        'Helper Flow · userId → Remove User from Group · id',
+      ]),
+    );
+  });
+
+  it('refuses an unknown template', () => {
+    expect(buildTemplate(catalog, 'nope').ok).toBe(false);
+  });
+});
