@@ -6,6 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { corpusFiles, SHARED } from '../../tests/corpus.ts';
 import type { CliIo } from './io.ts';
 import { runCli } from './main.ts';
+import { catalog, makeWorkspace } from '../../tests/builders.ts';
+import { unwrap } from '../model/errors.ts';
+import { editFlowContent } from '../model/flows.ts';
+import { seededIds } from '../model/ids.ts';
+import { planImport } from '../model/importPack.ts';
+import { removeCard } from '../model/insert.ts';
+import { buildTemplate } from '../model/templates.ts';
+import { writeFlopack } from '../export/flopack/write.ts';
 
 const flopacks = path.join(SHARED, 'flopacks');
 const file = (name: string): string => path.join(flopacks, `${name}.flopack`);
@@ -117,5 +125,32 @@ describe('usage', () => {
     const missing = spawnSync('node', [bin, 'info', 'missing.flopack'], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('cannot read (no such file)');
+  });
+});
+
+describe('flopack lint', () => {
+  it('finds no problems in a real ISPM remediation flow', async () => {
+    const r = await run('lint', file('suspend_okta_account_ispm_remediation_flow'));
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual([
+      `${file('suspend_okta_account_ispm_remediation_flow')}: 0 error(s), 0 warning(s)`,
+    ]);
+  });
+
+  it('reports the quarantine helper without its Everyone guard; --strict fails on the warning', async () => {
+    const { ws, folderId } = makeWorkspace();
+    const placed = unwrap(
+      planImport(ws, unwrap(buildTemplate(catalog, 'quarantine', seededIds(3))), folderId),
+    ).workspace;
+    const helper = Object.values(placed.flows).find((f) => f.name === 'Remove user from group');
+    const guard = helper?.data.methods.find((m) => m.node.key === 'continueIf');
+    const edited = unwrap(
+      editFlowContent(placed, helper?.id as never, (d) => removeCard(d, guard?.uuid as never)),
+    );
+    const f = tmp('quarantine.folder', unwrap(writeFlopack(edited)));
+    const r = await run('lint', f);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toContain('flow “Remove user from group”: warning everyone-guard:');
+    expect((await run('lint', '--strict', f)).code).toBe(1);
   });
 });

@@ -20,6 +20,8 @@ export interface UiState {
   theme: 'light' | 'dark';
   toasts: Toast[];
   versionsOpen: boolean;
+  checkOpen: boolean;
+  setCheckOpen: (open: boolean) => void;
   sidebarOpen: boolean;
   setSidebarOpen: (open: boolean) => void;
   /** Asked before the open flow is left; false keeps it open (unsaved changes). */
@@ -69,6 +71,10 @@ export const useUi = create<UiState>()((set, get) => ({
   theme: storedTheme(),
   toasts: [],
   versionsOpen: false,
+  checkOpen: false,
+  setCheckOpen(open) {
+    set({ checkOpen: open });
+  },
   sidebarOpen: true,
   setSidebarOpen(open) {
     set({ sidebarOpen: open });

@@ -6,6 +6,28 @@ import { ok } from '../../model/errors.ts';
 import { FLOW_KIND_LABELS, flowKind } from '../../model/flows.ts';
 import { Switch } from '../ui/Switch.tsx';
 import { useEditor } from './editorContext.ts';
+import { useProblemCount } from '../lint/ProblemsPanel.tsx';
+
+/** Opens the Check panel; shows how many errors and warnings the flow has. */
+function CheckButton() {
+  const open = useUi((s) => s.checkOpen);
+  const setOpen = useUi((s) => s.setCheckOpen);
+  const { errors, warnings } = useProblemCount();
+  const count = errors + warnings;
+  return (
+    <button
+      type="button"
+      aria-pressed={open}
+      onClick={() => setOpen(!open)}
+      aria-label={`Check: ${errors} errors, ${warnings} warnings`}
+    >
+      Check
+      {count > 0 && (
+        <span className={errors ? 'check-count has-errors' : 'check-count'}>{count}</span>
+      )}
+    </button>
+  );
+}
 
 interface Props {
   store: EditorStore;
@@ -91,6 +113,7 @@ export function FlowHeader({
         <button type="button" onClick={onCompare}>
           Compare
         </button>
+        <CheckButton />
         <button type="button" className="danger-quiet" onClick={onDelete}>
           Delete flow
         </button>

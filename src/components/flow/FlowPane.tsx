@@ -8,6 +8,7 @@ import { useUi } from '../../client/uiStore.ts';
 import type { FlowDto } from '../../server/dto.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FlowEditor } from '../canvas/FlowEditor.tsx';
+import { ProblemsPanel } from '../lint/ProblemsPanel.tsx';
 import { CompareDialog } from '../compare/CompareDialog.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ExportDialog } from '../transfer/ExportDialog.tsx';
@@ -46,6 +47,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const [open, setOpen] = useState<Open>(null);
   const [compareRevision, setCompareRevision] = useState<number | undefined>(undefined);
   const versionsOpen = useUi((s) => s.versionsOpen);
+  const checkOpen = useUi((s) => s.checkOpen);
   const openFlow = useUi((s) => s.openFlow);
   const setLeaveGuard = useUi((s) => s.setLeaveGuard);
   const toast = useUi((s) => s.toast);
@@ -99,6 +101,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           </section>
           <Inspector />
         </div>
+        {checkOpen && <ProblemsPanel />}
         {versionsOpen && (
           <VersionsPanel
             store={store}

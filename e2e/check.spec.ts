@@ -1,0 +1,24 @@
+import { expect, test } from './fixtures.ts';
+import { addEvent, card, newFlowInFolder, paletteItem } from './studio.ts';
+
+test('Check lists what is missing, leads to the card, and clears once fixed', async ({
+  page,
+  studio,
+}) => {
+  await newFlowInFolder(page, studio.url);
+  await addEvent(page);
+  await (await paletteItem(page, 'read user', 'Okta – Read User')).click();
+  const check = page.getByRole('button', { name: /^Check: 0 errors, 1 warnings/ });
+  await expect(check).toBeVisible();
+  await check.click();
+  const panel = page.getByRole('complementary', { name: 'Check' });
+  const finding = panel.getByRole('button', { name: /“Read User” needs “ID or Login”/ });
+  await finding.click();
+  await expect(card(page, /^Okta – Read User/)).toHaveClass(/selected/);
+  await page
+    .getByRole('complementary', { name: 'Inspector' })
+    .getByRole('combobox', { name: 'Map ID or Login from' })
+    .selectOption({ label: 'Okta User ID' });
+  await expect(panel).toContainText('No problems found.');
+  await expect(page.getByRole('button', { name: /^Check: 0 errors, 0 warnings/ })).toBeVisible();
+});
