@@ -5,6 +5,9 @@
  */
 import { create } from 'zustand';
 
+/** The tools of the right-hand column. */
+export type SidePanel = 'edit' | 'check' | 'test' | 'versions';
+
 /** A message shown briefly in the status area. */
 export interface Toast {
   id: number;
@@ -19,9 +22,11 @@ export interface UiState {
   expanded: Record<string, true>;
   theme: 'light' | 'dark';
   toasts: Toast[];
-  versionsOpen: boolean;
-  checkOpen: boolean;
-  setCheckOpen: (open: boolean) => void;
+  /** What the right-hand column shows: the card editor (outline and Inspector) or a tool. */
+  panel: SidePanel;
+  /** Shows a tool, or the card editor again when that tool is already shown. */
+  togglePanel: (panel: Exclude<SidePanel, 'edit'>) => void;
+  showPanel: (panel: SidePanel) => void;
   sidebarOpen: boolean;
   setSidebarOpen: (open: boolean) => void;
   /** Asked before the open flow is left; false keeps it open (unsaved changes). */
@@ -40,7 +45,6 @@ export interface UiState {
   setTheme: (theme: 'light' | 'dark') => void;
   toast: (kind: Toast['kind'], text: string) => void;
   dismiss: (id: number) => void;
-  setVersionsOpen: (open: boolean) => void;
 }
 
 const fromHash = (): { folderId: string | null; flowId: string | null } => {
@@ -70,10 +74,12 @@ export const useUi = create<UiState>()((set, get) => ({
   expanded: {},
   theme: storedTheme(),
   toasts: [],
-  versionsOpen: false,
-  checkOpen: false,
-  setCheckOpen(open) {
-    set({ checkOpen: open });
+  panel: 'edit',
+  togglePanel(panel) {
+    set({ panel: get().panel === panel ? 'edit' : panel });
+  },
+  showPanel(panel) {
+    set({ panel });
   },
   sidebarOpen: true,
   setSidebarOpen(open) {
@@ -113,8 +119,5 @@ export const useUi = create<UiState>()((set, get) => ({
   },
   dismiss(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) });
-  },
-  setVersionsOpen(open) {
-    set({ versionsOpen: open });
   },
 }));

@@ -10,15 +10,15 @@ import { useProblemCount } from '../lint/ProblemsPanel.tsx';
 
 /** Opens the Check panel; shows how many errors and warnings the flow has. */
 function CheckButton() {
-  const open = useUi((s) => s.checkOpen);
-  const setOpen = useUi((s) => s.setCheckOpen);
+  const open = useUi((s) => s.panel === 'check');
+  const toggle = useUi((s) => s.togglePanel);
   const { errors, warnings } = useProblemCount();
   const count = errors + warnings;
   return (
     <button
       type="button"
       aria-pressed={open}
-      onClick={() => setOpen(!open)}
+      onClick={() => toggle('check')}
       aria-label={`Check: ${errors} errors, ${warnings} warnings`}
     >
       Check
@@ -55,10 +55,10 @@ export function FlowHeader({
   const log = useEditor((s) => s.flow.data.log);
   const kind = useEditor((s) => flowKind(s.flow.data));
   const dirty = useEditor(isDirty);
-  const versionsOpen = useUi((s) => s.versionsOpen);
   const returnTo = useUi((s) => s.returnTo);
   const openFlow = useUi((s) => s.openFlow);
-  const setVersionsOpen = useUi((s) => s.setVersionsOpen);
+  const panel = useUi((s) => s.panel);
+  const togglePanel = useUi((s) => s.togglePanel);
   const edit = store.getState().edit;
   return (
     <header className="flow-header">
@@ -105,8 +105,8 @@ export function FlowHeader({
         </button>
         <button
           type="button"
-          aria-pressed={versionsOpen}
-          onClick={() => setVersionsOpen(!versionsOpen)}
+          aria-pressed={panel === 'versions'}
+          onClick={() => togglePanel('versions')}
         >
           Versions
         </button>
@@ -114,6 +114,9 @@ export function FlowHeader({
           Compare
         </button>
         <CheckButton />
+        <button type="button" aria-pressed={panel === 'test'} onClick={() => togglePanel('test')}>
+          Test run
+        </button>
         <button type="button" className="danger-quiet" onClick={onDelete}>
           Delete flow
         </button>

@@ -9,6 +9,7 @@ import type { FlowDto } from '../../server/dto.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FlowEditor } from '../canvas/FlowEditor.tsx';
 import { ProblemsPanel } from '../lint/ProblemsPanel.tsx';
+import { TestRunPanel } from '../sim/TestRunPanel.tsx';
 import { CompareDialog } from '../compare/CompareDialog.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ExportDialog } from '../transfer/ExportDialog.tsx';
@@ -46,8 +47,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const { save, saving, conflict, dismissConflict } = useSaveFlow(store);
   const [open, setOpen] = useState<Open>(null);
   const [compareRevision, setCompareRevision] = useState<number | undefined>(undefined);
-  const versionsOpen = useUi((s) => s.versionsOpen);
-  const checkOpen = useUi((s) => s.checkOpen);
+  const panel = useUi((s) => s.panel);
   const openFlow = useUi((s) => s.openFlow);
   const setLeaveGuard = useUi((s) => s.setLeaveGuard);
   const toast = useUi((s) => s.toast);
@@ -95,14 +95,17 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
         <section className="flow-content" aria-label="Flow editor">
           <FlowEditor store={store} onSave={() => save()} />
         </section>
-        <div className="flow-side">
-          <section className="flow-outline" aria-label="Outline">
-            <Outline label={`Cards of ${name}`} />
-          </section>
-          <Inspector />
-        </div>
-        {checkOpen && <ProblemsPanel />}
-        {versionsOpen && (
+        {panel === 'edit' && (
+          <div className="flow-side">
+            <section className="flow-outline" aria-label="Outline">
+              <Outline label={`Cards of ${name}`} />
+            </section>
+            <Inspector />
+          </div>
+        )}
+        {panel === 'check' && <ProblemsPanel />}
+        {panel === 'test' && <TestRunPanel />}
+        {panel === 'versions' && (
           <VersionsPanel
             store={store}
             onCompare={(revision) => {

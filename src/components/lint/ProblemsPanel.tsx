@@ -1,4 +1,5 @@
 /** "Check": the lint findings of the open flow; choosing one selects its card. */
+import { useUi } from '../../client/uiStore.ts';
 import { useEditorStore } from '../flow/editorContext.ts';
 import { useLint } from './useLint.ts';
 
@@ -23,6 +24,8 @@ export function ProblemsPanel() {
                 disabled={!f.card}
                 onClick={() => {
                   if (!f.card) return;
+                  // Show the card in the Inspector, where the problem is fixed.
+                  useUi.getState().showPanel('edit');
                   store.getState().select({ card: f.card, path: f.path ?? [] });
                   document
                     .querySelector<HTMLElement>(

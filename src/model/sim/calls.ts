@@ -1,0 +1,167 @@
+/** Cards that run other flows in a simulated run: For Each, Map, Filter, Call Flow, If Error, If/ElseIf. */
+import type { CardId } from '../ids.ts';
+import type { RawMethod, RawScope } from '../raw.ts';
+import type { ScopePath } from '../scope.ts';
+import { inlineFlows } from '../scope.ts';
+import type { Execution, Run, StepRecord, Values } from './engine.ts';
+import { MAX_DEPTH, record, Stop } from './engine.ts';
+import { compare, getPath } from './values.ts';
+
+const LIST_CALLERS = new Set(['each', 'asyncEach', 'map', 'filter']);
+
+/** Runs For Each / Map / Filter / Call Flow cards; returns false for other cards. */
+export function helperCall(
+  run: Run,
+  scope: RawScope,
+  path: ScopePath,
+  m: RawMethod,
+  map: Map<string, unknown>,
+  values: Values,
+  shown: StepRecord['inputs'],
+  steps: StepRecord[],
+  outputsOf: (out: Record<string, unknown>) => StepRecord['outputs'],
+): boolean {
+  const key = m.node.key;
+  const kernel = m.address.startsWith('root:kernel:');
+  if (
+    !kernel ||
+    !(
+      LIST_CALLERS.has(key) ||
+      key === 'spawn' ||
+      key === 'run' ||
+      key === 'tryCatch' ||
+      key === 'branch'
+    )
+  )
+    return false;
+  if (key === 'tryCatch' || key === 'branch')
+    return inlineContainer(run, scope, path, m, map, values, shown, steps, outputsOf);
+  const floField = Object.values(m.node.model.inputs.data).find((f) => f.key === 'flo');
+  const target = floField?.value.data;
+  const inline = inlineFlows(m)[0];
+  const helper = typeof target === 'string' ? run.ws.flows[target] : undefined;
+  if (!helper && !inline) {
+    steps.push(
+      record(m, path, 'failed', shown, [], 'It calls a flow that is not in the workspace.'),
+    );
+    throw new Stop('failed', `“${m.node.data.name}” calls a flow that is not in the workspace.`);
+  }
+  if (run.depth >= MAX_DEPTH) throw new Stop('failed', 'Helper flows call each other too deeply.');
+  const custom = Object.values(m.node.model.inputs.data).filter((f) => f.metadata.custom === true);
+  const argsFor = (item: unknown): Record<string, unknown> => {
+    const args: Record<string, unknown> = {};
+    for (const f of custom) {
+      const proxy = f.value.proxy as
+        { dynamic?: boolean; path?: string | null } | false | undefined;
+      args[f.key] = proxy && proxy.dynamic ? getPath(item, proxy.path ?? '') : map.get(f.key);
+    }
+    return args;
+  };
+  const callScope = helper ? helper.data : (inline?.flo as RawScope);
+  const callName = helper ? helper.name : `${m.node.data.name} (inline)`;
+  const callPath: ScopePath = helper
+    ? []
+    : [...path, { card: m.uuid as CardId, slot: inline!.slot }];
+  const nested: Execution[] = [];
+  const call = (item: unknown, index: number): Execution => {
+    run.depth++;
+    try {
+      const seeds = { ...argsFor(item), index, execution_id: 'sim-execution' };
+      return run.runFlow(helper?.id ?? m.uuid, callName, callScope, callPath, seeds);
+    } finally {
+      run.depth--;
+    }
+  };
+  let outputs: Record<string, unknown> = {};
+  if (LIST_CALLERS.has(key)) {
+    const items = Array.isArray(map.get('list')) ? (map.get('list') as unknown[]) : [];
+    const kept: unknown[] = [];
+    items.forEach((item, i) => {
+      const ex = call(item, i);
+      nested.push(ex);
+      if (ex.status === 'failed' && key !== 'asyncEach') {
+        steps.push({ ...record(m, path, 'failed', shown, [], ex.message), calls: nested });
+        throw new Stop(
+          'failed',
+          `“${m.node.data.name}” failed on item ${i + 1}: ${ex.message ?? ''}`,
+        );
+      }
+      if (ex.status === 'completed') kept.push(item);
+    });
+    outputs = key === 'filter' ? { output: kept } : {};
+  } else {
+    const ex = call(undefined, 0);
+    nested.push(ex);
+    if (ex.status === 'failed' && key === 'spawn') {
+      steps.push({ ...record(m, path, 'failed', shown, [], ex.message), calls: nested });
+      throw new Stop('failed', `“${m.node.data.name}” failed: ${ex.message ?? ''}`);
+    }
+  }
+  steps.push({
+    ...record(
+      m,
+      path,
+      'done',
+      shown,
+      outputsOf(outputs),
+      `Ran “${callName}” ${nested.length} time(s).`,
+    ),
+    calls: nested,
+  });
+  return true;
+}
+
+/** If Error (try, then the error branch) and If/ElseIf (the first arm whose test holds). */
+function inlineContainer(
+  run: Run,
+  scope: RawScope,
+  path: ScopePath,
+  m: RawMethod,
+  map: Map<string, unknown>,
+  values: Values,
+  shown: StepRecord['inputs'],
+  steps: StepRecord[],
+  outputsOf: (out: Record<string, unknown>) => StepRecord['outputs'],
+): boolean {
+  const arms = inlineFlows(m);
+  // Wormholes: the container's hidden context inputs feed the inline flow's event outputs by key.
+  const wormholes: Record<string, unknown> = {};
+  for (const f of Object.values(m.node.model.inputs.data))
+    if (f.group === 'context' && f.metadata['wormholeMethodId']) wormholes[f.key] = map.get(f.key);
+  const runArm = (i: number): Execution => {
+    const arm = arms[i];
+    if (!arm) return { flowId: m.uuid, flowName: m.node.data.name, status: 'completed', steps: [] };
+    return run.runFlow(
+      m.uuid,
+      `${m.node.data.name} · ${arm.group ?? ''}`,
+      arm.flo,
+      [...path, { card: m.uuid as CardId, slot: arm.slot }],
+      { ...wormholes },
+    );
+  };
+  const nested: Execution[] = [];
+  if (m.node.key === 'tryCatch') {
+    const tryRun = runArm(arms.findIndex((a) => a.slot.kind === 'input'));
+    nested.push(tryRun);
+    if (tryRun.status === 'failed')
+      nested.push(runArm(arms.findIndex((a) => a.slot.kind === 'error')));
+  } else {
+    const pick = arms.findIndex((a) => {
+      if (a.group === 'else') return true;
+      const g = a.group ?? '';
+      return compare(
+        map.get(`${g}/left-operand`),
+        map.get(`${g}/operator`),
+        map.get(`${g}/right-operand`),
+      );
+    });
+    if (pick >= 0) nested.push(runArm(pick));
+  }
+  const last = nested[nested.length - 1];
+  if (last?.status === 'failed') {
+    steps.push({ ...record(m, path, 'failed', shown, [], last.message), calls: nested });
+    throw new Stop('failed', last.message ?? 'failed');
+  }
+  steps.push({ ...record(m, path, 'done', shown, outputsOf({})), calls: nested });
+  return true;
+}

@@ -1,0 +1,189 @@
+/**
+ * What each supported card does in a simulated run, against the mock org. A card gets its
+ * resolved inputs (by key) and returns its outputs (by key), a stop, or throws SimError.
+ */
+import { COMPOSE_TEXT } from '../compose.ts';
+import type { MockOrg } from './org.ts';
+import { findUser, groupObject, withUser } from './org.ts';
+import { asText, compare, getPath, SimError } from './values.ts';
+
+/** The inputs of a card, by key (and by "group/key" where keys repeat). */
+export type Inputs = ReadonlyMap<string, unknown>;
+
+/** What a card did. */
+export type Outcome =
+  | { kind: 'done'; outputs: Record<string, unknown>; org?: MockOrg; message?: string }
+  | { kind: 'stop'; message: string };
+
+/** A card's behaviour. */
+export type Impl = (inputs: Inputs, org: MockOrg, ctx: { now: Date }) => Outcome;
+
+const done = (outputs: Record<string, unknown>, org?: MockOrg, message?: string): Outcome => ({
+  kind: 'done',
+  outputs,
+  ...(org ? { org } : {}),
+  ...(message ? { message } : {}),
+});
+
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(asText) : asText(v) === '' ? [] : asText(v).split(/[,;]\s*/);
+
+function userOr404(org: MockOrg, id: unknown) {
+  const user = findUser(org, id);
+  if (!user) throw new SimError(`Okta answered 404: no user "${asText(id)}" in the mock org.`, 404);
+  return user;
+}
+
+/** Implementations by `app:key` (kernel module or connector app). */
+export const IMPLS: Readonly<Record<string, Impl>> = {
+  'okta:readUser': (i, org) => {
+    const u = userOr404(org, i.get('ID or Login'));
+    return done({
+      ID: u.id,
+      Status: u.status,
+      Created: u.created,
+      Activated: u.created,
+      'Status Changed': u.statusChanged,
+      'Last Login': u.lastLogin,
+      'Last Updated': u.statusChanged,
+      'Password Changed': u.created,
+      Credentials: { Provider: { Name: 'OKTA', Type: 'OKTA' } },
+      login: u.login,
+      firstName: u.firstName,
+      lastName: u.lastName,
+      email: u.email,
+    });
+  },
+  'okta:clearUserSessions': (i, org) => {
+    const u = userOr404(org, i.get('ID'));
+    const revoke = i.get('Revoke oauthTokens?') === true || i.get('Revoke oauthTokens?') === 'true';
+    const next = { ...u, sessions: 0, tokens: revoke ? 0 : u.tokens };
+    return done(
+      { 'Status Code': 204 },
+      withUser(org, next),
+      `Cleared ${u.sessions} session(s)${revoke ? ` and revoked ${u.tokens} token(s)` : ''}.`,
+    );
+  },
+  'okta:getUsersGroups': (i, org) => {
+    const u = userOr404(org, i.get('ID'));
+    const groups = org.groups.filter((g) => u.groups.includes(g.id)).map(groupObject);
+    return done({ Groups: groups });
+  },
+  'okta:addNewUserToGroup': (i, org) => {
+    const u = userOr404(org, i.get('User/id'));
+    const gid = asText(i.get('Group/id'));
+    if (!org.groups.some((g) => g.id === gid))
+      throw new SimError(`Okta answered 404: no group "${gid}" in the mock org.`, 404);
+    const next = u.groups.includes(gid) ? u : { ...u, groups: [...u.groups, gid] };
+    return done({ status: 204 }, withUser(org, next));
+  },
+  'okta:removeUserFromGroup': (i, org) => {
+    const u = userOr404(org, i.get('User/id'));
+    const gid = asText(i.get('Group/id'));
+    const group = org.groups.find((g) => g.id === gid);
+    if (!group) throw new SimError(`Okta answered 404: no group "${gid}" in the mock org.`, 404);
+    if (group.type === 'BUILT_IN')
+      throw new SimError(`Okta answered 403: a user cannot be removed from "${group.name}".`, 403);
+    return done(
+      { status: 204 },
+      withUser(org, { ...u, groups: u.groups.filter((g) => g !== gid) }),
+    );
+  },
+  'okta:deactivateUser': (i, org, { now }) => {
+    const u = userOr404(org, i.get('User/id') ?? i.get('id'));
+    return done(
+      { statusCode: 200 },
+      withUser(org, {
+        ...u,
+        status: 'DEPROVISIONED',
+        statusChanged: now.toISOString(),
+        sessions: 0,
+      }),
+    );
+  },
+  'okta:suspendUser': (i, org, { now }) => {
+    const u = userOr404(org, i.get('User/id') ?? i.get('id'));
+    if (u.status !== 'ACTIVE')
+      throw new SimError(`Okta answered 400: "${u.login}" is ${u.status}, not ACTIVE.`);
+    return done(
+      { statusCode: 200 },
+      withUser(org, { ...u, status: 'SUSPENDED', statusChanged: now.toISOString() }),
+    );
+  },
+  'slack:sendMessageToChannel2': (i, org, { now }) => {
+    const channel = asText(i.get('channel')) || '(no channel chosen)';
+    const text = asText(i.get('Text'));
+    return done(
+      { Timestamp: String(now.getTime() / 1000) },
+      { ...org, outbox: [...org.outbox, { kind: 'slack', to: [channel], text }] },
+    );
+  },
+  'gmail:sendEmail2': (i, org) =>
+    email(list(i.get('To')), asText(i.get('Subject')), asText(i.get('Body')), org),
+  'office365mail:sendEmail2': (i, org) =>
+    email(list(i.get('To')), asText(i.get('Subject')), asText(i.get('Body')), org),
+  'string:compose': (i) => {
+    const text = asText(i.get(COMPOSE_TEXT)).replace(/\{\{\{([^{}]+)\}\}\}/g, (_, key: string) =>
+      asText(i.get(key)),
+    );
+    return done({ output: text });
+  },
+  'string:concat': (i) =>
+    done({
+      output: [...i.entries()]
+        .filter(([k]) => !k.includes('/'))
+        .map(([, v]) => asText(v))
+        .join(''),
+    }),
+  'string:toLowerCase': (i) => done({ output: asText(i.get('text')).toLowerCase() }),
+  'object:pick': (i) => pick(i.get('object'), i),
+  'object:get': (i) => done({ output: getPath(i.get('object'), asText(i.get('path'))) }),
+  'control:continueIf': (i) =>
+    compare(i.get('left-operand'), i.get('operator'), i.get('right-operand'))
+      ? done({ message: '' })
+      : {
+          kind: 'stop',
+          message:
+            asText(i.get('otherwise/message') ?? i.get('message')) ||
+            'The condition is false: the flow stops here.',
+        },
+  'control:assignIf': (i) =>
+    done({
+      output: compare(i.get('left-operand'), i.get('operator'), i.get('right-operand'))
+        ? i.get('valueIfTrue')
+        : i.get('valueIfFalse'),
+    }),
+  'control:let': (i) => done(Object.fromEntries(i)),
+  'date:now': (_i, _org, { now }) =>
+    done({
+      date: now.toISOString(),
+      iso: now.toISOString(),
+      full: now.toUTCString(),
+      year: now.getUTCFullYear(),
+      month: String(now.getUTCMonth() + 1),
+      day: now.getUTCDate(),
+      hour: now.getUTCHours(),
+      minute: now.getUTCMinutes(),
+      second: now.getUTCSeconds(),
+      millisecond: now.getUTCMilliseconds(),
+      time: now.toISOString().slice(11, 19),
+    }),
+  'list:length': (i) =>
+    done({ length: Array.isArray(i.get('list')) ? (i.get('list') as unknown[]).length : 0 }),
+};
+
+function email(to: string[], subject: string, body: string, org: MockOrg): Outcome {
+  if (to.length === 0) throw new SimError('Send Email has no recipient in "To".');
+  return done(
+    { 'Message ID': `<sim-${org.outbox.length + 1}@mock>` },
+    { ...org, outbox: [...org.outbox, { kind: 'email', to, subject, text: body }] },
+  );
+}
+
+/** Object – Get Multiple: every output key (passed as `__outputs__`) is a path into the object. */
+function pick(obj: unknown, inputs: Inputs): Outcome {
+  const keys = inputs.get('__outputs__');
+  const outputs: Record<string, unknown> = {};
+  if (Array.isArray(keys)) for (const k of keys) outputs[asText(k)] = getPath(obj, asText(k));
+  return done(outputs);
+}

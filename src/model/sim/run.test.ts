@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { catalog, makeWorkspace } from '../../../tests/builders.ts';
+import { corpusText } from '../../../tests/corpus.ts';
+import { readFlopack } from '../../export/flopack/read.ts';
+import { unwrap } from '../errors.ts';
+import { seededIds } from '../ids.ts';
+import { planImport } from '../importPack.ts';
+import { buildTemplate } from '../templates.ts';
+import type { Workspace } from '../workspace.ts';
+import { AT_RISK_GROUP_ID, findUser, sampleOrg } from './org.ts';
+import { simulate } from './run.ts';
+
+const NOW = new Date('2026-11-29T12:00:00.000Z');
+
+function template(id: string): { ws: Workspace; main: string } {
+  const { ws, folderId } = makeWorkspace();
+  const plan = unwrap(planImport(ws, unwrap(buildTemplate(catalog, id, seededIds(5))), folderId));
+  return { ws: plan.workspace, main: plan.flows[0]?.id as string };
+}
+
+describe('simulated runs against a mock Okta org', () => {
+  it('Slack notification posts the user’s name, login and status', () => {
+    const { ws, main } = template('slack-notify');
+    const org = sampleOrg();
+    const r = simulate(ws, main, org, { oktaUserId: '00u1alice' }, { now: NOW });
+    expect(r.execution.status).toBe('completed');
+    expect(r.execution.steps.map((s) => `${s.title}:${s.status}`)).toEqual([
+      'Delegated Flow:done',
+      'Read User:done',
+      'Compose:done',
+      'Send Message to Channel:done',
+    ]);
+    expect(r.org.outbox).toEqual([
+      {
+        kind: 'slack',
+        to: ['(no channel chosen)'],
+        text: 'Entity risk rose for Alice Example (alice@example.com). Okta status: ACTIVE, last changed 2026-11-28T09:00:00.000Z.',
+      },
+    ]);
+    const read = r.execution.steps[1];
+    expect(read?.inputs).toEqual([{ label: 'ID or Login', value: '00u1alice' }]);
+    expect(read?.outputs).toContainEqual({ label: 'Username', value: 'alice@example.com' });
+    expect(org.outbox).toEqual([]);
+  });
+
+  it('Clear sessions revokes sessions and tokens and emails the admins', () => {
+    const { ws, main } = template('clear-sessions');
+    const r = simulate(ws, main, sampleOrg(), { oktaUserId: '00u1alice' }, { now: NOW });
+    expect(r.execution.status).toBe('completed');
+    expect(findUser(r.org, '00u1alice')).toMatchObject({ sessions: 0, tokens: 0 });
+    expect(r.org.outbox[0]).toMatchObject({
+      kind: 'email',
+      to: ['security-admins@example.com'],
+      subject: 'Sessions cleared for an at-risk user',
+    });
+    expect(r.org.outbox[0]?.text).toContain('Alice Example (alice@example.com)');
+  });
+
+  it('Quarantine removes every group but Everyone, adds the at-risk group and deactivates', () => {
+    const { ws, main } = template('quarantine');
+    const r = simulate(ws, main, sampleOrg(), { oktaUserId: '00u1alice' }, { now: NOW });
+    expect(r.execution.status).toBe('completed');
+    const alice = findUser(r.org, '00u1alice');
+    expect(alice?.groups).toEqual(['00g0everyone', AT_RISK_GROUP_ID]);
+    expect(alice?.status).toBe('DEPROVISIONED');
+    const each = r.execution.steps.find((s) => s.title === 'For Each');
+    expect(each?.calls?.map((c) => c.status)).toEqual(['stopped', 'completed', 'completed']);
+    expect(each?.calls?.[0]?.message).toContain('condition is false');
+    expect(findUser(r.org, '00u2bob')?.groups).toEqual(['00g0everyone', '00g3finance']);
+  });
+
+  it('without the Everyone guard, Okta refuses to remove the user from Everyone and the run fails', () => {
+    const { ws, main } = template('quarantine');
+    const helper = Object.values(ws.flows).find((f) => f.name === 'Remove user from group');
+    const guard = helper?.data.methods.find((m) => m.node.key === 'continueIf');
+    const unguarded = {
+      ...ws,
+      flows: {
+        ...ws.flows,
+        [helper!.id]: {
+          ...helper!,
+          data: {
+            ...helper!.data,
+            // Bypass the guard by making its condition always true.
+            methods: helper!.data.methods.map((m) =>
+              m === guard
+                ? {
+                    ...m,
+                    pins: m.pins,
+                    node: {
+                      ...m.node,
+                      model: {
+                        ...m.node.model,
+                        inputs: {
+                          ...m.node.model.inputs,
+                          data: Object.fromEntries(
+                            Object.entries(m.node.model.inputs.data).map(([k, f]) => [
+                              k,
+                              f.key === 'operator'
+                                ? { ...f, value: { ...f.value, data: 'is not empty' } }
+                                : f,
+                            ]),
+                          ),
+                        },
+                      },
+                    },
+                  }
+                : m,
+            ),
+          },
+        },
+      },
+    };
+    const r = simulate(unguarded, main, sampleOrg(), { oktaUserId: '00u1alice' }, { now: NOW });
+    expect(r.execution.status).toBe('failed');
+    expect(r.execution.message).toContain('a user cannot be removed from "Everyone"');
+  });
+
+  it('reports an unknown user as Okta would, and never changes the org it was given', () => {
+    const { ws, main } = template('quarantine');
+    const org = sampleOrg();
+    const r = simulate(ws, main, org, { oktaUserId: '00unobody' }, { now: NOW });
+    expect(r.execution.status).toBe('failed');
+    expect(r.execution.message).toContain('404');
+    expect(org).toEqual(sampleOrg());
+  });
+
+  it('runs a real delegated flow, marking the cards it cannot simulate', () => {
+    const ws = unwrap(readFlopack(corpusText('suspend_okta_account_ispm_remediation_flow')));
+    const flow = Object.values(ws.flows)[0];
+    const r = simulate(
+      ws,
+      flow?.id as string,
+      sampleOrg(),
+      { oktaUserId: '00u1alice', values: { entityId: '00u2bob' } },
+      { now: NOW },
+    );
+    expect(['completed', 'failed', 'stopped']).toContain(r.execution.status);
+    expect(r.execution.steps.length).toBeGreaterThan(1);
+  });
+});
