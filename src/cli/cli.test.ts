@@ -154,3 +154,36 @@ describe('flopack lint', () => {
     expect((await run('lint', '--strict', f)).code).toBe(1);
   });
 });
+
+describe('flopack simulate', () => {
+  it('runs the quarantine template against the mock org and prints the cards and the changes', async () => {
+    const { ws, folderId } = makeWorkspace();
+    const placed = unwrap(
+      planImport(ws, unwrap(buildTemplate(catalog, 'quarantine', seededIds(3))), folderId),
+    ).workspace;
+    const f = tmp('quarantine.folder', unwrap(writeFlopack(placed)));
+    const r = await run(
+      'simulate',
+      f,
+      '--flow',
+      'risk policy - high (quarantine)',
+      '--user',
+      '00u2bob',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe('Risk Policy - High (Quarantine): completed');
+    expect(r.out).toContain(
+      'changed: bob@example.com: status DEPROVISIONED; groups Everyone, At-Risk Users; sessions 0; tokens 0',
+    );
+    const missing = await run(
+      'simulate',
+      f,
+      '--flow',
+      'Risk Policy - High (Quarantine)',
+      '--user',
+      '00unobody',
+    );
+    expect(missing.code).toBe(1);
+    expect((await run('simulate', f)).code).toBe(2);
+  });
+});

@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import { diff } from './commands/diff.ts';
 import { info } from './commands/info.ts';
 import { lint } from './commands/lint.ts';
+import { simulate } from './commands/simulate.ts';
 import { render } from './commands/render.ts';
 import { roundtrip } from './commands/roundtrip.ts';
 import { validate } from './commands/validate.ts';
@@ -10,7 +11,15 @@ import type { CliIo } from './io.ts';
 import { processIo, UsageError } from './io.ts';
 
 /** Every subcommand, in help order. */
-export const COMMANDS: readonly Command[] = [validate, roundtrip, info, lint, render, diff];
+export const COMMANDS: readonly Command[] = [
+  validate,
+  roundtrip,
+  info,
+  lint,
+  simulate,
+  render,
+  diff,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

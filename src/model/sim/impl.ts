@@ -98,6 +98,7 @@ export const IMPLS: Readonly<Record<string, Impl>> = {
         status: 'DEPROVISIONED',
         statusChanged: now.toISOString(),
         sessions: 0,
+        tokens: 0,
       }),
     );
   },
