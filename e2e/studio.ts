@@ -2,6 +2,24 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
+/** Creates a folder at the top level, or (sub) inside the selected folder. */
+export async function newFolder(page: Page, name: string, sub = false): Promise<void> {
+  await page.getByRole('button', { name: sub ? 'New subfolder' : 'New folder' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: sub ? 'Create subfolder' : 'Create folder' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Creates a template's flows in the selected folder ("From template…"). */
+export async function fromTemplate(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'From template…' }).click();
+  await page
+    .getByRole('dialog', { name: 'New flow from template' })
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .click();
+}
+
 /** Creates a folder (top level) and a new flow in it; returns when the flow is open. */
 export async function newFlowInFolder(
   page: Page,
@@ -9,9 +27,7 @@ export async function newFlowInFolder(
   folder = 'Entity Risk',
 ): Promise<void> {
   await page.goto(url);
-  await page.getByRole('button', { name: 'New folder' }).click();
-  await page.getByRole('dialog').getByLabel('Name').fill(folder);
-  await page.getByRole('dialog').getByRole('button', { name: 'Create folder' }).click();
+  await newFolder(page, folder);
   await page.getByRole('button', { name: 'New flow' }).click();
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
   await expect(page.getByLabel('Search cards')).toBeVisible();

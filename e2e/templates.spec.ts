@@ -1,21 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { cardOrder } from './studio.ts';
+import { cardOrder, fromTemplate, newFolder } from './studio.ts';
 
 test('the quarantine template creates its flow and helper flow, which export as a valid flopack', async ({
   page,
   studio,
 }) => {
   await page.goto(studio.url);
-  await page.getByRole('button', { name: 'New folder' }).click();
-  await page.getByRole('dialog').getByLabel('Name').fill('Entity Risk');
-  await page.getByRole('dialog').getByRole('button', { name: 'Create folder' }).click();
-  await page.getByRole('button', { name: 'From template…' }).click();
-  await page
-    .getByRole('dialog', { name: 'New flow from template' })
-    .getByRole('button', { name: /^Quarantine and deactivate/ })
-    .click();
+  await newFolder(page, 'Entity Risk');
+  await fromTemplate(page, 'Quarantine and deactivate');
 
   await expect(
     page.getByRole('heading', { name: 'Risk Policy - High (Quarantine)' }),

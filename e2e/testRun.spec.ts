@@ -1,18 +1,13 @@
 import { expect, test } from './fixtures.ts';
+import { fromTemplate, newFolder } from './studio.ts';
 
 test('a test run of the quarantine template shows each card and what it did to the mock org', async ({
   page,
   studio,
 }) => {
   await page.goto(studio.url);
-  await page.getByRole('button', { name: 'New folder' }).click();
-  await page.getByRole('dialog').getByLabel('Name').fill('Entity Risk');
-  await page.getByRole('dialog').getByRole('button', { name: 'Create folder' }).click();
-  await page.getByRole('button', { name: 'From template…' }).click();
-  await page
-    .getByRole('dialog', { name: 'New flow from template' })
-    .getByRole('button', { name: /^Quarantine and deactivate/ })
-    .click();
+  await newFolder(page, 'Entity Risk');
+  await fromTemplate(page, 'Quarantine and deactivate');
   await expect(
     page.getByRole('heading', { name: 'Risk Policy - High (Quarantine)' }),
   ).toBeVisible();

@@ -1,14 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, sharedFlopack, test } from './fixtures.ts';
-
-async function newFolder(page: Page, name: string, sub = false): Promise<void> {
-  await page.getByRole('button', { name: sub ? 'New subfolder' : 'New folder' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByRole('button', { name: sub ? 'Create subfolder' : 'Create folder' }).click();
-  await expect(dialog).toBeHidden();
-}
+import { newFolder } from './studio.ts';
 
 test('a new user builds a folder, a subfolder and a named flow, and it survives a reload', async ({
   page,

@@ -8,7 +8,8 @@ import type { CardId, FieldId, FlowId, FolderId } from '../src/model/ids.ts';
 import { seededIds } from '../src/model/ids.ts';
 import { insertCard } from '../src/model/insert.ts';
 import type { InsertAt } from '../src/model/positions.ts';
-import type { RawFloData, RawMethod } from '../src/model/raw.ts';
+import type { Json, RawFloData, RawMethod } from '../src/model/raw.ts';
+import { setInputValue } from '../src/model/cards.ts';
 import { allCardIds } from '../src/model/scope.ts';
 import type { Workspace } from '../src/model/workspace.ts';
 import { checkFlopack } from '../src/export/flopack/check.ts';
@@ -113,3 +114,10 @@ export function flowProblems(data: RawFloData): string[] {
 
 /** The titles of a flow's visible cards in execution order. */
 export const titles = (d: RawFloData): string[] => cardsInOrder(d).map((m) => m.node.data.name);
+
+/** Sets an input of a card (by key) to a literal value, through the model. */
+export function withValue(data: RawFloData, card: string, key: string, value: Json): RawFloData {
+  return unwrap(
+    setInputValue(data, card as CardId, fieldId(cardById(data, card), 'inputs', key), value),
+  );
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { add, catalog, makeDelegatedFlow, makeWorkspace } from '../../../tests/builders.ts';
+import {
+  add,
+  catalog,
+  makeDelegatedFlow,
+  makeWorkspace,
+  withValue,
+} from '../../../tests/builders.ts';
 import { unwrap } from '../errors.ts';
 import { seededIds } from '../ids.ts';
 import { planImport } from '../importPack.ts';
@@ -69,31 +75,7 @@ describe('lint rules for remediation flows', () => {
   it('flags a call to a missing helper flow, and to an OFF helper from an ON flow', () => {
     const { flow, ws } = delegated((d) => {
       const r = add(d, 'root:kernel:control:spawn');
-      return {
-        ...r.data,
-        methods: r.data.methods.map((m) =>
-          m.uuid !== r.id
-            ? m
-            : {
-                ...m,
-                node: {
-                  ...m.node,
-                  model: {
-                    ...m.node.model,
-                    inputs: {
-                      ...m.node.model.inputs,
-                      data: Object.fromEntries(
-                        Object.entries(m.node.model.inputs.data).map(([k, f]) => [
-                          k,
-                          f.key === 'flo' ? { ...f, value: { ...f.value, data: 'helper-1' } } : f,
-                        ]),
-                      ),
-                    },
-                  },
-                },
-              },
-        ),
-      };
+      return withValue(r.data, r.id, 'flo', 'helper-1');
     });
     expect(rules(flow, ws)).toContain('error:helper-flow');
     const helper: FlowInfo = {
@@ -117,34 +99,8 @@ describe('lint rules for remediation flows', () => {
     expect(rules(bare.flow, bare.ws)).toContain('warning:everyone-guard');
     const guarded = delegated((d) => {
       const g = add(d, 'root:kernel:control:continueIf');
-      const withValue = {
-        ...g.data,
-        methods: g.data.methods.map((m) =>
-          m.uuid !== g.id
-            ? m
-            : {
-                ...m,
-                node: {
-                  ...m.node,
-                  model: {
-                    ...m.node.model,
-                    inputs: {
-                      ...m.node.model.inputs,
-                      data: Object.fromEntries(
-                        Object.entries(m.node.model.inputs.data).map(([k, f]) => [
-                          k,
-                          f.key === 'right-operand'
-                            ? { ...f, value: { ...f.value, data: 'Everyone' } }
-                            : f,
-                        ]),
-                      ),
-                    },
-                  },
-                },
-              },
-        ),
-      };
-      const groups = add(withValue, 'root:channels:http:okta:getUsersGroups');
+      const guardedData = withValue(g.data, g.id, 'right-operand', 'Everyone');
+      const groups = add(guardedData, 'root:channels:http:okta:getUsersGroups');
       return add(groups.data, 'root:channels:http:okta:removeUserFromGroup').data;
     });
     expect(rules(guarded.flow, guarded.ws)).not.toContain('warning:everyone-guard');

@@ -1,26 +1,17 @@
 /** Cards that run other flows in a simulated run: For Each, Map, Filter, Call Flow, If Error, If/ElseIf. */
 import type { CardId } from '../ids.ts';
-import type { RawMethod, RawScope } from '../raw.ts';
+import type { RawScope } from '../raw.ts';
 import type { ScopePath } from '../scope.ts';
 import { inlineFlows } from '../scope.ts';
-import type { Execution, Run, StepRecord, Values } from './engine.ts';
+import type { CardRun, Execution } from './engine.ts';
 import { MAX_DEPTH, record, Stop } from './engine.ts';
 import { compare, getPath } from './values.ts';
 
 const LIST_CALLERS = new Set(['each', 'asyncEach', 'map', 'filter']);
 
 /** Runs For Each / Map / Filter / Call Flow cards; returns false for other cards. */
-export function helperCall(
-  run: Run,
-  scope: RawScope,
-  path: ScopePath,
-  m: RawMethod,
-  map: Map<string, unknown>,
-  values: Values,
-  shown: StepRecord['inputs'],
-  steps: StepRecord[],
-  outputsOf: (out: Record<string, unknown>) => StepRecord['outputs'],
-): boolean {
+export function helperCall(c: CardRun): boolean {
+  const { run, path, m, inputs: map, shown, steps, outputsOf } = c;
   const key = m.node.key;
   const kernel = m.address.startsWith('root:kernel:');
   if (
@@ -34,8 +25,7 @@ export function helperCall(
     )
   )
     return false;
-  if (key === 'tryCatch' || key === 'branch')
-    return inlineContainer(run, scope, path, m, map, values, shown, steps, outputsOf);
+  if (key === 'tryCatch' || key === 'branch') return inlineContainer(c);
   const floField = Object.values(m.node.model.inputs.data).find((f) => f.key === 'flo');
   const target = floField?.value.data;
   const inline = inlineFlows(m)[0];
@@ -112,17 +102,8 @@ export function helperCall(
 }
 
 /** If Error (try, then the error branch) and If/ElseIf (the first arm whose test holds). */
-function inlineContainer(
-  run: Run,
-  scope: RawScope,
-  path: ScopePath,
-  m: RawMethod,
-  map: Map<string, unknown>,
-  values: Values,
-  shown: StepRecord['inputs'],
-  steps: StepRecord[],
-  outputsOf: (out: Record<string, unknown>) => StepRecord['outputs'],
-): boolean {
+function inlineContainer(c: CardRun): boolean {
+  const { run, path, m, inputs: map, shown, steps, outputsOf } = c;
   const arms = inlineFlows(m);
   // Wormholes: the container's hidden context inputs feed the inline flow's event outputs by key.
   const wormholes: Record<string, unknown> = {};

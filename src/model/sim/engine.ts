@@ -81,6 +81,20 @@ export class Stop extends Error {
   }
 }
 
+/** One card being run: what the code running it needs. */
+export interface CardRun {
+  run: Run;
+  path: ScopePath;
+  m: RawMethod;
+  /** Resolved input values by key (and "group/key"). */
+  inputs: Map<string, unknown>;
+  /** The inputs as the history shows them. */
+  shown: StepRecord['inputs'];
+  steps: StepRecord[];
+  /** Records the card's outputs (by key) and returns them as the history shows them. */
+  outputsOf: (out: Record<string, unknown>) => StepRecord['outputs'];
+}
+
 /** A field's label as the history shows it. */
 export const fieldLabel = (f: RawField): string => viewField(f).label;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, makeWorkspace } from '../../../tests/builders.ts';
+import { catalog, makeWorkspace, withValue } from '../../../tests/builders.ts';
 import { corpusText } from '../../../tests/corpus.ts';
 import { readFlopack } from '../../export/flopack/read.ts';
 import { unwrap } from '../errors.ts';
@@ -73,43 +73,11 @@ describe('simulated runs against a mock Okta org', () => {
     const { ws, main } = template('quarantine');
     const helper = Object.values(ws.flows).find((f) => f.name === 'Remove user from group');
     const guard = helper?.data.methods.find((m) => m.node.key === 'continueIf');
+    // Bypass the guard: its condition always holds.
+    const bypassed = withValue(helper!.data, guard!.uuid, 'operator', 'is not empty');
     const unguarded = {
       ...ws,
-      flows: {
-        ...ws.flows,
-        [helper!.id]: {
-          ...helper!,
-          data: {
-            ...helper!.data,
-            // Bypass the guard by making its condition always true.
-            methods: helper!.data.methods.map((m) =>
-              m === guard
-                ? {
-                    ...m,
-                    pins: m.pins,
-                    node: {
-                      ...m.node,
-                      model: {
-                        ...m.node.model,
-                        inputs: {
-                          ...m.node.model.inputs,
-                          data: Object.fromEntries(
-                            Object.entries(m.node.model.inputs.data).map(([k, f]) => [
-                              k,
-                              f.key === 'operator'
-                                ? { ...f, value: { ...f.value, data: 'is not empty' } }
-                                : f,
-                            ]),
-                          ),
-                        },
-                      },
-                    },
-                  }
-                : m,
-            ),
-          },
-        },
-      },
+      flows: { ...ws.flows, [helper!.id]: { ...helper!, data: bypassed } },
     };
     const r = simulate(unguarded, main, sampleOrg(), { oktaUserId: '00u1alice' }, { now: NOW });
     expect(r.execution.status).toBe('failed');

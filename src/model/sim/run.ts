@@ -223,7 +223,7 @@ function runCard(
     return list;
   };
   // Cards that run other flows.
-  const calls = helperCall(run, scope, path, m, map, values, shown, steps, outputsOf);
+  const calls = helperCall({ run, path, m, inputs: map, shown, steps, outputsOf });
   if (calls) return;
   const impl = key ? IMPLS[key] : undefined;
   if (m.node.key === 'return' && key === 'control:return') {
