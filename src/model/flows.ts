@@ -268,10 +268,22 @@ export function setEvent(
   if (isAppEvent(card))
     return fail(
       'EVENT_E002',
-      `App events such as "${card.node.data.name}" are not supported as a flow's event yet — use a Delegated Flow or Helper Flow.`,
+      `"${card.node.data.name}" is an app event: it needs Okta's event wrapper — use setAppEvent.`,
     );
   if (!(isDelegated(card) || isCallable(card) || isApiEndpoint(card) || isNoop(card)))
     return fail('EVENT_E001', `"${card.node.data.name}" is not an event card.`);
+  return replaceEvent(data, card, opts);
+}
+
+/**
+ * Puts `card` in the place of the flow's event card and sets the flow-level fields it
+ * implies, without checking what kind of event it is (app events come through setAppEvent).
+ */
+export function replaceEvent(
+  data: RawFloData,
+  card: RawMethod,
+  opts: { scheduled?: boolean } = {},
+): Result<RawFloData> {
   const old = eventCardOf(data);
   if (!old) return fail('EVENT_E003', 'This flow has no event card to replace.');
   const scheduled = isCallable(card) && opts.scheduled === true;

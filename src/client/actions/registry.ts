@@ -134,7 +134,7 @@ export const ACTIONS: readonly Action[] = [
     enabled: (env) => env.catalog !== null,
     run: (env) => {
       if (!env.catalog) return;
-      const at = insertionPoint(env.store.getState().selection);
+      const at = insertionPoint(env.store.getState().selection, env.store.getState().flow.data);
       done(env, insertFromCatalog(env.store, env.catalog, 'root:kernel:control:comment', at));
     },
   },

@@ -9,6 +9,8 @@ import type { Clip } from '../../model/clipboard.ts';
 import { copyCards, duplicateCard, pasteClip } from '../../model/clipboard.ts';
 import type { Problem, Result } from '../../model/errors.ts';
 import { ok } from '../../model/errors.ts';
+import { appEventWrapper, setAppEvent, unwrapAppEvent } from '../../model/appEvents.ts';
+import { isAppEvent } from '../../model/cardRoles.ts';
 import { scheduledEvent } from '../../model/events.ts';
 import { eventCardOf, setEvent } from '../../model/flows.ts';
 import type { CardId } from '../../model/ids.ts';
@@ -16,6 +18,7 @@ import { insertCard, moveCard, removeCard } from '../../model/insert.ts';
 import type { InsertAt } from '../../model/positions.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { allCardIds } from '../../model/scope.ts';
+import { sequenceOf } from '../../model/sequence.ts';
 import type { Flow } from '../../model/workspace.ts';
 
 /** A command's outcome: problems to show, or a notice. */
@@ -31,9 +34,22 @@ const onData =
     return r.ok ? ok(r.value === f.data ? f : { ...f, data: r.value }) : r;
   };
 
-/** Where "insert" goes for a selection: after the selected card, else at the end. */
-export function insertionPoint(sel: Selection | null): InsertAt {
-  return sel ? { kind: 'after', card: sel.card, path: sel.path } : { kind: 'end' };
+/**
+ * Where "insert" goes for a selection: after the selected card, else at the end of the flow —
+ * for an app-event flow, the end of the flow inside Okta's event wrapper.
+ */
+export function insertionPoint(sel: Selection | null, data?: RawFloData): InsertAt {
+  const wrapper = data ? appEventWrapper(data) : null;
+  if (wrapper && (!sel || (sel.path.length === 0 && sel.card !== wrapper.card.uuid))) {
+    // Okta's wrapper holds the flow: after the app event means the start of the flow inside.
+    const inner = sequenceOf(wrapper.inner).event;
+    return sel && inner
+      ? { kind: 'after', card: inner, path: wrapper.path }
+      : { kind: 'end', path: wrapper.path };
+  }
+  if (wrapper && sel?.card === wrapper.card.uuid) return { kind: 'end', path: wrapper.path };
+  if (sel) return { kind: 'after', card: sel.card, path: sel.path };
+  return { kind: 'end' };
 }
 
 /** Inserts a catalog card (or sets it as the event, for event cards) and selects it. */
@@ -58,7 +74,10 @@ export function insertFromCatalog(
           : createCard(catalog, id, taken);
         placed = card.uuid;
         path = [];
-        return setEvent(data, card, opts.scheduled ? { scheduled: true } : {});
+        if (isAppEvent(card)) return setAppEvent(data, card, catalog);
+        // Leaving an app event: the flow's cards come out of Okta's event wrapper first.
+        const base = appEventWrapper(data) ? unwrapAppEvent(data) : data;
+        return setEvent(base, card, opts.scheduled ? { scheduled: true } : {});
       }
       const card = createCard(catalog, id, taken);
       const r = insertCard(data, at, card, { catalog });
@@ -111,7 +130,7 @@ export function copySelected(store: EditorStore): {
 /** Pastes a clip after the selection (or at the end); one undo step, with a notice for lost mappings. */
 export function pasteClipAt(store: EditorStore, clip: Clip): Outcome {
   const sel = store.getState().selection;
-  const at = insertionPoint(sel);
+  const at = insertionPoint(sel, store.getState().flow.data);
   let dropped = 0;
   let first: CardId | null = null;
   const problems = store.getState().edit(

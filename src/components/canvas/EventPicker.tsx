@@ -61,13 +61,13 @@ export function EventPicker({ open, catalog, onClose, onPick }: Props) {
       <details>
         <summary>App events ({appEvents.length})</summary>
         <p className="muted">
-          App events (e.g. Okta “User Suspended”) need Okta’s event wrapper, which the studio does
-          not author yet. Import a flow that has one to edit it.
+          The flow runs for each event (e.g. Okta “User Suspended”); its cards go inside Okta’s “For
+          Each - Ignore Errors” wrapper, as Okta exports them.
         </p>
         <ul className="event-list">
           {appEvents.map((c) => (
             <li key={c.id}>
-              <button type="button" disabled>
+              <button type="button" onClick={() => onPick(c.id, false)}>
                 {c.appLabel} – {c.title}
               </button>
             </li>

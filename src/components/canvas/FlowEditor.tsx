@@ -132,9 +132,15 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
 
   const insert = (id: string, scheduled = false) => {
     if (!catalog) return;
-    const o = insertFromCatalog(store, catalog, id, insertionPoint(store.getState().selection), {
-      scheduled,
-    });
+    const o = insertFromCatalog(
+      store,
+      catalog,
+      id,
+      insertionPoint(store.getState().selection, store.getState().flow.data),
+      {
+        scheduled,
+      },
+    );
     report(o.problems, o.notice);
     const sel = store.getState().selection;
     if (!o.problems && sel) focusCard(sel.card);

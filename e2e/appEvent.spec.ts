@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { expect, test } from './fixtures.ts';
+import { cardOrder, newFlowInFolder, paletteItem } from './studio.ts';
+
+test('an Okta event flow: cards go inside Okta’s event wrapper and the export is valid', async ({
+  page,
+  studio,
+}) => {
+  await newFlowInFolder(page, studio.url);
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add event' });
+  await dialog.getByText(/^App events/).click();
+  await dialog.getByRole('button', { name: 'Okta – User Suspended' }).click();
+  await expect(page.getByText('App event', { exact: true })).toBeVisible();
+  await (await paletteItem(page, 'read user', 'Okta – Read User')).click();
+  await (
+    await paletteItem(page, 'send message to channel', 'Slack – Send Message to Channel')
+  ).click();
+  expect(await cardOrder(page)).toEqual([
+    'Okta – User Suspended',
+    'List – For Each - Ignore Errors',
+    'Okta – Read User',
+    'Slack – Send Message to Channel',
+  ]);
+  await expect(page.locator('.react-flow__node-arm').filter({ hasText: 'For each' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /^Export flow/ }).click();
+  const file = await (await download).path();
+  const out = execFileSync(
+    'node',
+    [path.resolve('..', 'shared', 'schema', 'validate.mjs'), '--modules', 'node_modules', file],
+    { encoding: 'utf8' },
+  );
+  expect(out.trim()).toBe(`${file}: ok`);
+});
