@@ -111,6 +111,13 @@ export function setCardTitle(
 ): Result<RawFloData> {
   const name = cleanName(title, 'card');
   if (!name.ok) return name;
+  const current = scopeAt(data, path)?.methods.find((x) => x.uuid === card);
+  if (
+    current &&
+    current.node.data.name === name.value &&
+    current.node.model.metadata.name === name.value
+  )
+    return ok(data); // unchanged: no new object, so no undo step and no unsaved change
   return updateCard(data, path, card, (m) =>
     ok({
       ...m,
@@ -166,6 +173,10 @@ export function setInputValue(
     return fail('CARD_E003', `Input ${input} is not on card ${card}.`);
   const problem = valueProblem(viewField(field), value);
   if (problem) return fail('CARD_E004', problem);
+  const mapped = scope.methods.some((m) =>
+    Object.values(m.pins).some((t) => (t[card] ?? []).some((x) => x.input === input)),
+  );
+  if (!mapped && JSON.stringify(field.value.data) === JSON.stringify(value)) return ok(data);
   return ok(
     updateScope(data, path, (s) => ({
       ...s,

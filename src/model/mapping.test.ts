@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { add, cardById, deepFreeze, fieldId, makeDelegatedFlow } from '../../tests/builders.ts';
-import { setInputValue } from './cards.ts';
+import { setCardTitle, setInputValue } from './cards.ts';
 import { unwrap } from './errors.ts';
 import type { CardId } from './ids.ts';
 import { availableSources } from './positions.ts';
@@ -117,5 +117,17 @@ describe('mapping outputs to inputs', () => {
       withIf.id,
       step().join,
     ]);
+  });
+});
+
+describe('edits that change nothing', () => {
+  it('return the same content, so they add no undo step and no unsaved change', () => {
+    const f = flow();
+    const id = fieldId(cardById(f.data, f.read), 'inputs', 'ID or Login');
+    const once = unwrap(setInputValue(f.data, f.read, id, '00u1'));
+    expect(unwrap(setInputValue(once, f.read, id, '00u1'))).toBe(once);
+    expect(unwrap(setCardTitle(once, f.read, 'Read User'))).toBe(once);
+    expect(unwrap(setCardTitle(once, f.read, 'Read User '))).toBe(once);
+    expect(unwrap(setCardTitle(once, f.read, 'Read the user'))).not.toBe(once);
   });
 });
