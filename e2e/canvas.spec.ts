@@ -187,3 +187,32 @@ test('an output dragged from the Inspector onto a later card maps into the input
   await card(page, /^Okta – Deactivate User/).focus();
   await expect(panel.getByText('← Read User · ID')).toBeVisible();
 });
+
+test('a card inside If Error takes an outside card’s output, handed in by Okta’s wormhole', async ({
+  page,
+  studio,
+}) => {
+  await newFlowInFolder(page, studio.url);
+  await addEvent(page);
+  await (await paletteItem(page, 'read user', 'Okta – Read User')).click();
+  await (await paletteItem(page, 'if error', 'Error Handling – If Error')).click();
+  const tryLane = page.locator('.react-flow__node-arm').filter({ hasText: 'Try' });
+  await dragToCanvas(
+    page,
+    await paletteItem(page, 'suspend user', 'Okta – Suspend User'),
+    await gapAfter(page, tryLane),
+  );
+  await card(page, /^Okta – Suspend User/).focus();
+  const panel = page.getByRole('complementary', { name: 'Inspector' });
+  const map = panel.getByRole('combobox', { name: 'Map ID or Login from' });
+  await expect(map.locator('optgroup[label="Outside: Okta – Read User"]')).toHaveCount(1);
+  await map.selectOption({
+    value:
+      (await map
+        .locator('optgroup[label="Outside: Okta – Read User"] option', { hasText: /^ID$/ })
+        .getAttribute('value')) ?? '',
+  });
+  await expect(panel.getByText('← Read User · ID')).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+});

@@ -121,6 +121,8 @@ export interface SourceGroup {
   /** "Okta – Read User". */
   heading: string;
   outputs: SourceOutput[];
+  /** True for cards outside the inline flow the target is in (handed in through a wormhole). */
+  outside?: boolean;
 }
 
 /** The outputs `target` may be mapped from, grouped by card in execution order. */
@@ -136,6 +138,21 @@ export function sourceGroups(scope: RawScope, target: string): SourceGroup[] {
     if (outputs.length) out.push({ card: id, heading: cardHeading(m), outputs });
   }
   return out;
+}
+
+/**
+ * For a card inside an inline flow: the outputs of the cards that run before its container,
+ * one level out — mapping one hands it into the inline flow.
+ */
+export function outsideSourceGroups(root: RawFloData, path: ScopePath): SourceGroup[] {
+  const step = path[path.length - 1];
+  const parent = step ? scopeAt(root, path.slice(0, -1)) : null;
+  if (!step || !parent) return [];
+  return sourceGroups(parent, step.card).map((g) => ({
+    ...g,
+    heading: `Outside: ${g.heading}`,
+    outside: true,
+  }));
 }
 
 const outputLabel = (m: RawMethod, output: string): string => {

@@ -1,6 +1,6 @@
 /** The card's inputs, grouped as the card groups them, each with its value and mapping. */
 import { useId, useState } from 'react';
-import { inputSections, sourceGroups } from '../../model/cardForm.ts';
+import { inputSections, outsideSourceGroups, sourceGroups } from '../../model/cardForm.ts';
 import { addComposeField, isCompose } from '../../model/compose.ts';
 import { ok } from '../../model/errors.ts';
 import type { CardAt } from './cardAt.ts';
@@ -11,7 +11,7 @@ import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
 export function InputsSection({ at }: { at: CardAt }) {
   const headingId = useId();
   const sections = inputSections(at.m);
-  const sources = sourceGroups(at.scope, at.card);
+  const sources = [...sourceGroups(at.scope, at.card), ...outsideSourceGroups(at.data, at.path)];
   return (
     <section className="insp-section" aria-labelledby={headingId}>
       <h3 id={headingId}>Inputs</h3>

@@ -5,6 +5,7 @@ import type { FieldView } from '../../model/cards.ts';
 import type { CardId, FieldId } from '../../model/ids.ts';
 import type { Mapping } from '../../model/mapping.ts';
 import { mapField, unmapField } from '../../model/mapping.ts';
+import { mapFromOutside } from '../../model/wormholes.ts';
 import type { CardAt } from './cardAt.ts';
 import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
 
@@ -16,7 +17,8 @@ interface Props {
   onProblem: (message: string | null) => void;
 }
 
-const keyOf = (card: string, output: string): string => JSON.stringify([card, output]);
+const keyOf = (card: string, output: string, outside = false): string =>
+  JSON.stringify(outside ? [card, output, 'outside'] : [card, output]);
 
 /** A select of the outputs of earlier cards, grouped by card. */
 export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
@@ -36,8 +38,16 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
           if (mapping) onProblem(firstMessage(apply((d) => unmapField(d, to, at.path))));
           return;
         }
-        const [card, output] = JSON.parse(value) as [CardId, FieldId];
-        onProblem(firstMessage(apply((d) => mapField(d, { from: { card, output }, to }, at.path))));
+        const [card, output, outside] = JSON.parse(value) as [CardId, FieldId, string?];
+        onProblem(
+          firstMessage(
+            apply((d) =>
+              outside
+                ? mapFromOutside(d, { card, output }, to, at.path)
+                : mapField(d, { from: { card, output }, to }, at.path),
+            ),
+          ),
+        );
       }}
     >
       <option value="">
@@ -47,9 +57,9 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
         <option value={current}>{sourceText(at.data, at.path, mapping)}</option>
       )}
       {sources.map((g) => (
-        <optgroup key={g.card} label={g.heading}>
+        <optgroup key={`${g.outside ? 'out:' : ''}${g.card}`} label={g.heading}>
           {g.outputs.map((o) => (
-            <option key={o.output} value={keyOf(o.card, o.output)}>
+            <option key={o.output} value={keyOf(o.card, o.output, g.outside)}>
               {o.label}
             </option>
           ))}

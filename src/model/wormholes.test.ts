@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { add, cardById, fieldId, flowProblems, makeDelegatedFlow } from '../../tests/builders.ts';
+import { unwrap } from './errors.ts';
+import type { CardId } from './ids.ts';
+import { seededIds } from './ids.ts';
+import { mapField, mappingsOf } from './mapping.ts';
+import type { RawFloData } from './raw.ts';
+import type { ScopePath } from './scope.ts';
+import { inlineFlows, scopeAt } from './scope.ts';
+import { sequenceOf } from './sequence.ts';
+import { sampleOrg, findUser } from './sim/org.ts';
+import { simulate } from './sim/run.ts';
+import { mapFromOutside } from './wormholes.ts';
+
+/** Delegated Flow → Read User → If Error, with Suspend User and Deactivate User in its Try arm. */
+function flow() {
+  const { ws, flowId } = makeDelegatedFlow();
+  const d0 = ws.flows[flowId]?.data as RawFloData;
+  const event = d0.methods[0]?.uuid as CardId;
+  const read = add(d0, 'root:channels:http:okta:readUser');
+  let d = unwrap(
+    mapField(read.data, {
+      from: { card: event, output: fieldId(cardById(read.data, event), 'outputs', 'okta-user-id') },
+      to: { card: read.id, input: fieldId(cardById(read.data, read.id), 'inputs', 'ID or Login') },
+    }),
+  );
+  const tc = add(d, 'root:kernel:control:tryCatch');
+  d = tc.data;
+  const slot = inlineFlows(cardById(d, tc.id)!).find((e) => e.slot.kind === 'input')!.slot;
+  const path: ScopePath = [{ card: tc.id, slot }];
+  const tryEvent = sequenceOf(scopeAt(d, path)!).event as CardId;
+  const suspend = add(d, 'root:channels:http:okta:suspendUser', {
+    kind: 'after',
+    card: tryEvent,
+    path,
+  });
+  const deact = add(suspend.data, 'root:channels:http:okta:deactivateUser', {
+    kind: 'after',
+    card: suspend.id,
+    path,
+  });
+  return {
+    ws,
+    flowId,
+    data: deact.data,
+    read: read.id,
+    container: tc.id,
+    path,
+    suspend: suspend.id,
+    deact: deact.id,
+  };
+}
+
+const inner = (d: RawFloData, path: ScopePath, id: string) =>
+  scopeAt(d, path)!.methods.find((m) => m.uuid === id);
+
+describe('handing a value into an inline flow (wormholes)', () => {
+  it('maps an outside output into a card of the Try arm through a hidden context field', () => {
+    const f = flow();
+    const d = unwrap(
+      mapFromOutside(
+        f.data,
+        { card: f.read, output: fieldId(cardById(f.data, f.read), 'outputs', 'ID') },
+        { card: f.suspend, input: fieldId(inner(f.data, f.path, f.suspend), 'inputs', 'id') },
+        f.path,
+        seededIds(3),
+      ),
+    );
+    const container = cardById(d, f.container)!;
+    const holes = Object.values(container.node.model.inputs.data).filter(
+      (x) => x.group === 'context',
+    );
+    expect(holes).toHaveLength(1);
+    const innerScope = scopeAt(d, f.path)!;
+    const innerEvent = innerScope.methods.find((m) => m.uuid === sequenceOf(innerScope).event)!;
+    expect(holes[0]?.metadata).toEqual({ forceHide: true, wormholeMethodId: innerEvent.uuid });
+    const handed = Object.values(innerEvent.node.model.outputs.data).find(
+      (x) => x.key === holes[0]?.key,
+    );
+    expect(handed?.metadata).toEqual({ forceHide: true, wormholeMethodId: f.container });
+    expect(mappingsOf(innerScope).map((m) => m.to.card)).toEqual([f.suspend]);
+    expect(flowProblems(d)).toEqual([]);
+
+    // A second card inside takes the same value through the same wormhole.
+    const again = unwrap(
+      mapFromOutside(
+        d,
+        { card: f.read, output: fieldId(cardById(d, f.read), 'outputs', 'ID') },
+        { card: f.deact, input: fieldId(inner(d, f.path, f.deact), 'inputs', 'id') },
+        f.path,
+        seededIds(4),
+      ),
+    );
+    expect(
+      Object.values(cardById(again, f.container)!.node.model.inputs.data).filter(
+        (x) => x.group === 'context',
+      ),
+    ).toHaveLength(1);
+    expect(mappingsOf(scopeAt(again, f.path)!)).toHaveLength(2);
+    expect(flowProblems(again)).toEqual([]);
+
+    // The simulator follows the wormhole: Read User's ID reaches Suspend User inside the Try arm.
+    const ws = {
+      ...f.ws,
+      flows: { ...f.ws.flows, [f.flowId]: { ...f.ws.flows[f.flowId]!, data: d } },
+    };
+    const r = simulate(ws, f.flowId, sampleOrg(), { oktaUserId: '00u1alice' });
+    expect(findUser(r.org, '00u1alice')?.status).toBe('SUSPENDED');
+  });
+
+  it('refuses a source that runs after the container', () => {
+    const f = flow();
+    const later = add(f.data, 'root:channels:http:okta:readUser');
+    const r = mapFromOutside(
+      later.data,
+      { card: later.id, output: fieldId(cardById(later.data, later.id), 'outputs', 'ID') },
+      { card: f.suspend, input: fieldId(inner(later.data, f.path, f.suspend), 'inputs', 'id') },
+      f.path,
+    );
+    expect(r.ok ? null : r.problems[0]?.code).toBe('MAP_E012');
+  });
+});
