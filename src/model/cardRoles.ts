@@ -30,21 +30,6 @@ export const isPause = (m: RawMethod): boolean => {
   return key === 'pause' || key === 'pauseRaw';
 };
 
-/** Cards that run another flow, by the `flo` input: Call Flow, For Each, Map, … */
-export const FLOW_CALLERS: ReadonlySet<string> = new Set([
-  'control:spawn',
-  'control:run',
-  'control:times',
-  'list:each',
-  'list:asyncEach',
-  'list:map',
-  'list:filter',
-  'list:reduce',
-  'list:mapToList',
-  'object:map',
-  'utility:exportFlo',
-]);
-
 /** `module:key` of a kernel card, or null for connector cards. */
 export function kernelId(m: RawMethod): string | null {
   if (!m.address.startsWith('root:kernel:')) return null;
@@ -55,6 +40,3 @@ export function kernelId(m: RawMethod): string | null {
 /** Event-capable cards: the first card of a flow's sequence. */
 export const isEventCard = (m: RawMethod): boolean =>
   isCallable(m) || isDelegated(m) || isApiEndpoint(m) || isAppEvent(m);
-
-/** Cards that are never shown as steps of the sequence. */
-export const isHidden = (m: RawMethod): boolean => isExpand(m) || isJoin(m);

@@ -1,5 +1,4 @@
 /** Reading and editing one card: its title, its fields, its inline values, notes. */
-import { parseAddress } from './address.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
 import type { CardId, FieldId } from './ids.ts';
@@ -78,9 +77,6 @@ export function fieldsOf(m: RawMethod, io: 'inputs' | 'outputs'): FieldView[] {
 
 /** The title shown on the card (authors can rename cards). */
 export const cardTitle = (m: RawMethod): string => m.node.data.name;
-
-/** The app or function module of a card: `okta`, `slack`, `control`, `string`, … */
-export const cardApp = (m: RawMethod): string => parseAddress(m.address)?.app ?? '';
 
 /** Replaces one card of a scope. */
 export function updateCard(
