@@ -10,6 +10,7 @@ import { noteText, viewField } from './cards.ts';
 import type { CardId } from './ids.ts';
 import type { Json, RawMethod, RawScope } from './raw.ts';
 import { inlineFlows } from './scope.ts';
+import { composeLabels } from './compose.ts';
 
 /** One line of a card's compact input list. */
 export interface InputLine {
@@ -114,16 +115,30 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
   const category = cardCategory(m);
   const inputs: InputLine[] = [];
   let calls: string | null = null;
+  // Compose names its template "Text" and its fields "Field 1", …; the template shows the
+  // fields' sources in braces instead of their random keys.
+  const labels = composeLabels(m);
+  const byKey = new Map(Object.values(m.node.model.inputs.data).map((f) => [f.key, f]));
+  const readable = (text: string): string =>
+    text.replace(/\{\{\{([^{}]+)\}\}\}/g, (_, key: string) => {
+      const field = byKey.get(key);
+      const source = field ? sources.get(`${m.uuid}/${field.id}`) : undefined;
+      return `{${source?.split(' · ').pop() ?? (field ? (labels.get(field.id) ?? key) : key)}}`;
+    });
   for (const f of Object.values(m.node.model.inputs.data)) {
     const view = viewField(f);
     if (view.type === 'flo') {
       if (typeof f.value.data === 'string' && f.value.data !== '') calls = f.value.data;
       continue;
     }
+    const label = labels.get(f.id) ?? view.label;
     const source = sources.get(`${m.uuid}/${f.id}`);
-    if (source !== undefined) inputs.push({ label: view.label, text: source, mapped: true });
-    else if (!view.hidden && !isEmpty(f.value.data) && f.group !== 'context')
-      inputs.push({ label: view.label, text: valueText(f.value.data), mapped: false });
+    if (source !== undefined) inputs.push({ label, text: source, mapped: true });
+    else if (!view.hidden && !isEmpty(f.value.data) && f.group !== 'context') {
+      const text =
+        labels.size && typeof f.value.data === 'string' ? readable(f.value.data) : f.value.data;
+      inputs.push({ label, text: valueText(text), mapped: false });
+    }
   }
   const role: CardSummary['role'] = isNote(m)
     ? 'note'
