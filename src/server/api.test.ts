@@ -28,11 +28,9 @@ async function call<T>(
   raw?: string,
 ): Promise<{ status: number; json: T; text: string; headers: Headers }> {
   const init: RequestInit = { method };
+  if (method !== 'GET') init.headers = { 'content-type': 'application/json' };
   if (raw !== undefined) init.body = raw;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { 'content-type': 'application/json' };
-  }
+  else if (body !== undefined) init.body = JSON.stringify(body);
   const res = await app.request(url, init);
   const text = await res.text();
   let json: unknown = null;

@@ -103,3 +103,84 @@ describe('folder trees from hostile files', () => {
     expect(r.json.code).toBe('NAME_E001');
   });
 });
+
+describe('requests a hostile web page can send', () => {
+  const body = JSON.stringify({ name: 'Planted', parentId: null });
+
+  it.each([
+    ['text/plain', 'text/plain;charset=UTF-8'],
+    ['a form', 'application/x-www-form-urlencoded'],
+    ['multipart', 'multipart/form-data; boundary=x'],
+    ['no type', ''],
+  ])('refuses %s bodies with 415 API_E415 and changes nothing', async (_what, type) => {
+    const r = await call<{ code: string }>(
+      'POST',
+      '/api/folders',
+      body,
+      type ? { 'content-type': type } : {},
+    );
+    expect(r.status).toBe(415);
+    expect(r.json.code).toBe('API_E415');
+    expect((await tree()).folders).toEqual([]);
+  });
+
+  it('refuses a cross-site request (Sec-Fetch-Site) with 403 ORIGIN_E001, reads included', async () => {
+    for (const method of ['POST', 'GET']) {
+      const r = await call<{ code: string }>(
+        method,
+        method === 'POST' ? '/api/folders' : '/api/export',
+        method === 'POST' ? body : undefined,
+        { ...JSON_TYPE, 'sec-fetch-site': 'cross-site' },
+      );
+      expect(r.status).toBe(403);
+      expect(r.json.code).toBe('ORIGIN_E001');
+    }
+    expect((await tree()).folders).toEqual([]);
+  });
+
+  it('refuses a foreign or null Origin with 403, and takes its own origin', async () => {
+    for (const origin of ['http://evil.example', 'null', 'http://localhost.evil.example']) {
+      const r = await call<{ code: string }>('POST', '/api/folders', body, {
+        ...JSON_TYPE,
+        origin,
+      });
+      expect(r.status).toBe(403);
+    }
+    const own = await call<FolderDto>('POST', '/api/folders', body, {
+      ...JSON_TYPE,
+      origin: 'http://localhost',
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(own.status).toBe(201);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) with 421 HOST_E001 on the API and the app', async () => {
+    for (const url of ['/api/export', '/api/workspace', '/']) {
+      const r = await call<{ code: string }>('GET', url, undefined, {
+        host: 'evil.example:4310',
+      });
+      expect(r.status).toBe(421);
+      expect(r.json.code).toBe('HOST_E001');
+    }
+    const loopback = await call('GET', '/api/workspace', undefined, { host: '[::1]:4310' });
+    expect(loopback.status).toBe(200);
+  });
+
+  it('answers a configured host list and nothing else', async () => {
+    app = createApp({ store, allowedHosts: ['studio.example.com'] });
+    const named = await call('GET', '/api/workspace', undefined, { host: 'studio.example.com' });
+    expect(named.status).toBe(200);
+    const other = await call('GET', '/api/workspace', undefined, { host: '127.0.0.1:4310' });
+    expect(other.status).toBe(421);
+  });
+
+  it('sends the security headers on every answer, errors included', async () => {
+    for (const url of ['/api/workspace', '/api/nothing-here']) {
+      const r = await call('GET', url);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('x-frame-options')).toBe('DENY');
+      expect(r.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+      expect(r.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
+    }
+  });
+});

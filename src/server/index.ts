@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { parseAllowedHosts } from './middleware/hosts.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -15,7 +16,11 @@ const host = process.env['HOST'] ?? '127.0.0.1';
 const dbFile = process.env['DB_FILE'] ?? path.join(projectRoot, 'data', 'flopack-studio.sqlite');
 
 const store = openSqliteStore(dbFile);
-const app = createApp({ store, distDir: path.join(projectRoot, 'dist') });
+const app = createApp({
+  store,
+  distDir: path.join(projectRoot, 'dist'),
+  allowedHosts: parseAllowedHosts(process.env['ALLOWED_HOSTS']),
+});
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Flopack Studio is running at http://${host}:${info.port}/`);
   console.log(`Workspace database: ${store.describe()}`);
