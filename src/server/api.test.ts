@@ -357,7 +357,7 @@ describe('persistence', () => {
   it('keeps everything in the SQLite file across a reopen', async () => {
     const f = await folder('Persisted');
     await call('POST', '/api/flows', { folderId: f.id, name: 'Kept' });
-    store.close();
+    await store.close();
     store = openSqliteStore(path.join(dir, 'studio.sqlite'));
     app = createApp({ store });
     const tree = (await call<TreeDto>('GET', '/api/workspace')).json;
