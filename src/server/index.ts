@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { parseAllowedHosts } from './middleware/hosts.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 import { openPostgresStore } from './storage/postgres.ts';
 
@@ -22,7 +23,11 @@ const databaseUrl = process.env['DATABASE_URL'] ?? '';
 const store = /^postgres(ql)?:\/\//.test(databaseUrl)
   ? await openPostgresStore(databaseUrl)
   : openSqliteStore(dbFile);
-const app = createApp({ store, distDir: path.join(projectRoot, 'dist') });
+const app = createApp({
+  store,
+  distDir: path.join(projectRoot, 'dist'),
+  allowedHosts: parseAllowedHosts(process.env['ALLOWED_HOSTS']),
+});
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Flopack Studio is running at http://${host}:${info.port}/`);
   console.log(`Workspace database: ${store.describe()}`);

@@ -13,7 +13,7 @@ import { buildTemplate, TEMPLATES } from '../model/templates.ts';
 import { catalog } from '../catalog/index.ts';
 import type { RawFloData } from '../model/raw.ts';
 import type { Flow, Folder, Workspace } from '../model/workspace.ts';
-import { subtree } from '../model/workspace.ts';
+import { subtree, withoutCycles } from '../model/workspace.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 import type { ExportTarget } from '../export/flopack/write.ts';
 import { writeFlopack } from '../export/flopack/write.ts';
@@ -45,8 +45,11 @@ export const flowDto = (f: StoredFlow): FlowDto => ({
   content: f.data,
 });
 
+/** Codes that mean "the thing named in the URL or body does not exist". */
+const NOT_FOUND = new Set(['FOLDER_E001', 'FLOW_E001', 'VERSION_E001', 'TEMPLATE_E001']);
+
 function must<T>(r: Result<T>): T {
-  if (!r.ok) throw problemError(r.problems, r.problems[0]?.code.endsWith('E001') ? 404 : 422);
+  if (!r.ok) throw problemError(r.problems, NOT_FOUND.has(r.problems[0]?.code ?? '') ? 404 : 422);
   return r.value;
 }
 
@@ -55,7 +58,7 @@ function must<T>(r: Result<T>): T {
  * with names and folders only (their content is not loaded and never written back).
  */
 async function loadTree(tx: StoreTx): Promise<{ ws: Workspace; headers: FlowHeader[] }> {
-  const folders = await tx.folders();
+  const folders = withoutCycles(await tx.folders());
   const headers = await tx.flowHeaders();
   const flows: Record<string, Flow> = {};
   for (const h of headers) {
@@ -89,7 +92,7 @@ async function loadWorkspace(tx: StoreTx): Promise<Workspace> {
     tx.configs(),
   ]);
   return {
-    folders: Object.fromEntries(folders.map((f) => [f.id, f])),
+    folders: Object.fromEntries(withoutCycles(folders).map((f) => [f.id, f])),
     flows: Object.fromEntries(flows.map((f) => [f.id, f])),
     tables: Object.fromEntries(tables.map((t) => [t.id, t])),
     configs: Object.fromEntries(configs.map((c) => [c.id, c])),
@@ -157,7 +160,7 @@ export class WorkspaceService {
   /** Folders and flow headers. */
   tree(): Promise<TreeDto> {
     return this.store.transaction(async (tx) => ({
-      folders: (await tx.folders()).map(folderDto),
+      folders: withoutCycles(await tx.folders()).map(folderDto),
       flows: await tx.flowHeaders(),
     }));
   }
