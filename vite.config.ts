@@ -4,7 +4,16 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // The API answers only its own host and origin: present the dev server's calls as its own.
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:4310',
+        changeOrigin: true,
+        configure: (proxy) => {
+          proxy.on('proxyReq', (req) => req.removeHeader('origin'));
+        },
+      },
+    },
   },
   build: {
     chunkSizeWarningLimit: 2000,
