@@ -1,6 +1,7 @@
 /** The `flopack` command line: validate, round-trip, inspect, render and diff flopacks. */
 import type { Command } from './command.ts';
 import { diff } from './commands/diff.ts';
+import { fmt } from './commands/fmt.ts';
 import { info } from './commands/info.ts';
 import { lint } from './commands/lint.ts';
 import { simulate } from './commands/simulate.ts';
@@ -14,6 +15,7 @@ import { processIo, safeIo, UsageError } from './io.ts';
 export const COMMANDS: readonly Command[] = [
   validate,
   roundtrip,
+  fmt,
   info,
   lint,
   simulate,

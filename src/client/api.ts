@@ -110,11 +110,19 @@ export const api = {
 };
 
 /** Export URLs (the browser downloads them). */
+const formatParam = (canonical: boolean): string => (canonical ? 'format=canonical' : '');
+const query = (...parts: string[]): string => {
+  const q = parts.filter((p) => p !== '').join('&');
+  return q === '' ? '/api/export' : `/api/export?${q}`;
+};
+
+/** Download addresses of exports; `canonical` asks for the `flopack fmt` form. */
 export const exportUrl = {
-  flow: (id: string) => `/api/export?flow=${encodeURIComponent(id)}`,
-  folder: (id: string, subfolders: boolean) =>
-    `/api/export?folder=${encodeURIComponent(id)}&subfolders=${subfolders}`,
-  workspace: () => '/api/export',
+  flow: (id: string, canonical = false) =>
+    query(`flow=${encodeURIComponent(id)}`, formatParam(canonical)),
+  folder: (id: string, subfolders: boolean, canonical = false) =>
+    query(`folder=${encodeURIComponent(id)}`, `subfolders=${subfolders}`, formatParam(canonical)),
+  workspace: (canonical = false) => query(formatParam(canonical)),
 };
 
 /** Uploads a flopack with progress (fetch cannot report upload progress; XHR can). */
