@@ -29,7 +29,8 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   try {
     res = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      // The server takes JSON only, so every call that changes something declares it.
+      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
@@ -136,6 +137,7 @@ export function uploadFlopack(
     const params = new URLSearchParams({ name });
     if (folderId) params.set('folder', folderId);
     xhr.open('POST', `/api/import?${params.toString()}`);
+    xhr.setRequestHeader('content-type', 'application/json');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

@@ -11,7 +11,7 @@ import { randomIds } from './ids.ts';
 import { uniqueName } from './names.ts';
 import type { RawConfig, RawFloData, RawTable } from './raw.ts';
 import type { Flow, Folder, Workspace } from './workspace.ts';
-import { childFolders, depthOf, flowsIn } from './workspace.ts';
+import { childFolders, depthOf, flowsIn, treeProblems } from './workspace.ts';
 
 /** What an import did, for the user. */
 export interface ImportReport {
@@ -80,6 +80,8 @@ export function planImport(
       'IMPORT_E002',
       `Folder ${target} does not exist — reload the workspace and choose a folder.`,
     );
+  const cycles = treeProblems(pack.folders);
+  if (cycles.length) return { ok: false, problems: cycles };
   const packFolders = Object.values(pack.folders);
   const inPack = (id: string | null): boolean => id !== null && pack.folders[id] !== undefined;
   const looseFlows = Object.values(pack.flows).filter((f) => !inPack(f.folderId));

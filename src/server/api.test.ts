@@ -29,11 +29,9 @@ async function call<T>(
   raw?: string,
 ): Promise<{ status: number; json: T; text: string; headers: Headers }> {
   const init: RequestInit = { method };
+  if (method !== 'GET') init.headers = { 'content-type': 'application/json' };
   if (raw !== undefined) init.body = raw;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { 'content-type': 'application/json' };
-  }
+  else if (body !== undefined) init.body = JSON.stringify(body);
   const res = await app.request(url, init);
   const text = await res.text();
   let json: unknown = null;
@@ -375,7 +373,7 @@ describe('persistence', () => {
   it('keeps everything in the SQLite file across a reopen', async () => {
     const f = await folder('Persisted');
     await call('POST', '/api/flows', { folderId: f.id, name: 'Kept' });
-    store.close();
+    await store.close();
     store = openSqliteStore(path.join(dir, 'studio.sqlite'));
     app = createApp({ store });
     const tree = (await call<TreeDto>('GET', '/api/workspace')).json;

@@ -6,6 +6,10 @@ import { flowRoutes } from './routes/flows.ts';
 import { transferRoutes } from './routes/transfer.ts';
 import { WorkspaceService } from './service.ts';
 import { mountStatic } from './static.ts';
+import { jsonOnly } from './middleware/contentType.ts';
+import { hostGuard } from './middleware/hosts.ts';
+import { originGuard } from './middleware/origin.ts';
+import { securityHeaders } from './middleware/securityHeaders.ts';
 import type { Store } from './storage/store.ts';
 
 /** What the app needs from its host. */
@@ -15,12 +19,18 @@ export interface AppOptions {
   distDir?: string;
   /** Injected clock, for tests. */
   clock?: () => Date;
+  /** Host names (`name` or `name:port`) this server answers to; null or omitted: loopback only. */
+  allowedHosts?: readonly string[] | null;
 }
 
 /** Builds the Hono app. */
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   const service = new WorkspaceService(opts.store, opts.clock);
+  app.use('*', securityHeaders());
+  app.use('*', hostGuard(opts.allowedHosts ?? null));
+  app.use('/api/*', originGuard());
+  app.use('/api/*', jsonOnly());
   app.get('/api/health', (c) => c.json({ ok: true, app: 'flopack-studio' }));
   folderRoutes(app, service);
   flowRoutes(app, service);
