@@ -4,19 +4,31 @@
  * (goal ≤ 2.5); and `flopack fmt`'s formatter over every shared flopack in one process.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatFlopackText } from '../src/export/flopack/canonical.ts';
-import { corpusFiles } from '../tests/corpus.ts';
+import { corpusFiles, hasCorpus } from '../tests/corpus.ts';
+import { templatePacks } from '../tests/templatePacks.ts';
 import { pairedMedians, report } from './timing.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
+
+function ownFiles(): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'flopack-bench-'));
+  return templatePacks().map(([name, text], i) => {
+    const f = path.join(dir, `${i}-${name.replace(/\W+/g, '_')}.folder`);
+    writeFileSync(f, text);
+    return f;
+  });
+}
 
 /** Runs the CLI benchmark and prints its figures. */
 export function benchCli(): void {
   execFileSync('node', ['scripts/build-cli.mjs'], { cwd: root, stdio: 'ignore' });
   const cli = path.join(root, 'dist-cli', 'flopack.js');
-  const files = corpusFiles();
+  // The shared corpus when there is one, else the project's own templates.
+  const files = hasCorpus ? corpusFiles() : ownFiles();
   const small = [...files].sort((a, b) => statSync(a).size - statSync(b).size)[0];
   if (small === undefined) throw new Error('no flopack to validate');
   const run = (args: string[]) => () => {

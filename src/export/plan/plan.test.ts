@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusFiles } from '../../../tests/corpus.ts';
+import { corpusFiles, itCorpus, itEachCorpusFile } from '../../../tests/corpus.ts';
 import { templatePacks } from '../../../tests/templatePacks.ts';
 import { unwrap } from '../../model/errors.ts';
 import { readFlopack } from '../flopack/read.ts';
@@ -16,41 +15,41 @@ type Doc = {
   };
 };
 
-const all = (): [string, string][] => [
-  ...templatePacks(),
-  ...corpusFiles().map((f): [string, string] => [path.basename(f), readFileSync(f, 'utf8')]),
-];
-
 describe('import plan', () => {
-  it.each(all())(
-    '%s: lists exactly the connections, flows and tables the file carries',
-    (_n, text) => {
-      const doc = JSON.parse(text) as Doc;
-      const plan = importPlan(unwrap(readFlopack(text)));
-      const json = JSON.parse(JSON.stringify(plan)) as typeof plan;
-      expect(json.connections.map((c) => [c.id, c.app]).sort()).toEqual(
-        Object.values(doc.data.configs)
-          .map((c) => [c.id, c.module])
-          .sort(),
-      );
-      const uses = (id: string): number => text.split(`"config":${JSON.stringify(id)}`).length - 1;
-      for (const c of json.connections) expect(c.cards).toBe(uses(c.id));
-      expect(json.flows.map((f) => f.id).sort()).toEqual(Object.keys(doc.data.flos).sort());
-      expect(json.turnOn.map((f) => f.id).sort()).toEqual(Object.keys(doc.data.flos).sort());
-      expect(json.tables.map((t) => t.name).sort()).toEqual(
-        Object.values(doc.data.tables)
-          .map((t) => t.name)
-          .sort(),
-      );
-      expect(Object.keys(json)).toEqual([
-        'flows',
-        'connections',
-        'turnOn',
-        'endpoints',
-        'tables',
-        'warnings',
-      ]);
-    },
+  const carriesExactly = (text: string): void => {
+    const doc = JSON.parse(text) as Doc;
+    const plan = importPlan(unwrap(readFlopack(text)));
+    const json = JSON.parse(JSON.stringify(plan)) as typeof plan;
+    expect(json.connections.map((c) => [c.id, c.app]).sort()).toEqual(
+      Object.values(doc.data.configs)
+        .map((c) => [c.id, c.module])
+        .sort(),
+    );
+    const uses = (id: string): number => text.split(`"config":${JSON.stringify(id)}`).length - 1;
+    for (const c of json.connections) expect(c.cards).toBe(uses(c.id));
+    expect(json.flows.map((f) => f.id).sort()).toEqual(Object.keys(doc.data.flos).sort());
+    expect(json.turnOn.map((f) => f.id).sort()).toEqual(Object.keys(doc.data.flos).sort());
+    expect(json.tables.map((t) => t.name).sort()).toEqual(
+      Object.values(doc.data.tables)
+        .map((t) => t.name)
+        .sort(),
+    );
+    expect(Object.keys(json)).toEqual([
+      'flows',
+      'connections',
+      'turnOn',
+      'endpoints',
+      'tables',
+      'warnings',
+    ]);
+  };
+
+  it.each(templatePacks())(
+    '%s: lists exactly the connections, flows and tables it carries',
+    (_n, t) => carriesExactly(t),
+  );
+  itEachCorpusFile('%s: lists exactly the connections, flows and tables it carries', (_n, file) =>
+    carriesExactly(readFileSync(file, 'utf8')),
   );
 
   it('turns helper flows ON before the flows that call them', () => {
@@ -64,9 +63,9 @@ describe('import plan', () => {
     expect(plan.warnings[0]).toMatch(/1 delegated flow\(s\).*active-flow limit/);
   });
 
-  it('names API endpoints, tables without rows and escapes names in Markdown', () => {
+  itCorpus('names API endpoints and escapes names in Markdown', () => {
     const text = corpusFiles().find((f) => f.includes('implement_log_streaming'));
-    if (!text) return;
+    if (!text) throw new Error('implement_log_streaming is not in the corpus');
     const ws = unwrap(readFlopack(readFileSync(text, 'utf8')));
     const plan = importPlan(ws);
     expect(plan.endpoints.length).toBeGreaterThan(0);
