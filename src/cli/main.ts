@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import { diff } from './commands/diff.ts';
 import { fmt } from './commands/fmt.ts';
 import { info } from './commands/info.ts';
+import { plan } from './commands/plan.ts';
 import { lint } from './commands/lint.ts';
 import { simulate } from './commands/simulate.ts';
 import { render } from './commands/render.ts';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   fmt,
   info,
   lint,
+  plan,
   simulate,
   render,
   diff,
