@@ -1,6 +1,7 @@
 /** `flopack lint FILE…`: the remediation-flow rules, run on every flow of each file. */
 import { formatProblem } from '../../model/errors.ts';
 import { flowKind } from '../../model/flows.ts';
+import { signaturesOf } from '../../model/helperCalls.ts';
 import { lintFlow } from '../../model/lint/lint.ts';
 import type { FlowInfo } from '../../model/lint/lint.ts';
 import { depthOf } from '../../model/workspace.ts';
@@ -14,7 +15,9 @@ export const lint: Command = {
   usage: 'flopack lint [--strict] FILE...',
   help: `Runs the studio's rules on every flow: no Pause in a delegated flow, required inputs set or
 mapped, called helper flows present, Remove User from Group guarded against Everyone, no
-unreachable cards, unique names, Delegated Flow input types, folder depth.
+unreachable cards, unique names, Delegated Flow input types, folder depth, and helper calls
+(every field passed names a helper input, every input the helper uses is passed, the current
+item fits its input).
 Prints "FILE: flow “NAME”: SEVERITY RULE: message" per finding and a summary per file.
 Exit status: 0 no errors (warnings allowed unless --strict), 1 errors, 2 bad arguments.`,
   run(argv, io) {
@@ -39,6 +42,7 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 errors, 2 bad arg
         active: null,
         kind: flowKind(f.data),
       }));
+      const helpers = signaturesOf(Object.values(ws.flows));
       let errors = 0;
       let warnings = 0;
       for (const flow of Object.values(ws.flows)) {
@@ -46,7 +50,7 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 errors, 2 bad arg
           flow.folderId && ws.folders[flow.folderId] ? depthOf(ws, flow.folderId) : undefined;
         for (const f of lintFlow(
           flow,
-          depth === undefined ? { flows } : { flows, folderDepth: depth },
+          depth === undefined ? { flows, helpers } : { flows, helpers, folderDepth: depth },
         )) {
           if (f.severity === 'error') errors++;
           if (f.severity === 'warning') warnings++;
