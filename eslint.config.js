@@ -31,6 +31,7 @@ export default defineConfig([
     '.ci-out',
     'node_modules',
     'bin',
+    '.corpus',
   ]),
   {
     files: ['**/*.{ts,tsx}'],

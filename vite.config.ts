@@ -22,7 +22,11 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 30000,
-    reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],
+    reporters: [
+      'default',
+      ...(process.env.VITEST_JSON ? ['json'] : []),
+      './tests/corpusReporter.ts',
+    ],
     ...(process.env.VITEST_JSON ? { outputFile: { json: process.env.VITEST_JSON } } : {}),
   },
 });
