@@ -61,7 +61,7 @@ describe('a flopack with hostile names and values', () => {
     expect(md).not.toContain('<script');
     expect(outsideMermaid(md)).not.toMatch(/@admins|#1|(?<!\\)\]\(http/);
     expect(md.split('\n').filter((l) => l.startsWith('# '))).toEqual([
-      '# &lt;script&gt;alert(1)&lt;/script&gt; \\| "x" \\`y\\` \\]\\]&gt; --&gt; %% @\u200badmins #\u200b1 \\[z\\](http://e) \\$x\\$',
+      '# &lt;script&gt;alert(1)&lt;/script&gt; \\| "x" \\`y\\` \\]\\]&gt; --&gt; %% @\u200badmins #\u200b1 \\[z\\](http\u200b://e) \\$x\\$',
     ]);
     for (const row of md.split('\n').filter((l) => l.startsWith('| ')))
       expect(unescapedPipes(row), row).toBe(5);
