@@ -26,7 +26,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await new Promise((r) => server.close(r));
-  store.close();
+  await store.close();
 });
 
 /**
