@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusFiles, SHARED } from '../../tests/corpus.ts';
+import { corpusFile, corpusFiles, itCorpus } from '../../tests/corpus.ts';
+import { fixtureFile, fixtureFiles } from '../../tests/fixtures/flopacks.ts';
 import type { CliIo } from './io.ts';
 import { runCli } from './main.ts';
 import { catalog, makeWorkspace } from '../../tests/builders.ts';
@@ -15,8 +16,7 @@ import { removeCard } from '../model/insert.ts';
 import { buildTemplate } from '../model/templates.ts';
 import { writeFlopack } from '../export/flopack/write.ts';
 
-const flopacks = path.join(SHARED, 'flopacks');
-const file = (name: string): string => path.join(flopacks, `${name}.flopack`);
+const file = corpusFile;
 
 async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -37,7 +37,14 @@ const tmp = (name: string, text: string): string => {
 };
 
 describe('flopack validate', () => {
-  it('prints "FILE: ok" for every shared flopack and exits 0', async () => {
+  it('prints "FILE: ok" for every generated fixture and exits 0', async () => {
+    const files = fixtureFiles();
+    const r = await run('validate', ...files);
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual(files.map((f) => `${f}: ok`));
+  });
+
+  itCorpus('prints "FILE: ok" for every real flopack and exits 0', async () => {
     const files = corpusFiles();
     const r = await run('validate', ...files);
     expect(r.code).toBe(0);
@@ -47,15 +54,15 @@ describe('flopack validate', () => {
   it('prints a coded error for a broken file and exits 1', async () => {
     const broken = tmp(
       'broken.flopack',
-      readFileSync(file('suspend_inactive_users'), 'utf8').slice(0, 500),
+      readFileSync(fixtureFile('branches'), 'utf8').slice(0, 500),
     );
-    const r = await run('validate', file('suspend_inactive_users'), broken);
+    const r = await run('validate', fixtureFile('branches'), broken);
     expect(r.code).toBe(1);
     expect(r.out[1]).toMatch(/broken\.flopack: error FLOPACK_E001: The file is not valid JSON/);
   });
 
   it('reports a schema problem the integrity checks do not cover', async () => {
-    const doc = JSON.parse(readFileSync(file('suspend_inactive_users'), 'utf8')) as {
+    const doc = JSON.parse(readFileSync(fixtureFile('helpers'), 'utf8')) as {
       flags: unknown;
     };
     doc.flags = { odd: 'yes' };
@@ -72,10 +79,17 @@ describe('flopack validate', () => {
 });
 
 describe('flopack roundtrip', () => {
-  it('prints "FILE: identical" for all 50 shared flopacks', async () => {
+  it('prints "FILE: identical" for every generated fixture', async () => {
+    const files = fixtureFiles();
+    const r = await run('roundtrip', ...files);
+    expect(r.out).toEqual(files.map((f) => `${f}: identical`));
+    expect(r.code).toBe(0);
+  });
+
+  itCorpus('prints "FILE: identical" for every real flopack', async () => {
     const files = corpusFiles();
     const r = await run('roundtrip', ...files);
-    expect(r.out.filter((l) => l.endsWith(': identical'))).toHaveLength(50);
+    expect(r.out.filter((l) => l.endsWith(': identical'))).toHaveLength(files.length);
     expect(r.code).toBe(0);
   });
 
@@ -87,7 +101,14 @@ describe('flopack roundtrip', () => {
 });
 
 describe('flopack info', () => {
-  it('lists folders, flows with kinds, card counts and helper links', async () => {
+  it('lists the helper link of a generated fixture', async () => {
+    const r = await run('info', fixtureFile('helpers'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('  Helpers');
+    expect(r.out).toContain('    calls → Check one group');
+  });
+
+  itCorpus('lists folders, flows with kinds, card counts and helper links', async () => {
     const r = await run('info', file('assign_temporary_group_memberships'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('  Timed Group Membership');
@@ -118,10 +139,10 @@ describe('usage', () => {
 
   it('runs as the installed `flopack` command', () => {
     const bin = path.resolve('bin/flopack.js');
-    const out = execFileSync('node', [bin, 'validate', file('suspend_inactive_users')], {
+    const out = execFileSync('node', [bin, 'validate', fixtureFile('branches')], {
       encoding: 'utf8',
     });
-    expect(out.trim()).toBe(`${file('suspend_inactive_users')}: ok`);
+    expect(out.trim()).toBe(`${fixtureFile('branches')}: ok`);
     const missing = spawnSync('node', [bin, 'info', 'missing.flopack'], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('cannot read (no such file)');
@@ -129,7 +150,15 @@ describe('usage', () => {
 });
 
 describe('flopack lint', () => {
-  it('finds no problems in a real ISPM remediation flow', async () => {
+  it('finds no problems in the generated fixtures', async () => {
+    const r = await run('lint', ...fixtureFiles());
+    expect(r.code).toBe(0);
+    expect(r.out.filter((l) => l.endsWith(': 0 error(s), 0 warning(s)'))).toHaveLength(
+      fixtureFiles().length,
+    );
+  });
+
+  itCorpus('finds no problems in a real ISPM remediation flow', async () => {
     const r = await run('lint', file('suspend_okta_account_ispm_remediation_flow'));
     expect(r.code).toBe(0);
     expect(r.out).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, makeWorkspace, withValue } from '../../../tests/builders.ts';
-import { corpusText } from '../../../tests/corpus.ts';
+import { corpusText, itCorpus } from '../../../tests/corpus.ts';
+import { fixtureText } from '../../../tests/fixtures/flopacks.ts';
 import { readFlopack } from '../../export/flopack/read.ts';
 import { unwrap } from '../errors.ts';
 import { seededIds } from '../ids.ts';
@@ -93,7 +94,27 @@ describe('simulated runs against a mock Okta org', () => {
     expect(org).toEqual(sampleOrg());
   });
 
-  it('runs a real delegated flow, marking the cards it cannot simulate', () => {
+  it('runs the fixture flows: helper calls from For Each and Call Flow, and an If Error', () => {
+    const helpers = unwrap(readFlopack(fixtureText('helpers')));
+    const main = Object.values(helpers.flows).find((f) => f.name === 'Check every group')!;
+    const r = simulate(helpers, main.id, sampleOrg(), { oktaUserId: '00u1alice' }, { now: NOW });
+    expect(r.execution.status).toBe('completed');
+    expect(r.execution.steps.length).toBeGreaterThan(2);
+    const branches = unwrap(readFlopack(fixtureText('branches')));
+    for (const flow of Object.values(branches.flows)) {
+      const run = simulate(
+        branches,
+        flow.id,
+        sampleOrg(),
+        { oktaUserId: '00u1alice' },
+        { now: NOW },
+      );
+      expect(['completed', 'failed', 'stopped'], flow.name).toContain(run.execution.status);
+      expect(run.execution.steps.length, flow.name).toBeGreaterThan(1);
+    }
+  });
+
+  itCorpus('runs a real delegated flow, marking the cards it cannot simulate', () => {
     const ws = unwrap(readFlopack(corpusText('suspend_okta_account_ispm_remediation_flow')));
     const flow = Object.values(ws.flows)[0];
     const r = simulate(
