@@ -4,6 +4,7 @@
  * input, matched by key as Okta matches them. On list cards the first helper input takes the
  * current item (a "dynamic" proxy) and the others take the same value on every iteration.
  */
+import { defaultData } from './oktaTypes.ts';
 import { isCallable } from './cardRoles.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
@@ -72,11 +73,11 @@ function callerField(
     key,
     value: {
       error: false,
-      proxy: list ? { dynamic: first, path: '', dest: { key, group: null } } : false,
+      proxy: list ? { dynamic: first, path: first ? '' : null, dest: { key, group: null } } : false,
       check: false,
       type,
       collection,
-      data: type === 'string' && !collection ? '' : null,
+      data: defaultData(type, collection),
       available: [],
     },
     required: false,
