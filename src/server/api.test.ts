@@ -325,7 +325,7 @@ describe('import and export', () => {
   it('refuses an oversized upload with 413', async () => {
     const r = await call<{ code: string }>(
       'POST',
-      '/api/import',
+      '/api/import?folder=any',
       undefined,
       'x'.repeat(26 * 1024 * 1024),
     );
