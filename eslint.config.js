@@ -25,6 +25,7 @@ export default defineConfig([
   globalIgnores([
     'dist',
     'dist-server',
+    'dist-cli',
     'test-results',
     'playwright-report',
     'data',

@@ -61,7 +61,7 @@ export function mountAuth(
 
   const guard: MiddlewareHandler = async (c, next) => {
     if (OPEN.has(c.req.path)) return next();
-    const who = await resolve(c);
+    const who = await resolve(c as Context);
     if (!who)
       throw new ApiError(
         401,
