@@ -26,9 +26,7 @@ export function mountAuth(
   clock: () => Date,
 ): void {
   const oidc = settings.oidc;
-  const resolve = async (
-    c: Context,
-  ): Promise<{ actor: Actor; expiresAt: string } | null> => {
+  const resolve = async (c: Context): Promise<{ actor: Actor; expiresAt: string } | null> => {
     if (!oidc) return { actor: LOCAL_ACTOR, expiresAt: '' };
     const session = await currentSession(c, store, clock());
     if (!session) return null;
