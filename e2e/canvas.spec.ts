@@ -132,7 +132,7 @@ test('undo five steps and redo them back to the same export', async ({ page, stu
   expect(await exportFlow()).toEqual(before);
 });
 
-test('opens a real delegated flow and shows every card in order', async ({
+test('[corpus] opens a real delegated flow and shows every card in order', async ({
   page,
   studio,
   request,

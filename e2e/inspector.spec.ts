@@ -342,7 +342,7 @@ test('a card calling a helper flow names it and opens it; the helper’s paramet
   await expect(panel.getByRole('checkbox', { name: 'List of groups' })).toBeChecked();
 });
 
-test('a real ISPM remediation flow: inline-flow cards are in the outline and read their outside sources', async ({
+test('[corpus] a real ISPM remediation flow: inline-flow cards are in the outline and read their outside sources', async ({
   page,
   studio,
 }) => {

@@ -63,7 +63,7 @@ test('a duplicate flow name in the same folder is refused inline', async ({ page
   await expect(dialog.getByRole('alert')).toContainText('already exists in this folder');
 });
 
-test('imports a real flopack, shows its folders and flows, and exports it losslessly', async ({
+test('[corpus] imports a real flopack, shows its folders and flows, and exports it losslessly', async ({
   page,
   studio,
 }) => {

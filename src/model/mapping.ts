@@ -179,6 +179,12 @@ export function mapField(
       'MAP_E005',
       `"${source.node.data.name}" does not run before "${target.node.data.name}", so its output cannot feed it — move the card or map an earlier one.`,
     );
+  const proxy = input.value.proxy as { dynamic?: unknown } | false | null | undefined;
+  if (proxy && typeof proxy === 'object' && proxy.dynamic === true)
+    return fail(
+      'MAP_E007',
+      `"${input.key}" takes the current item of "${target.node.data.name}" — send the item to another input first.`,
+    );
   const transform = mapping.transform ?? null;
   return ok(
     updateScope(data, path, (s) => ({

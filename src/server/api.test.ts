@@ -1,3 +1,4 @@
+import { canonicalFlopack } from '../export/flopack/canonical.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,11 +29,9 @@ async function call<T>(
   raw?: string,
 ): Promise<{ status: number; json: T; text: string; headers: Headers }> {
   const init: RequestInit = { method };
+  if (method !== 'GET') init.headers = { 'content-type': 'application/json' };
   if (raw !== undefined) init.body = raw;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { 'content-type': 'application/json' };
-  }
+  else if (body !== undefined) init.body = JSON.stringify(body);
   const res = await app.request(url, init);
   const text = await res.text();
   let json: unknown = null;
@@ -199,6 +198,21 @@ describe('import and export', () => {
     expect(tree.flows.some((f) => f.kind === 'delegated')).toBe(true);
   });
 
+  it('exports in the canonical `flopack fmt` form when asked', async () => {
+    const target = await folder('Canonical');
+    const text = flopack('suspend_okta_account_ispm_remediation_flow');
+    const r = (await call<ImportDto>('POST', `/api/import?folder=${target.id}`, undefined, text))
+      .json;
+    const plain = await call('GET', `/api/export?flow=${r.flowIds[0]}`);
+    const canonical = await call('GET', `/api/export?flow=${r.flowIds[0]}&format=canonical`);
+    expect(plain.text.includes('\n')).toBe(false);
+    const created = (t: string): string => (JSON.parse(t) as { created: string }).created;
+    expect(canonical.text).toBe(
+      canonicalFlopack({ ...JSON.parse(plain.text), created: created(canonical.text) }),
+    );
+    expect(canonical.text.startsWith('{\n  "type": "flopack",')).toBe(true);
+  });
+
   it('imports a single-flow export into the chosen folder and exports it as a .flow', async () => {
     const target = await folder('Single');
     const text = flopack('suspend_okta_account_ispm_remediation_flow');
@@ -359,7 +373,7 @@ describe('persistence', () => {
   it('keeps everything in the SQLite file across a reopen', async () => {
     const f = await folder('Persisted');
     await call('POST', '/api/flows', { folderId: f.id, name: 'Kept' });
-    store.close();
+    await store.close();
     store = openSqliteStore(path.join(dir, 'studio.sqlite'));
     app = createApp({ store });
     const tree = (await call<TreeDto>('GET', '/api/workspace')).json;

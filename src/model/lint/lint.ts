@@ -2,6 +2,7 @@
 import type { Flow } from '../workspace.ts';
 import { everyoneGuard } from './everyone.ts';
 import { undeclaredField } from './fieldNames.ts';
+import { HELPER_CALL_RULES } from './helperCallRules.ts';
 import { placeholderInput } from './placeholders.ts';
 import type { Rule } from './rules.ts';
 import { RULES } from './rules.ts';
@@ -9,9 +10,10 @@ import type { Finding, LintContext } from './types.ts';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
-/** Every rule: the general ones, then the ones about Okta's data shapes. */
+/** Every rule: the general ones, helper calls, then the ones about Okta's data shapes. */
 export const ALL_RULES: readonly Rule[] = [
   ...RULES,
+  ...HELPER_CALL_RULES,
   everyoneGuard,
   placeholderInput,
   undeclaredField,

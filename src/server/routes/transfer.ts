@@ -1,6 +1,7 @@
 /** Import and export of flopacks. */
 import type { Hono } from 'hono';
 import type { FlowId, FolderId } from '../../model/ids.ts';
+import { canonicalFlopack } from '../../export/flopack/canonical.ts';
 import { MAX_FLOPACK_BYTES } from '../../export/flopack/read.ts';
 import { ApiError, readBody } from '../http.ts';
 import { TEMPLATES } from '../../model/templates.ts';
@@ -53,7 +54,13 @@ export function transferRoutes(app: Hono, service: WorkspaceService): void {
             subfolders: c.req.query('subfolders') !== 'false',
           } as const)
         : ({ kind: 'workspace' } as const);
-    const { text, filename } = await service.exportFlopack(target);
+    const exported = await service.exportFlopack(target);
+    const { filename } = exported;
+    // ?format=canonical: the `flopack fmt` form, for files kept in git (docs/format.md).
+    const text =
+      c.req.query('format') === 'canonical'
+        ? canonicalFlopack(JSON.parse(exported.text))
+        : exported.text;
     const safe = safeFileName(filename);
     return c.body(text, 200, {
       'content-type': 'application/json; charset=utf-8',
