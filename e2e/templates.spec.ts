@@ -7,7 +7,7 @@ test('the quarantine template creates its flow and helper flow, which export as 
 }) => {
   await page.goto(studio.url);
   await newFolder(page, 'Entity Risk');
-  await fromTemplate(page, 'Quarantine and deactivate');
+  await fromTemplate(page, 'Quarantine and deactivate', { 'At-risk group': '00g5atriskusers' });
 
   await expect(
     page.getByRole('heading', { name: 'Risk Policy - High (Quarantine)' }),
@@ -17,9 +17,9 @@ test('the quarantine template creates its flow and helper flow, which export as 
     .poll(() => cardOrder(page))
     .toEqual([
       'Events – Delegated Flow',
+      'Note “The at-risk user”',
       'Okta – Get Users Groups',
       'List – For Each',
-      'Note “At-risk group”',
       'Okta – Add User to At-Risk Group',
       'Okta – Deactivate User',
     ]);
@@ -37,9 +37,12 @@ test('the quarantine template creates its flow and helper flow, which export as 
     .poll(() => cardOrder(page))
     .toEqual([
       'Events – Helper Flow',
-      'Object – Get Multiple',
-      'Branching – Continue If not Everyone',
+      'Object – Get Multiple (group record)',
+      'Branching – Continue If Okta group',
+      'Error Handling – If Error (removal)',
       'Okta – Remove User from Group',
+      'Flow Control – Return',
+      'Flow Control – Return',
     ]);
 
   await page.getByRole('button', { name: 'Export', exact: true }).click();

@@ -91,10 +91,10 @@ export const api = {
   version: (id: string, rev: number) =>
     request<VersionDto>('GET', `/api/flows/${encodeURIComponent(id)}/versions/${rev}`),
   templates: () => request<TemplateInfo[]>('GET', '/api/templates'),
-  fromTemplate: (id: string, folderId: string) =>
+  fromTemplate: (id: string, folderId: string, opts: Record<string, string> = {}) =>
     request<ImportDto>(
       'POST',
-      `/api/templates/${encodeURIComponent(id)}?folder=${encodeURIComponent(folderId)}`,
+      `/api/templates/${encodeURIComponent(id)}?${new URLSearchParams({ folder: folderId, ...opts }).toString()}`,
     ),
   restore: (id: string, rev: number, baseRevision: number) =>
     request<FlowDto>('POST', `/api/flows/${encodeURIComponent(id)}/versions/${rev}/restore`, {

@@ -9,6 +9,7 @@ import { createFlow, flowKind, moveFlow, setFlowProperties } from '../model/flow
 import type { FlowId, FolderId, IdSource } from '../model/ids.ts';
 import { randomIds } from '../model/ids.ts';
 import { planImport } from '../model/importPack.ts';
+import type { TemplateOptions } from '../model/templates.ts';
 import { buildTemplate, TEMPLATES } from '../model/templates.ts';
 import { catalog } from '../catalog/index.ts';
 import type { RawFloData } from '../model/raw.ts';
@@ -422,9 +423,14 @@ export class WorkspaceService {
   }
 
   /** Creates a template's flows in a folder. */
-  createFromTemplate(id: string, target: string): Promise<ImportDto> {
-    const built = buildTemplate(catalog, id, this.ids);
-    if (!built.ok) throw problemError(built.problems, 404);
+  createFromTemplate(id: string, target: string, opts: TemplateOptions = {}): Promise<ImportDto> {
+    if (!TEMPLATES.some((t) => t.id === id))
+      throw problemError(
+        [{ code: 'TEMPLATE_E001', message: `There is no template "${id}".` }],
+        404,
+      );
+    const built = buildTemplate(catalog, id, this.ids, opts);
+    if (!built.ok) throw problemError(built.problems, 400);
     const title = TEMPLATES.find((t) => t.id === id)?.title ?? id;
     return this.addPack(built.value, target, `Created from the template “${title}”`);
   }

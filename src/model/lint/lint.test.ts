@@ -14,7 +14,7 @@ import type { TemplateOptions } from '../templates.ts';
 import { buildTemplate } from '../templates.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { corpusFiles } from '../../../tests/corpus.ts';
+import { corpusFiles, itCorpus } from '../../../tests/corpus.ts';
 import { readFlopack } from '../../export/flopack/read.ts';
 import type { CardId, FieldId } from '../ids.ts';
 import { mapField } from '../mapping.ts';
@@ -231,7 +231,7 @@ describe('lint rules for remediation flows', () => {
     expect(found.map((x) => x.severity)).toEqual(['info']);
   });
 
-  it('finds no Everyone, field-name or Group ID problems in Okta’s own flows', () => {
+  itCorpus('finds no Everyone, field-name or Group ID problems in Okta’s own flows', () => {
     for (const file of corpusFiles()) {
       const read = readFlopack(readFileSync(file, 'utf8'));
       if (!read.ok) continue;

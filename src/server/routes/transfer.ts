@@ -37,7 +37,14 @@ export function transferRoutes(app: Hono, service: WorkspaceService): void {
     const folder = c.req.query('folder');
     if (!folder)
       throw new ApiError(400, 'TEMPLATE_E002', 'Choose the folder to create the template in.');
-    return c.json(await service.createFromTemplate(c.req.param('id'), folder), 201);
+    const opts = Object.fromEntries(
+      (['atRiskGroupId', 'slackChannel', 'adminEmails'] as const)
+        .map((k) => [k, c.req.query(k)] as const)
+        .filter(
+          (e): e is readonly [(typeof e)[0], string] => typeof e[1] === 'string' && e[1] !== '',
+        ),
+    );
+    return c.json(await service.createFromTemplate(c.req.param('id'), folder, opts), 201);
   });
   app.get('/api/export', async (c) => {
     const flow = c.req.query('flow');
