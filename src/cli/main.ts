@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import { diff } from './commands/diff.ts';
 import { fmt } from './commands/fmt.ts';
 import { info } from './commands/info.ts';
+import { plan } from './commands/plan.ts';
 import { lint } from './commands/lint.ts';
 import { simulate } from './commands/simulate.ts';
 import { render } from './commands/render.ts';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   fmt,
   info,
   lint,
+  plan,
   simulate,
   render,
   diff,
@@ -68,6 +70,11 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
 const invokedDirectly =
   process.argv[1] !== undefined && /(?:flopack(?:\.js)?|main\.[jt]s)$/.test(process.argv[1]);
 if (invokedDirectly) {
+  // `flopack … | head -2`: the reader went away; stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
