@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { idleCollector } from './idleGc.ts';
 import { parseAllowedHosts } from './middleware/hosts.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 import { openPostgresStore } from './storage/postgres.ts';
@@ -43,7 +44,12 @@ const app = createApp({
   distDir: path.join(projectRoot, 'dist'),
   allowedHosts: parseAllowedHosts(process.env['ALLOWED_HOSTS']),
 });
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+const collector = idleCollector();
+const fetchAndTouch: typeof app.fetch = (req, env, ctx) => {
+  collector.touch();
+  return app.fetch(req, env, ctx);
+};
+const server = serve({ fetch: fetchAndTouch, port, hostname: host }, (info) => {
   console.log(`Flopack Studio is running at http://${host}:${info.port}/`);
   console.log(`Workspace database: ${store.describe()}`);
   console.log(
