@@ -52,7 +52,8 @@ export function useSaveFlow(store: EditorStore): SaveControl {
     },
     onSuccess: async ({ dto, callers }) => {
       store.getState().saved_(dto);
-      for (const c of callers.updated) await qc.invalidateQueries({ queryKey: ['flow', c.id] });
+      // A caller opened next must start from its updated content.
+      for (const c of callers.updated) qc.setQueryData(['flow', c.id], c);
       if (callers.updated.length)
         toast(
           'info',
