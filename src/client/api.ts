@@ -7,6 +7,7 @@ import type {
   FlowDto,
   FolderDto,
   ImportDto,
+  MeDto,
   TreeDto,
   VersionDto,
   VersionHeader,
@@ -67,6 +68,7 @@ export type { FlowSave };
 
 /** The API, one function per route. */
 export const api = {
+  me: () => request<MeDto>('GET', '/api/me'),
   tree: () => request<TreeDto>('GET', '/api/workspace'),
   createFolder: (name: string, parentId: string | null) =>
     request<FolderDto>('POST', '/api/folders', { name, parentId }),
@@ -160,6 +162,7 @@ export function uploadFlopack(
 
 /** Query option factories, next to their fetchers. */
 export const queries = {
+  me: () => queryOptions({ queryKey: ['me'], queryFn: api.me, staleTime: 60_000 }),
   tree: () => queryOptions({ queryKey: ['workspace'], queryFn: api.tree }),
   flow: (id: string) => queryOptions({ queryKey: ['flow', id], queryFn: () => api.flow(id) }),
   templates: () =>

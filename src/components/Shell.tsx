@@ -1,4 +1,6 @@
 /** The studio's frame: top bar, workspace sidebar, the open flow, and page-wide file drop. */
+import { UserBadge } from './auth/SignInGate.tsx';
+import { useRole } from './auth/useRole.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../client/api.ts';
@@ -21,6 +23,7 @@ export function Shell() {
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
   const setTheme = useUi((s) => s.setTheme);
   const toast = useUi((s) => s.toast);
+  const { reason } = useRole();
   const [importing, setImporting] = useState(false);
   const [dragging, setDragging] = useState(false);
   const importer = useImport();
@@ -69,6 +72,7 @@ export function Shell() {
       toast('error', e instanceof Error ? e.message : String(e));
     }
   };
+  const importReason = reason('editor', 'import flopacks');
   const flowExists = flowId !== null && index.tree.flows.some((f) => f.id === flowId);
 
   return (
@@ -83,7 +87,12 @@ export function Shell() {
           >
             Workspace panel
           </button>
-          <button type="button" onClick={() => setImporting(true)}>
+          <button
+            type="button"
+            onClick={() => setImporting(true)}
+            disabled={importReason !== null}
+            title={importReason ?? undefined}
+          >
             Import
           </button>
           <button
@@ -93,6 +102,7 @@ export function Shell() {
           >
             {theme === 'dark' ? '☀ Light' : '☾ Dark'}
           </button>
+          <UserBadge />
         </div>
       </header>
       <div className="main">

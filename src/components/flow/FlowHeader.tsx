@@ -1,4 +1,5 @@
 /** The open flow's header: name, description, ON/OFF, data saving, and its commands. */
+import { useRole } from '../auth/useRole.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
@@ -59,6 +60,9 @@ export function FlowHeader({
   const panel = useUi((s) => s.panel);
   const togglePanel = useUi((s) => s.togglePanel);
   const edit = store.getState().edit;
+  const { reason } = useRole();
+  const saveReason = reason('editor', 'save flows');
+  const deleteReason = reason('editor', 'delete flows');
   return (
     <header className="flow-header">
       {returnTo && (
@@ -94,7 +98,8 @@ export function FlowHeader({
           type="button"
           className="primary"
           onClick={onSave}
-          disabled={!dirty || saving}
+          disabled={!dirty || saving || saveReason !== null}
+          title={saveReason ?? undefined}
           aria-keyshortcuts="Control+S"
         >
           {saving ? 'Saving…' : 'Save'}
@@ -116,7 +121,13 @@ export function FlowHeader({
         <button type="button" aria-pressed={panel === 'test'} onClick={() => togglePanel('test')}>
           Test run
         </button>
-        <button type="button" className="danger-quiet" onClick={onDelete}>
+        <button
+          type="button"
+          className="danger-quiet"
+          onClick={onDelete}
+          disabled={deleteReason !== null}
+          title={deleteReason ?? undefined}
+        >
           Delete flow
         </button>
       </div>
