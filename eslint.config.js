@@ -61,6 +61,22 @@ export default defineConfig([
     },
   },
   {
+    files: ['src/client/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**'],
+              message: 'The client talks to the server only through src/shared (the API contract).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },

@@ -5,6 +5,7 @@
  * current item (a "dynamic" proxy: the one it went to before, else the first whose type fits
  * the list's items, else the first) and the others take the same value on every iteration.
  */
+import { defaultData } from './oktaTypes.ts';
 import { isCallable } from './cardRoles.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
@@ -15,7 +16,7 @@ import { freshId, randomIds } from './ids.ts';
 import { dropPinsIntoInput } from './mapping.ts';
 import type { Json, RawField, RawFloData, RawMethod, RawScope } from './raw.ts';
 import type { ScopePath } from './scope.ts';
-import { scopeAt, updateScope } from './scope.ts';
+import { forEachScope, scopeAt, updateScope } from './scope.ts';
 import { sequenceOf } from './sequence.ts';
 
 /** A helper flow's interface: its inputs (by key) and what its Return cards give back. */
@@ -80,7 +81,7 @@ function callerField(
       check: false,
       type,
       collection,
-      data: type === 'string' && !collection ? '' : null,
+      data: defaultData(type, collection),
       available: [],
     },
     required: false,
@@ -186,3 +187,28 @@ function defaultItemInput(scope: RawScope, m: RawMethod, helper: HelperSignature
 
 const OBJECTS = new Set(['object', 'structured']);
 const sameKind = (a: string, b: string): boolean => a === b || (OBJECTS.has(a) && OBJECTS.has(b));
+
+/** The signatures of the helper flows among `flows`, by id (other flows are skipped). */
+export function signaturesOf(
+  flows: readonly { id: string; data: RawFloData }[],
+): Record<string, HelperSignature> {
+  const out: Record<string, HelperSignature> = {};
+  for (const f of flows) {
+    const sig = helperSignature(f.id, f.data);
+    if (sig.ok) out[f.id] = sig.value;
+  }
+  return out;
+}
+
+/** The ids of the flows a flow's cards call by id, inline flows included. */
+export function calledFlows(data: RawFloData): string[] {
+  const ids = new Set<string>();
+  forEachScope(data, (s) => {
+    for (const m of s.methods) {
+      if (!callsHelper(m)) continue;
+      const flo = Object.values(m.node.model.inputs.data).find((f) => f.key === 'flo');
+      if (typeof flo?.value.data === 'string' && flo.value.data !== '') ids.add(flo.value.data);
+    }
+  });
+  return [...ids];
+}

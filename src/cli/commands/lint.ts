@@ -19,7 +19,9 @@ export const lint: Command = {
   usage: 'flopack lint [--strict] [--format text|json|sarif] FILE...',
   help: `Runs the studio's rules on every flow: no Pause in a delegated flow, required inputs set or
 mapped, called helper flows present, Remove User from Group guarded against Everyone, no
-unreachable cards, unique names, Delegated Flow input types, folder depth.
+unreachable cards, unique names, Delegated Flow input types, folder depth, and helper calls
+(every field passed names a helper input, every input the helper uses is passed, the current
+item fits its input).
   --format text   "FILE: flow “NAME”: SEVERITY RULE: message" per finding and a summary per
                   file (default)
   --format json   the findings as data, each with the JSONPath of its card

@@ -3,6 +3,7 @@
  * rules, each finding with the JSON path of its card, ready for text, JSON or SARIF output.
  */
 import { flowKind } from '../../model/flows.ts';
+import { signaturesOf } from '../../model/helperCalls.ts';
 import { lintFlow } from '../../model/lint/lint.ts';
 import type { Finding, FlowInfo, Severity } from '../../model/lint/lint.ts';
 import type { RawScope } from '../../model/raw.ts';
@@ -86,13 +87,14 @@ export function lintWorkspace(file: string, ws: Workspace): FileLint {
     active: null,
     kind: flowKind(f.data),
   }));
+  const helpers = signaturesOf(Object.values(ws.flows));
   const findings: LocatedFinding[] = [];
   for (const flow of Object.values(ws.flows)) {
     const depth =
       flow.folderId && ws.folders[flow.folderId] ? depthOf(ws, flow.folderId) : undefined;
     const found: Finding[] = lintFlow(
       flow,
-      depth === undefined ? { flows } : { flows, folderDepth: depth },
+      depth === undefined ? { flows, helpers } : { flows, helpers, folderDepth: depth },
     );
     for (const f of found) {
       const path = f.path ?? [];
