@@ -8,6 +8,7 @@ import { lint } from './commands/lint.ts';
 import { simulate } from './commands/simulate.ts';
 import { render } from './commands/render.ts';
 import { roundtrip } from './commands/roundtrip.ts';
+import { terraform } from './commands/terraform.ts';
 import { validate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 import { processIo, safeIo, UsageError } from './io.ts';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   simulate,
   render,
   diff,
+  terraform,
 ];
 
 function mainHelp(): string {
