@@ -15,12 +15,14 @@ test('an Okta event flow: cards go inside Okta’s event wrapper and the export 
   await (
     await paletteItem(page, 'send message to channel', 'Slack – Send Message to Channel')
   ).click();
-  expect(await cardOrder(page)).toEqual([
-    'Okta – User Suspended',
-    'List – For Each - Ignore Errors',
-    'Okta – Read User',
-    'Slack – Send Message to Channel',
-  ]);
+  await expect
+    .poll(() => cardOrder(page))
+    .toEqual([
+      'Okta – User Suspended',
+      'List – For Each - Ignore Errors',
+      'Okta – Read User',
+      'Slack – Send Message to Channel',
+    ]);
   await expect(page.locator('.react-flow__node-arm').filter({ hasText: 'For each' })).toBeVisible();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Unsaved changes')).toBeHidden();

@@ -97,7 +97,7 @@ test('the Slack notification flow, built by dragging cards, exports a valid flop
     await paletteItem(page, 'send message to channel', 'Slack – Send Message to Channel'),
     emptySpot(),
   );
-  expect(await cardOrder(page)).toEqual(ORDER);
+  await expect.poll(() => cardOrder(page)).toEqual(ORDER);
 
   const panel = inspector(page);
   await card(page, /^Okta – Read User/).focus();
@@ -192,7 +192,7 @@ test('the same flow built by keyboard only', async ({ page, studio }) => {
   await tabTo(page, mapText);
   await kb.type('output');
   await kb.press('Escape');
-  expect(await cardOrder(page)).toEqual(ORDER);
+  await expect.poll(() => cardOrder(page)).toEqual(ORDER);
   await checkMappings(page);
   await kb.press('Control+s');
   await expect(page.getByText('Unsaved changes')).toBeHidden();

@@ -13,14 +13,16 @@ test('the quarantine template creates its flow and helper flow, which export as 
     page.getByRole('heading', { name: 'Risk Policy - High (Quarantine)' }),
   ).toBeVisible();
   await expect(page.locator('.react-flow__node-card').first()).toBeVisible();
-  expect(await cardOrder(page)).toEqual([
-    'Events – Delegated Flow',
-    'Okta – Get Users Groups',
-    'List – For Each',
-    'Note “At-risk group”',
-    'Okta – Add User to At-Risk Group',
-    'Okta – Deactivate User',
-  ]);
+  await expect
+    .poll(() => cardOrder(page))
+    .toEqual([
+      'Events – Delegated Flow',
+      'Okta – Get Users Groups',
+      'List – For Each',
+      'Note “At-risk group”',
+      'Okta – Add User to At-Risk Group',
+      'Okta – Deactivate User',
+    ]);
   const flows = page.getByRole('list', { name: 'Flows in Entity Risk' });
   await expect(flows.getByText('Remove user from group')).toBeVisible();
 
@@ -31,12 +33,14 @@ test('the quarantine template creates its flow and helper flow, which export as 
   const panel = page.getByRole('complementary', { name: 'Inspector' });
   await expect(panel.getByText('Calls Remove user from group')).toBeVisible();
   await panel.getByRole('button', { name: 'Open helper flow' }).click();
-  expect(await cardOrder(page)).toEqual([
-    'Events – Helper Flow',
-    'Object – Get Multiple',
-    'Branching – Continue If not Everyone',
-    'Okta – Remove User from Group',
-  ]);
+  await expect
+    .poll(() => cardOrder(page))
+    .toEqual([
+      'Events – Helper Flow',
+      'Object – Get Multiple',
+      'Branching – Continue If not Everyone',
+      'Okta – Remove User from Group',
+    ]);
 
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const download = page.waitForEvent('download');

@@ -15,7 +15,6 @@ export {
   corpusName,
   corpusText,
   hasCorpus,
-  SHARED,
 } from './corpusLocation.ts';
 
 type Body = () => void | Promise<void>;

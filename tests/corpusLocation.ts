@@ -92,6 +92,3 @@ export const corpusSetupHint = 'npm run corpus, or set FLOPACK_CORPUS';
 /** The one line a run prints when corpus tests were skipped. */
 export const corpusSkippedLine = (count: number): string =>
   `real Okta corpus not found: ${count} corpus tests skipped (${corpusSetupHint})`;
-
-/** ../shared beside the checkout (being retired: use corpusFile / corpusText). */
-export const SHARED = path.resolve(ROOT, '..', 'shared');

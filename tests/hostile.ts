@@ -5,7 +5,7 @@ import { createFolder } from '../src/model/folders.ts';
 import { createFlow } from '../src/model/flows.ts';
 import { seededIds } from '../src/model/ids.ts';
 import { buildTemplate } from '../src/model/templates.ts';
-import { emptyWorkspace } from '../src/model/workspace.ts';
+import { emptyWorkspace, putFlow } from '../src/model/workspace.ts';
 import { writeFlopack } from '../src/export/flopack/write.ts';
 
 /** A parsed flopack, loosely typed for tests that break it on purpose. */
@@ -36,5 +36,22 @@ export function mutatePack(text: string, fn: (doc: LoosePack) => void): string {
 /** A template's flows (real card shapes) as a flopack of one folder, for bulk imports. */
 export function templatePack(seed = 21): string {
   const ws = unwrap(buildTemplate(catalog, 'quarantine', seededIds(seed)));
+  return unwrap(writeFlopack(ws, { kind: 'workspace' }, { now: new Date(0) }));
+}
+
+/**
+ * A flopack of `flows` flows spread over folders, each with a description of `descriptionBytes`
+ * characters (a field Okta exports), for size tests. Ids come from `seed`.
+ */
+export function bigPack(flows: number, descriptionBytes: number, seed = 31): string {
+  const ids = seededIds(seed);
+  const folder = unwrap(
+    createFolder(emptyWorkspace(), { name: `Bulk ${seed}`, parentId: null }, ids),
+  );
+  let ws = folder.workspace;
+  for (let i = 0; i < flows; i++) {
+    const made = unwrap(createFlow(ws, folder.folder.id, { name: `Flow ${i}` }, ids));
+    ws = putFlow(made.workspace, { ...made.flow, description: 'd'.repeat(descriptionBytes) });
+  }
   return unwrap(writeFlopack(ws, { kind: 'workspace' }, { now: new Date(0) }));
 }

@@ -70,6 +70,11 @@ export async function runCli(argv: readonly string[], rawIo: CliIo = processIo):
 const invokedDirectly =
   process.argv[1] !== undefined && /(?:flopack(?:\.js)?|main\.[jt]s)$/.test(process.argv[1]);
 if (invokedDirectly) {
+  // `flopack … | head -2`: the reader went away; stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -6,12 +6,12 @@
 import { helperSignature } from '../model/helperCalls.ts';
 import { inputRenames, signatureChanged, updateCallers } from '../model/helperSync.ts';
 import type { RawFloData } from '../model/raw.ts';
-import type { TreeDto } from '../server/dto.ts';
+import type { FlowDto, TreeDto } from '../shared/api.ts';
 import { api } from './api.ts';
 
 /** What the update did: the callers saved, and the ones that could not be. */
 export interface CallerUpdate {
-  updated: { id: string; name: string }[];
+  updated: FlowDto[];
   failed: string[];
 }
 
@@ -37,8 +37,9 @@ export async function updateHelperCallers(
         continue;
       }
       if (r.value.cards === 0 || r.value.data === flow.content) continue;
-      await api.saveFlow(flow.id, { baseRevision: flow.revision, content: r.value.data });
-      result.updated.push({ id: flow.id, name: flow.name });
+      result.updated.push(
+        await api.saveFlow(flow.id, { baseRevision: flow.revision, content: r.value.data }),
+      );
     } catch {
       result.failed.push(header.name);
     }

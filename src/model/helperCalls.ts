@@ -5,6 +5,7 @@
  * current item (a "dynamic" proxy: the one it went to before, else the first whose type fits
  * the list's items, else the first) and the others take the same value on every iteration.
  */
+import { defaultData } from './oktaTypes.ts';
 import { isCallable } from './cardRoles.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
@@ -80,7 +81,7 @@ function callerField(
       check: false,
       type,
       collection,
-      data: type === 'string' && !collection ? '' : null,
+      data: defaultData(type, collection),
       available: [],
     },
     required: false,

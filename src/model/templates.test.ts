@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog, flowProblems, makeWorkspace, titles } from '../../tests/builders.ts';
-import { SHARED } from '../../tests/corpus.ts';
+import { validateFile } from '../../tests/validate.ts';
 import { schemaProblems } from '../export/flopack/schema.ts';
 import { writeFlopack } from '../export/flopack/write.ts';
 import { unwrap } from './errors.ts';
@@ -12,14 +11,22 @@ import { flowKind } from './flows.ts';
 import { seededIds } from './ids.ts';
 import { planImport } from './importPack.ts';
 import { mappingsOf } from './mapping.ts';
+import { inlineFlows } from './scope.ts';
 import type { RawFloData } from './raw.ts';
+import type { TemplateOptions } from './templates.ts';
 import { buildTemplate, TEMPLATES } from './templates.ts';
 import type { Workspace } from './workspace.ts';
 
+const OPTIONS: TemplateOptions = {
+  slackChannel: 'C0SECURITY',
+  adminEmails: 'soc@example.org',
+  atRiskGroupId: '00g5atriskusers',
+};
+
 /** A template placed in the "Entity Risk" folder, as the studio creates it. */
-function placed(id: string): Workspace {
+function placed(id: string, opts: TemplateOptions = OPTIONS): Workspace {
   const { ws, folderId } = makeWorkspace();
-  return unwrap(planImport(ws, unwrap(buildTemplate(catalog, id, seededIds(8))), folderId))
+  return unwrap(planImport(ws, unwrap(buildTemplate(catalog, id, seededIds(8), opts)), folderId))
     .workspace;
 }
 const byName = (ws: Workspace, name: string): RawFloData => {
@@ -39,20 +46,15 @@ const wires = (data: RawFloData): string[] =>
 
 describe('the sample remediation templates', () => {
   it.each(TEMPLATES.map((t) => [t.id]))(
-    '%s exports a flopack that Okta’s reference checker accepts',
-    (id) => {
+    '%s exports a flopack that `flopack validate` accepts',
+    async (id) => {
       const ws = placed(id);
       const text = unwrap(writeFlopack(ws, { kind: 'workspace' }));
       expect(schemaProblems(JSON.parse(text))).toEqual([]);
       for (const f of Object.values(ws.flows)) expect(flowProblems(f.data)).toEqual([]);
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'template-')), `${id}.flopack`);
       writeFileSync(file, text);
-      const out = execFileSync(
-        'node',
-        [path.join(SHARED, 'schema/validate.mjs'), '--modules', 'node_modules', file],
-        { encoding: 'utf8' },
-      );
-      expect(out.trim()).toBe(`${file}: ok`);
+      expect(await validateFile(file)).toBe(`${file}: ok`);
     },
   );
 
@@ -61,10 +63,16 @@ describe('the sample remediation templates', () => {
     expect(flowKind(data)).toBe('delegated');
     expect(titles(data)).toEqual([
       'Delegated Flow',
+      'Comment',
       'Read User',
       'Compose',
       'Send Message to Channel',
     ]);
+    const slack = data.methods.find((m) => m.node.key === 'sendMessageToChannel2');
+    expect(
+      Object.values(slack?.node.model.inputs.data ?? {}).find((f) => f.key === 'channel')?.value
+        .data,
+    ).toBe('C0SECURITY');
     const w = wires(data);
     expect(w).toContain('Delegated Flow · okta-user-id → Read User · ID or Login');
     expect(w).toContain('Compose · output → Send Message to Channel · Text');
@@ -77,10 +85,10 @@ describe('the sample remediation templates', () => {
     const data = byName(placed('clear-sessions'), 'Risk Policy - Medium (Clear sessions)');
     expect(titles(data)).toEqual([
       'Delegated Flow',
+      'Comment',
       'Clear User Sessions',
       'Read User',
       'Compose',
-      'Comment',
       'Send Email',
     ]);
     const clear = data.methods.find((m) => m.node.key === 'clearUserSessions');
@@ -92,7 +100,7 @@ describe('the sample remediation templates', () => {
     const mail = data.methods.find((m) => m.node.key === 'sendEmail2');
     expect(
       Object.values(mail?.node.model.inputs.data ?? {}).find((f) => f.key === 'To')?.value.data,
-    ).toEqual(['security-admins@example.com']);
+    ).toEqual(['soc@example.org']);
     expect(wires(data)).toContain('Compose · output → Send Email · Body');
   });
 
@@ -105,9 +113,9 @@ describe('the sample remediation templates', () => {
     expect(flowKind(helper)).toBe('helper');
     expect(titles(main)).toEqual([
       'Delegated Flow',
+      'Comment',
       'Get Users Groups',
       'For Each',
-      'Comment',
       'Add User to At-Risk Group',
       'Deactivate User',
     ]);
@@ -117,28 +125,58 @@ describe('the sample remediation templates', () => {
     expect(wires(main)).toEqual(
       expect.arrayContaining([
         'Get Users Groups · Groups → For Each · list',
-        'Delegated Flow · okta-user-id → For Each · userId',
+        'Delegated Flow · okta-user-id → For Each · User ID',
       ]),
     );
+    const add = main.methods.find((m) => m.node.key === 'addNewUserToGroup');
+    const groupId = Object.values(add?.node.model.inputs.data ?? {}).find(
+      (f) => f.group === 'Group',
+    );
+    expect(groupId?.value.data).toBe('00g5atriskusers');
     expect(titles(helper)).toEqual([
       'Helper Flow',
-      'Get Multiple',
-      'Continue If not Everyone',
-      'Remove User from Group',
+      'Get Multiple (group record)',
+      'Continue If Okta group',
+      'If Error (removal)',
     ]);
     const guard = helper.methods.find((m) => m.node.key === 'continueIf');
     const guardValues = Object.fromEntries(
       Object.values(guard?.node.model.inputs.data ?? {}).map((f) => [f.key, f.value.data]),
     );
-    expect(guardValues).toMatchObject({ operator: '!=', 'right-operand': 'Everyone' });
+    expect(guardValues).toMatchObject({ operator: '==', 'right-operand': 'OKTA_GROUP' });
     expect(wires(helper)).toEqual(
       expect.arrayContaining([
-        'Helper Flow · group → Get Multiple · object',
-        'Get Multiple · profile.name → Continue If not Everyone · left-operand',
-        'Get Multiple · id → Remove User from Group · id',
-        'Helper Flow · userId → Remove User from Group · id',
+        'Helper Flow · Group → Get Multiple (group record) · object',
+        'Get Multiple (group record) · Type → Continue If Okta group · left-operand',
       ]),
     );
+    // Remove User from Group sits in If Error's Try arm, fed through Okta's wormholes.
+    const tryCatch = helper.methods.find((m) => m.node.key === 'tryCatch')!;
+    const arm = inlineFlows(tryCatch).find((e) => e.slot.kind === 'input')!;
+    const remove = arm.flo.methods.find((m) => m.node.key === 'removeUserFromGroup');
+    expect(remove).toBeDefined();
+    const holes = Object.values(tryCatch.node.model.inputs.data).filter(
+      (f) => f.group === 'context',
+    );
+    expect(holes).toHaveLength(2);
+    expect(mappingsOf(arm.flo).filter((m) => m.to.card === remove?.uuid)).toHaveLength(2);
+  });
+
+  it('a template created without the dialog values leaves those inputs empty, with a note', () => {
+    const ws = placed('quarantine', {});
+    const main = byName(ws, 'Risk Policy - High (Quarantine)');
+    expect(titles(main)).toContain('Comment');
+    const add = main.methods.find((m) => m.node.key === 'addNewUserToGroup');
+    const groupId = Object.values(add?.node.model.inputs.data ?? {}).find(
+      (f) => f.group === 'Group',
+    );
+    expect(groupId?.value.data).toBe('');
+    expect(JSON.stringify(ws)).not.toContain('ATRISK');
+  });
+
+  it('refuses a dialog value that is not a line of text', () => {
+    const r = buildTemplate(catalog, 'quarantine', seededIds(1), { atRiskGroupId: 'a\nb' });
+    expect(r.ok ? '' : r.problems[0]?.code).toBe('TEMPLATE_E003');
   });
 
   it('refuses an unknown template', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mutatePack, twoFolderPack } from '../../tests/hostile.ts';
+import { bigPack, mutatePack, twoFolderPack } from '../../tests/hostile.ts';
 import { createApp } from './app.ts';
 import type { FolderDto, ImportDto, TreeDto } from './dto.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
@@ -231,4 +231,31 @@ describe('names in imported files', () => {
     expect(r.status).toBe(422);
     expect(r.json.code).toBe('NAME_E004');
   });
+});
+
+describe('whole-workspace backups', () => {
+  it('re-imports a workspace export larger than 25 MB at the top level', async () => {
+    for (const seed of [41, 42]) {
+      const r = await call<ImportDto>('POST', '/api/import', bigPack(14, 1024 * 1024, seed));
+      expect(r.status).toBe(201);
+    }
+    const res = await app.request('/api/export');
+    const backup = await res.text();
+    expect(backup.length).toBeGreaterThan(25 * 1024 * 1024);
+    const restored = await call<ImportDto>('POST', '/api/import', backup);
+    expect(restored.status).toBe(201);
+    expect(restored.json.report.flows).toBe(28);
+    expect((await tree()).flows).toHaveLength(56);
+  }, 120_000);
+
+  it('keeps the 25 MB cap for a flopack imported into a folder', async () => {
+    const made = await call<FolderDto>('POST', '/api/folders', JSON.stringify({ name: 'T' }));
+    const r = await call<{ code: string }>(
+      'POST',
+      `/api/import?folder=${made.json.id}`,
+      bigPack(26, 1024 * 1024),
+    );
+    expect(r.status).toBe(413);
+    expect(r.json.code).toBe('API_E413');
+  }, 60_000);
 });

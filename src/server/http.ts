@@ -30,6 +30,12 @@ export function problemError(
 export const MAX_JSON_BYTES = 5 * 1024 * 1024;
 
 /**
+ * Cap for a whole-workspace backup imported at the top level (a flopack imported into a folder
+ * keeps the 25 MB cap). Reading stops at the cap, so memory stays bounded by it.
+ */
+export const MAX_ARCHIVE_BYTES = 200 * 1024 * 1024;
+
+/**
  * Reads the raw body, refusing more than `max` bytes with 413. The cap holds while reading,
  * chunked or not: reading stops at the first byte over it, so a huge upload costs at most `max`
  * bytes of memory (the HTTP layer then discards what is still arriving and closes the socket).

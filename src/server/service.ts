@@ -14,7 +14,8 @@ import { catalog } from '../catalog/index.ts';
 import type { RawFloData } from '../model/raw.ts';
 import type { Flow, Folder, Workspace } from '../model/workspace.ts';
 import { subtree, withoutCycles } from '../model/workspace.ts';
-import { readFlopack } from '../export/flopack/read.ts';
+import { MAX_FLOPACK_BYTES } from '../export/flopack/read.ts';
+import { readFlopackOffThread } from './readOffThread.ts';
 import type { ExportTarget } from '../export/flopack/write.ts';
 import { writeFlopack } from '../export/flopack/write.ts';
 import type { FlowDto, FolderDto, ImportDto, TreeDto, VersionDto } from './dto.ts';
@@ -99,6 +100,9 @@ async function loadWorkspace(tx: StoreTx): Promise<Workspace> {
     origin: null,
   };
 }
+
+/** Lets the event loop run other requests between the steps of a long unit of work. */
+const yieldToOthers = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 /** A change to a flow; `baseRevision` is the revision the client started from. */
 export interface FlowPatch {
@@ -406,8 +410,13 @@ export class WorkspaceService {
   }
 
   /** Imports a flopack under a folder (or at the top level). */
-  importFlopack(text: string, target: string | null, source: string): Promise<ImportDto> {
-    const read = readFlopack(text);
+  async importFlopack(
+    text: string,
+    target: string | null,
+    source: string,
+    maxBytes = MAX_FLOPACK_BYTES,
+  ): Promise<ImportDto> {
+    const read = await readFlopackOffThread(text, maxBytes);
     if (!read.ok) throw problemError(read.problems);
     return this.addPack(read.value, target, `Imported from ${source}`);
   }
@@ -423,13 +432,21 @@ export class WorkspaceService {
   /** Adds a read or built pack's folders and flows (never overwriting), each at version 1. */
   private addPack(pack: Workspace, target: string | null, summary: string): Promise<ImportDto> {
     return this.store.transaction(async (tx) => {
-      const ws = await loadWorkspace(tx);
+      // Names and ids are all an import needs of the flows already here, not their content.
+      const { ws: tree } = await loadTree(tx);
+      const [tables, configs] = await Promise.all([tx.tables(), tx.configs()]);
+      const ws: Workspace = {
+        ...tree,
+        tables: Object.fromEntries(tables.map((t) => [t.id, t])),
+        configs: Object.fromEntries(configs.map((c) => [c.id, c])),
+      };
       const plan = must(planImport(ws, pack, target as FolderId | null, this.ids));
       for (const f of plan.folders) await tx.putFolder(f);
       for (const t of plan.tables) await tx.putTable(t);
       for (const c of plan.configs) await tx.putConfig(c);
       const now = this.now();
       for (const f of plan.flows) {
+        await yieldToOthers(); // a big import lets the server answer other requests meanwhile
         await tx.putFlow({ ...f, revision: 1, updatedAt: now });
         await tx.addVersion({
           flowId: f.id,

@@ -6,7 +6,7 @@ import type { FlowSave } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { updateHelperCallers } from '../../client/helperCallers.ts';
 import { useUi } from '../../client/uiStore.ts';
-import type { TreeDto } from '../../server/dto.ts';
+import type { TreeDto } from '../../shared/api.ts';
 
 /** A save refused because someone else saved first. */
 export interface Conflict {
@@ -52,7 +52,8 @@ export function useSaveFlow(store: EditorStore): SaveControl {
     },
     onSuccess: async ({ dto, callers }) => {
       store.getState().saved_(dto);
-      for (const c of callers.updated) await qc.invalidateQueries({ queryKey: ['flow', c.id] });
+      // A caller opened next must start from its updated content.
+      for (const c of callers.updated) qc.setQueryData(['flow', c.id], c);
       if (callers.updated.length)
         toast(
           'info',

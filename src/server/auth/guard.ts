@@ -3,7 +3,7 @@
  * signed-in member — and is refused with 401 (not signed in) or 403 (role too weak) before it
  * reaches a route. Also /api/me (who am I) and the members routes.
  */
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { MeDto, MemberDto } from '../../shared/api.ts';
 import { memberRoleBody } from '../../shared/api.ts';
 import { hasRole, requiredRole } from '../../shared/roles.ts';
@@ -59,9 +59,9 @@ export function mountAuth(
     return c.json(body);
   });
 
-  app.use('/api/*', async (c, next) => {
+  const guard: MiddlewareHandler = async (c, next) => {
     if (OPEN.has(c.req.path)) return next();
-    const who = await resolve(c);
+    const who = await resolve(c as Context);
     if (!who)
       throw new ApiError(
         401,
@@ -77,7 +77,8 @@ export function mountAuth(
         { role: who.actor.role, needed },
       );
     await runAs(who.actor, next);
-  });
+  };
+  app.use('/api/*', guard);
 
   app.get('/api/members', async (c) =>
     c.json((await store.transaction((tx) => tx.members())) satisfies MemberDto[]),

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import type { FlowId, FolderId } from '../../model/ids.ts';
 import { canonicalFlopack } from '../../export/flopack/canonical.ts';
 import { MAX_FLOPACK_BYTES } from '../../export/flopack/read.ts';
-import { ApiError, readBody } from '../http.ts';
+import { ApiError, MAX_ARCHIVE_BYTES, readBody } from '../http.ts';
 import { TEMPLATES } from '../../model/templates.ts';
 import type { WorkspaceService } from '../service.ts';
 
@@ -23,17 +23,14 @@ export function safeFileName(name: string): string {
 /** Mounts /api/import and /api/export. */
 export function transferRoutes(app: Hono, service: WorkspaceService): void {
   app.post('/api/import', async (c) => {
-    const text = await readBody(c, MAX_FLOPACK_BYTES);
     const folder = c.req.query('folder');
+    const target = folder && folder !== '' ? folder : null;
+    // A whole-workspace backup is restored at the top level and may exceed a flopack's cap:
+    // a backup that cannot be restored would be data lost.
+    const cap = target === null ? MAX_ARCHIVE_BYTES : MAX_FLOPACK_BYTES;
+    const text = await readBody(c, cap);
     const source = c.req.query('name') ?? 'an uploaded file';
-    return c.json(
-      await service.importFlopack(
-        text,
-        folder && folder !== '' ? folder : null,
-        source.slice(0, 200),
-      ),
-      201,
-    );
+    return c.json(await service.importFlopack(text, target, source.slice(0, 200), cap), 201);
   });
   app.get('/api/templates', (c) => c.json(TEMPLATES));
   app.post('/api/templates/:id', async (c) => {
