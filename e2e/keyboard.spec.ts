@@ -35,30 +35,44 @@ async function addCard(page: Page, query: string, name: string): Promise<void> {
   await expect(card(page, new RegExp(`^${name}, card`))).toBeFocused();
 }
 
-/** From the selected card: I moves into the Inspector; maps an input by typing the output. */
-async function mapInput(page: Page, input: string, output: string): Promise<void> {
-  await page.keyboard.press('i');
-  const inspector = page.getByRole('complementary', { name: 'Inspector' });
-  const select = inspector.getByRole('combobox', { name: `Map ${input} from` });
+/** Tabs to a select and steps through it with the arrow keys to the option `text`. */
+async function choose(page: Page, select: Locator, text: string): Promise<void> {
   await tabTo(page, select);
-  // Arrow keys step through the outputs of earlier cards (a closed select changes as they go).
+  // A closed select changes as the arrow keys go.
   const checked = select.locator('option:checked');
+  if ((await checked.textContent())?.trim() !== text) await page.keyboard.press('Home');
   for (let i = 0; i < 80; i++) {
-    if ((await checked.textContent())?.trim() === output) break;
+    if ((await checked.textContent())?.trim() === text) break;
     await page.keyboard.press('ArrowDown');
   }
-  await expect(checked).toHaveText(output);
-  // Escape returns to the card on the canvas.
+  await expect(checked).toHaveText(text);
+}
+
+/** Escape from the Inspector returns to the selected card on the canvas. */
+async function backToCanvas(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await expect(page.locator('.react-flow__node.selected')).toBeFocused();
 }
 
-test('the Slack notification flow is built, mapped and saved with the keyboard alone', async ({
-  page,
-  studio,
-}) => {
-  await page.goto(studio.url);
+const inspector = (page: Page): Locator => page.getByRole('complementary', { name: 'Inspector' });
 
+/** From the selected card: I moves into the Inspector; maps an input from an earlier output. */
+async function mapInput(page: Page, input: string, output: string): Promise<void> {
+  await page.keyboard.press('i');
+  await choose(page, inspector(page).getByRole('combobox', { name: `Map ${input} from` }), output);
+  await backToCanvas(page);
+}
+
+/** From the selected card: types a value into one of its inputs. */
+async function typeInput(page: Page, input: string, value: string): Promise<void> {
+  await page.keyboard.press('i');
+  await tabTo(page, inspector(page).getByRole('textbox', { name: input, exact: true }));
+  await page.keyboard.type(value);
+  await backToCanvas(page);
+}
+
+/** Creates a folder and a flow in it, and sets the Delegated Flow event — keyboard only. */
+async function newDelegatedFlow(page: Page): Promise<void> {
   await tabTo(page, page.getByRole('button', { name: 'New folder' }));
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'New folder' });
@@ -66,40 +80,71 @@ test('the Slack notification flow is built, mapped and saved with the keyboard a
   await page.keyboard.type('Entity Risk');
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-
   await tabTo(page, page.getByRole('button', { name: 'New flow' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
-
   // E: the event picker, Delegated Flow first.
   await page.keyboard.press('e');
   const events = page.getByRole('dialog', { name: 'Add event' });
   await expect(events.getByRole('button', { name: /^Delegated Flow/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(card(page, /^Events – Delegated Flow, card 1 of 1$/)).toBeFocused();
+}
 
-  await addCard(page, 'read user', 'Okta – Read User');
-  await mapInput(page, 'ID or Login', 'Okta User ID');
-
+/** Adds a Compose card whose text ends with one field mapped from `output`. */
+async function addCompose(page: Page, text: string, output: string): Promise<void> {
   await addCard(page, 'compose', 'Text – Compose');
+  await typeInput(page, 'Text', text);
   await page.keyboard.press('i');
-  const inspector = page.getByRole('complementary', { name: 'Inspector' });
-  const text = inspector.getByRole('textbox', { name: 'Text', exact: true });
-  await tabTo(page, text);
-  await page.keyboard.type('Entity risk rose for ');
-  await tabTo(page, inspector.getByRole('button', { name: 'Insert field' }));
+  await tabTo(page, inspector(page).getByRole('button', { name: 'Insert field' }));
   await page.keyboard.press('Enter');
-  await expect(inspector.getByRole('combobox', { name: 'Map Field 1 from' })).toBeVisible();
-  await page.keyboard.press('Escape');
-  await mapInput(page, 'Field 1', 'Username');
+  await expect(inspector(page).getByRole('combobox', { name: 'Map Field 1 from' })).toBeVisible();
+  await backToCanvas(page);
+  await mapInput(page, 'Field 1', output);
+}
 
-  await addCard(page, 'send message to channel', 'Slack – Send Message to Channel');
-  await mapInput(page, 'Text', 'output');
-
+/** Ctrl+S saves; the flow has no unsaved changes left. */
+async function save(page: Page): Promise<void> {
   await page.keyboard.press('Control+s');
   await expect(page.getByText('Unsaved changes')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+}
+
+test('the Slack notification flow is built, mapped and saved with the keyboard alone', async ({
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await newDelegatedFlow(page);
+  await addCard(page, 'read user', 'Okta – Read User');
+  await mapInput(page, 'ID or Login', 'Okta User ID');
+  await addCompose(page, 'Entity risk rose for ', 'Username');
+  await addCard(page, 'send message to channel', 'Slack – Send Message to Channel');
+  await mapInput(page, 'Text', 'output');
+  await save(page);
   await expect(card(page, /^Slack – Send Message to Channel, card 4 of 4$/)).toBeVisible();
+});
+
+test('the clear-sessions flow is built, mapped and saved with the keyboard alone', async ({
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await newDelegatedFlow(page);
+  await addCard(page, 'clear user sessions', 'Okta – Clear User Sessions');
+  await mapInput(page, 'ID', 'Okta User ID');
+  await page.keyboard.press('i');
+  await choose(page, inspector(page).getByRole('combobox', { name: /^Revoke/ }), 'True');
+  await backToCanvas(page);
+  await addCard(page, 'read user', 'Okta – Read User');
+  await mapInput(page, 'ID or Login', 'Okta User ID');
+  await addCompose(page, 'Okta cleared the sessions of ', 'Username');
+  await addCard(page, 'gmail send email', 'Gmail – Send Email');
+  await typeInput(page, 'To', '["security-admins@example.com"]');
+  await typeInput(page, 'Subject', 'Sessions cleared for an at-risk user');
+  await mapInput(page, 'Body', 'output');
+  await save(page);
+  await expect(card(page, /^Gmail – Send Email, card 5 of 5$/)).toBeVisible();
 });
 
 /** What has the focus, and whether it (or the box it draws, for canvas cards) shows a ring. */
