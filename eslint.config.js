@@ -25,6 +25,7 @@ export default defineConfig([
   globalIgnores([
     'dist',
     'dist-server',
+    'dist-cli',
     'test-results',
     'playwright-report',
     'data',
@@ -57,6 +58,22 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': ['error', uiImports],
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'navigator'],
+    },
+  },
+  {
+    files: ['src/client/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**'],
+              message: 'The client talks to the server only through src/shared (the API contract).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -39,3 +39,31 @@ describe('flopack validate on folder trees', () => {
     expect(r.out).toMatch(/FLOPACK_E022/);
   });
 });
+
+describe('CLI output of names from a hostile file', () => {
+  const pack = twoFolderPack();
+  const evil = mutatePack(pack.text, (d) => {
+    const a = d.data.groups[pack.a];
+    if (a) a.data.name = 'A\u001b[2J\u001b]0;pwned\u0007';
+    const f = d.data.flos[pack.flow];
+    if (f) f.name = 'Flow\r\nFAKE: ok\u202eexe';
+  });
+  // eslint-disable-next-line no-control-regex
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f\u202e]/;
+
+  it('flopack info writes control characters out instead of printing them', async () => {
+    const r = await run('info', tmp('evil.flopack', evil));
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(RAW);
+    expect(r.out).toContain('A\\u{1b}[2J\\u{1b}]0;pwned\\u{7}');
+    expect(r.out).toContain('Flow\\u{d}\\u{a}FAKE: ok\\u{202e}exe');
+    expect(r.out.split('\n').some((l) => l.startsWith('FAKE'))).toBe(false);
+  });
+
+  it('flopack diff writes control characters out instead of printing them', async () => {
+    const r = await run('diff', tmp('before.flopack', pack.text), tmp('after.flopack', evil));
+    expect(r.out).not.toMatch(RAW);
+    expect(r.out).toContain('ok\\u{202e}exe');
+    expect(r.out.split('\n').some((l) => l.startsWith('FAKE'))).toBe(false);
+  });
+});

@@ -3,13 +3,14 @@ import type { Command } from './command.ts';
 import { diff } from './commands/diff.ts';
 import { fmt } from './commands/fmt.ts';
 import { info } from './commands/info.ts';
+import { plan } from './commands/plan.ts';
 import { lint } from './commands/lint.ts';
 import { simulate } from './commands/simulate.ts';
 import { render } from './commands/render.ts';
 import { roundtrip } from './commands/roundtrip.ts';
 import { validate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
-import { processIo, UsageError } from './io.ts';
+import { processIo, safeIo, UsageError } from './io.ts';
 
 /** Every subcommand, in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   fmt,
   info,
   lint,
+  plan,
   simulate,
   render,
   diff,
@@ -36,7 +38,8 @@ function mainHelp(): string {
 }
 
 /** Runs the CLI; returns the exit status (0 ok, 1 check failed, 2 usage error). */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo = processIo): Promise<number> {
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(mainHelp());

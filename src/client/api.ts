@@ -3,13 +3,14 @@ import { queryOptions } from '@tanstack/react-query';
 import type { TemplateInfo } from '../model/templates.ts';
 import type {
   ErrorDto,
+  FlowSave,
   FlowDto,
   FolderDto,
   ImportDto,
   TreeDto,
   VersionDto,
   VersionHeader,
-} from '../server/dto.ts';
+} from '../shared/api.ts';
 
 /** An error answer from the API, with its code and any details (e.g. the current revision). */
 export class ApiFailure extends Error {
@@ -62,15 +63,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
 }
 
 /** Fields of a flow save. */
-export interface FlowSave {
-  baseRevision: number;
-  name?: string;
-  description?: string;
-  active?: boolean;
-  saveAllData?: boolean;
-  folderId?: string;
-  content?: unknown;
-}
+export type { FlowSave };
 
 /** The API, one function per route. */
 export const api = {

@@ -184,3 +184,51 @@ describe('requests a hostile web page can send', () => {
     }
   });
 });
+
+describe('names in imported files', () => {
+  it('cleans control, bidi, blank and over-long names and reports each change', async () => {
+    const pack = twoFolderPack();
+    const text = mutatePack(pack.text, (d) => {
+      const a = d.data.groups[pack.a];
+      if (a) a.data.name = 'Evil\u001b]0;pwned\u0007\u202eexe.txt';
+      const f = d.data.flos[pack.flow];
+      if (f) f.name = '\u0000 \t ';
+    });
+    const long = mutatePack(twoFolderPack(12).text, (d) => {
+      for (const f of Object.values(d.data.flos)) f.name = 'x'.repeat(5000);
+    });
+    const r = await call<ImportDto>('POST', '/api/import', text);
+    expect(r.status).toBe(201);
+    expect(r.json.report.cleaned).toEqual([
+      {
+        kind: 'folder',
+        from: 'Evil\\u{1b}]0;pwned\\u{7}\\u{202e}exe.txt',
+        to: 'Evil ]0;pwned exe.txt',
+      },
+      { kind: 'flow', from: '\\u{0} \\u{9} ', to: 'Unnamed' },
+    ]);
+    const r2 = await call<ImportDto>('POST', '/api/import', long);
+    expect(r2.json.report.cleaned[0]?.to).toBe('x'.repeat(200));
+    const listed = await tree();
+    expect(listed.folders.map((f) => f.name)).toContain('Evil ]0;pwned exe.txt');
+    expect(listed.flows.map((f) => f.name).sort()).toEqual(['Unnamed', 'x'.repeat(200)]);
+    // The cleaned flow saves again under the same rule (it used to fail with 422).
+    const flow = listed.flows.find((f) => f.name === 'Unnamed');
+    const saved = await call(
+      'PUT',
+      `/api/flows/${flow?.id}`,
+      JSON.stringify({ baseRevision: 1, name: 'Unnamed' }),
+    );
+    expect(saved.status).toBe(200);
+  });
+
+  it('refuses a typed name with a right-to-left override with 422 NAME_E004', async () => {
+    const r = await call<{ code: string }>(
+      'POST',
+      '/api/folders',
+      JSON.stringify({ name: 'Invoice\u202etxt.exe' }),
+    );
+    expect(r.status).toBe(422);
+    expect(r.json.code).toBe('NAME_E004');
+  });
+});

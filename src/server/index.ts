@@ -9,6 +9,7 @@ import { createApp } from './app.ts';
 import { parseAllowedHosts } from './middleware/hosts.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 import { openPostgresStore } from './storage/postgres.ts';
+import { readAuthSettings, startupProblem } from './auth/config.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Built layout: <project>/dist-server/src/server/index.js; source: <project>/src/server/index.ts.
@@ -19,18 +20,37 @@ const port = Number(process.env['PORT'] ?? 4310);
 const host = process.env['HOST'] ?? '127.0.0.1';
 const dbFile = process.env['DB_FILE'] ?? path.join(projectRoot, 'data', 'flopack-studio.sqlite');
 
+let auth;
+try {
+  auth = readAuthSettings(process.env);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+}
+const problem = startupProblem(host, auth);
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
+
 const databaseUrl = process.env['DATABASE_URL'] ?? '';
 const store = /^postgres(ql)?:\/\//.test(databaseUrl)
   ? await openPostgresStore(databaseUrl)
   : openSqliteStore(dbFile);
 const app = createApp({
   store,
+  auth,
   distDir: path.join(projectRoot, 'dist'),
   allowedHosts: parseAllowedHosts(process.env['ALLOWED_HOSTS']),
 });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Flopack Studio is running at http://${host}:${info.port}/`);
   console.log(`Workspace database: ${store.describe()}`);
+  console.log(
+    auth.oidc
+      ? `Sign-in: OpenID Connect via ${auth.oidc.issuer}`
+      : 'Sign-in: none (local mode, this machine only)',
+  );
 });
 
 const shutdown = (): void => {

@@ -1,9 +1,29 @@
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureFiles } from '../../../tests/fixtures/flopacks.ts';
 import { corpusFiles, describeCorpus, itEachCorpusFile } from '../../../tests/corpus.ts';
 import { readFlopack } from './read.ts';
 import { schemaProblems } from './schema.ts';
 import { writeFlopack } from './write.ts';
+
+describe('the project’s own fixtures', () => {
+  it.each(fixtureFiles().map((f) => [path.basename(f), f]))(
+    '%s reads, writes back byte for byte and exports as a fresh file with the same data',
+    (_, file) => {
+      const text = readFileSync(file, 'utf8');
+      const read = readFlopack(text);
+      if (!read.ok) throw new Error(read.problems.map((p) => `${p.code} ${p.message}`).join('\n'));
+      expect(writeFlopack(read.value)).toEqual({ ok: true, value: text });
+      const edited = { ...read.value, flows: { ...read.value.flows } };
+      const fresh = writeFlopack(edited, { kind: 'workspace' }, { now: new Date(0) });
+      if (!fresh.ok) throw new Error('write failed');
+      const out = JSON.parse(fresh.value) as { data: unknown };
+      expect(out.data).toEqual((JSON.parse(text) as { data: unknown }).data);
+      expect(schemaProblems(out)).toEqual([]);
+    },
+  );
+});
 
 describeCorpus('every real export in the corpus', () => {
   it('finds real flopacks', () => {

@@ -3,39 +3,17 @@
  * PostgreSQL (shared by many instances). Every call is asynchronous and every unit of work
  * runs inside `transaction`, which is atomic and isolated on both.
  */
-import type { FlowKind } from '../../model/flows.ts';
 import type { FlowId, FolderId } from '../../model/ids.ts';
 import type { RawConfig, RawTable } from '../../model/raw.ts';
 import type { Flow, Folder } from '../../model/workspace.ts';
+import type { ChangeNotice, FlowHeader, Role, VersionHeader } from '../../shared/api.ts';
+
+export type { ChangeNotice, FlowHeader, Role, VersionHeader };
 
 /** A flow as stored: the model's flow plus its revision (for optimistic concurrency). */
 export interface StoredFlow extends Flow {
   revision: number;
   updatedAt: string;
-}
-
-/** A flow without its content, for lists. */
-export interface FlowHeader {
-  id: FlowId;
-  name: string;
-  description: string;
-  folderId: FolderId | null;
-  active: boolean;
-  saveAllData: boolean;
-  kind: FlowKind;
-  cardCount: number;
-  revision: number;
-  updatedAt: string;
-}
-
-/** One saved version of a flow; immutable once written. */
-export interface VersionHeader {
-  flowId: FlowId;
-  revision: number;
-  createdAt: string;
-  summary: string;
-  /** Who saved it ('' for versions written before sign-in existed). */
-  author: string;
 }
 
 /** A version with the flow as it was. */
@@ -87,9 +65,6 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** A workspace role; each includes the ones before it. */
-export type Role = 'viewer' | 'editor' | 'admin';
-
 /** A person who may use the workspace, and their role in it. */
 export interface Member {
   userId: string;
@@ -132,14 +107,4 @@ export interface AuditFilter {
   /** Only entries with a smaller sequence number (paging backwards). */
   before?: number | undefined;
   limit: number;
-}
-
-/** Told to every open studio when something changes. */
-export interface ChangeNotice {
-  kind: 'flow.saved' | 'flow.created' | 'flow.deleted' | 'folder.deleted' | 'import';
-  flowIds: string[];
-  revision?: number | undefined;
-  actor: string;
-  instance: string;
-  at: string;
 }
