@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog, flowProblems, makeWorkspace, titles } from '../../tests/builders.ts';
+import { readFileSync } from 'node:fs';
 import { validateFile } from '../../tests/validate.ts';
+import { corpusFiles, itCorpus } from '../../tests/corpus.ts';
+import { readFlopack } from '../export/flopack/read.ts';
+import type { RawMethod } from './raw.ts';
+import { forEachScope } from './scope.ts';
 import { schemaProblems } from '../export/flopack/schema.ts';
 import { writeFlopack } from '../export/flopack/write.ts';
 import { unwrap } from './errors.ts';
@@ -181,5 +186,87 @@ describe('the sample remediation templates', () => {
 
   it('refuses an unknown template', () => {
     expect(buildTemplate(catalog, 'nope').ok).toBe(false);
+  });
+});
+
+const keys = (o: unknown): string[] =>
+  o !== null && typeof o === 'object'
+    ? Object.keys(o)
+        .filter((k) => k !== '_used')
+        .sort()
+    : [];
+const unversionedAddress = (a: string): string => a.replace(/:\d+\.\d+\.\d+:/, ':');
+
+describe('the templates are written exactly as Okta writes flows', () => {
+  const flows = TEMPLATES.flatMap((t) => Object.values(placed(t.id).flows));
+
+  it('display.preview lists every card in order; one connector version per app', () => {
+    for (const f of flows) {
+      expect(f.data.display.preview?.map((p) => p.name)).toEqual(
+        f.data.methods.map((m) => (m.node.key === 'comment' ? 'comment' : m.node.key)),
+      );
+      const okta = new Set(
+        f.data.methods
+          .filter((m) => m.address.includes(':okta:'))
+          .map((m) => m.address.split(':')[4]),
+      );
+      expect(okta.size).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('For Each proxies, object inputs and _used are as in Okta’s exports', () => {
+    const main = flows.find((f) => f.name === 'Risk Policy - High (Quarantine)')!;
+    const helper = flows.find((f) => f.name === 'Remove user from group')!;
+    const each = main.data.methods.find((m) => m.node.key === 'each')!;
+    const custom = Object.values(each.node.model.inputs.data).filter((f) => f.metadata.custom);
+    expect(custom.map((f) => f.value.proxy)).toEqual([
+      { dynamic: true, path: '', dest: { key: 'Group', group: null } },
+      { dynamic: false, path: null, dest: { key: 'User ID', group: null } },
+    ]);
+    const event = helper.data.methods[0]!;
+    for (const io of ['inputs', 'outputs'] as const) {
+      const group = Object.values(event.node.model[io].data).find((f) => f.key === 'Group');
+      expect(group?.value.data).toEqual({});
+      expect(group?._used).toBe(true);
+    }
+  });
+
+  itCorpus('every card has the keys the same card has in Okta’s own exports', () => {
+    const real = new Map<string, RawMethod>();
+    for (const file of corpusFiles()) {
+      const read = readFlopack(readFileSync(file, 'utf8'));
+      if (!read.ok) continue;
+      for (const f of Object.values(read.value.flows))
+        forEachScope(f.data, (s) => {
+          for (const m of s.methods)
+            if (!real.has(unversionedAddress(m.address)))
+              real.set(unversionedAddress(m.address), m);
+        });
+    }
+    let compared = 0;
+    for (const f of flows)
+      forEachScope(f.data, (s) => {
+        for (const m of s.methods) {
+          const okta = real.get(unversionedAddress(m.address));
+          if (!okta) continue;
+          compared++;
+          expect(keys(m.node.model), m.node.data.name).toEqual(
+            expect.arrayContaining(
+              keys(okta.node.model).filter((k) => k !== 'comments' && k !== 'display'),
+            ),
+          );
+          for (const io of ['inputs', 'outputs'] as const)
+            for (const x of Object.values(m.node.model[io].data)) {
+              const y = Object.values(okta.node.model[io].data).find(
+                (z) => z.key === x.key && z.group === x.group && !z.metadata.custom,
+              );
+              if (!y || x.metadata.custom) continue;
+              expect(keys(x), `${m.node.data.name} ${io} ${x.key}`).toEqual(
+                expect.arrayContaining(keys(y)),
+              );
+            }
+        }
+      });
+    expect(compared).toBeGreaterThan(10);
   });
 });
