@@ -79,7 +79,7 @@ for (const backend of BACKENDS) {
       db = await backend.fresh();
       store = await openStore();
       service = new WorkspaceService(store);
-    });
+    }, 60_000); // starting a PostgreSQL cluster on a busy machine
     afterAll(async () => {
       for (const s of opened) await s.close();
     });
