@@ -59,8 +59,13 @@ export interface SarifInput {
 
 /** The SARIF log of lint findings over several files. */
 export function toSarif(inputs: readonly SarifInput[], toolVersion: string): object {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
-  const rules = RULES.map((r) => ({
+  // Every lint rule, plus any rule id a finding names that the list does not hold.
+  const known = RULES.map((r) => ({ id: r.id, title: r.title }));
+  for (const { lint } of inputs)
+    for (const f of lint.findings)
+      if (!known.some((r) => r.id === f.rule)) known.push({ id: f.rule, title: f.rule });
+  const ruleIndex = new Map(known.map((r, i) => [r.id, i]));
+  const rules = known.map((r) => ({
     id: r.id,
     name: pascal(r.id),
     shortDescription: { text: r.title },
