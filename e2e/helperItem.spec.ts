@@ -106,9 +106,11 @@ for (const order of [
     await panel
       .getByRole('combobox', { name: 'Map userId from' })
       .selectOption({ label: 'Okta User ID' });
-    await expect(cards.getByRole('button', { name: /^List – For Each/ })).toContainText(
-      'current item',
-    );
+    await expect(
+      cards
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('button', { name: /^List – For Each/ }) }),
+    ).toContainText('current item');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('Unsaved changes')).toBeHidden();
 
