@@ -69,7 +69,8 @@ export default defineConfig([
           patterns: [
             {
               group: ['**/server/**'],
-              message: 'The client talks to the server only through src/shared (the API contract).',
+              message:
+                'The client talks to the server only through src/contract (the API contract).',
             },
           ],
         },

@@ -133,7 +133,7 @@ test('undo five steps and redo them back to the same export', async ({ page, stu
   await expect(redo).toBeDisabled();
   await expect.poll(() => cardOrder(page)).toHaveLength(5);
   await expect(page.getByText('Unsaved changes')).toBeHidden();
-  expect(await exportFlow()).toEqual(before);
+  await expect.poll(exportFlow).toEqual(before);
 });
 
 test('[corpus] opens a real delegated flow and shows every card in order', async ({

@@ -11,7 +11,7 @@ import type {
   TreeDto,
   VersionDto,
   VersionHeader,
-} from '../shared/api.ts';
+} from '../contract/api.ts';
 
 /** An error answer from the API, with its code and any details (e.g. the current revision). */
 export class ApiFailure extends Error {

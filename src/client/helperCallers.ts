@@ -6,7 +6,7 @@
 import { helperSignature } from '../model/helperCalls.ts';
 import { inputRenames, signatureChanged, updateCallers } from '../model/helperSync.ts';
 import type { RawFloData } from '../model/raw.ts';
-import type { FlowDto, TreeDto } from '../shared/api.ts';
+import type { FlowDto, TreeDto } from '../contract/api.ts';
 import { api } from './api.ts';
 
 /** What the update did: the callers saved, and the ones that could not be. */

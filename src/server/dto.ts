@@ -11,4 +11,4 @@ export type {
   TreeDto,
   VersionDto,
   VersionHeader,
-} from '../shared/api.ts';
+} from '../contract/api.ts';

@@ -1,8 +1,8 @@
 /** The signed-in person's role, and why a control is unavailable to them. */
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../../client/api.ts';
-import type { Role } from '../../shared/roles.ts';
-import { roleReason } from '../../shared/roles.ts';
+import type { Role } from '../../contract/roles.ts';
+import { roleReason } from '../../contract/roles.ts';
 
 /** What the current person may do; until /api/me answers, nothing is refused. */
 export function useRole(): {

@@ -6,7 +6,7 @@ import type { FlowSave } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { updateHelperCallers } from '../../client/helperCallers.ts';
 import { useUi } from '../../client/uiStore.ts';
-import type { TreeDto } from '../../shared/api.ts';
+import type { TreeDto } from '../../contract/api.ts';
 
 /** A save refused because someone else saved first. */
 export interface Conflict {

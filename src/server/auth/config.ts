@@ -1,6 +1,6 @@
 /** Sign-in settings from the environment, and the rule that local mode stays on loopback. */
-import type { Role } from '../../shared/roles.ts';
-import { ROLES } from '../../shared/roles.ts';
+import type { Role } from '../../contract/roles.ts';
+import { ROLES } from '../../contract/roles.ts';
 
 /** An OpenID Connect client registration. */
 export interface OidcSettings {

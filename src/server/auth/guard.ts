@@ -4,9 +4,9 @@
  * reaches a route. Also /api/me (who am I) and the members routes.
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import type { MeDto, MemberDto } from '../../shared/api.ts';
-import { memberRoleBody } from '../../shared/api.ts';
-import { hasRole, requiredRole } from '../../shared/roles.ts';
+import type { MeDto, MemberDto } from '../../contract/api.ts';
+import { memberRoleBody } from '../../contract/api.ts';
+import { hasRole, requiredRole } from '../../contract/roles.ts';
 import { ApiError, readJson } from '../http.ts';
 import type { Store } from '../storage/store.ts';
 import type { AuthSettings } from './config.ts';

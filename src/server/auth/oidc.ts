@@ -6,7 +6,7 @@
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as client from 'openid-client';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../contract/roles.ts';
 import { ApiError } from '../http.ts';
 import type { Store } from '../storage/store.ts';
 import type { AuthSettings, OidcSettings } from './config.ts';

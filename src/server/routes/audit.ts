@@ -1,6 +1,6 @@
 /** The audit trail: browse and filter it, or download it as JSON Lines. */
 import type { Hono } from 'hono';
-import type { AuditEntryDto } from '../../shared/api.ts';
+import type { AuditEntryDto } from '../../contract/api.ts';
 import { ApiError } from '../http.ts';
 import type { AuditFilter, Store } from '../storage/store.ts';
 

@@ -4,7 +4,7 @@ import {
   createFlowBody as createBody,
   restoreBody,
   updateFlowBody as updateBody,
-} from '../../shared/api.ts';
+} from '../../contract/api.ts';
 import { ApiError, readJson } from '../http.ts';
 import type { WorkspaceService } from '../service.ts';
 

@@ -1,6 +1,9 @@
 /** Folder routes. */
 import type { Hono } from 'hono';
-import { createFolderBody as createBody, patchFolderBody as patchBody } from '../../shared/api.ts';
+import {
+  createFolderBody as createBody,
+  patchFolderBody as patchBody,
+} from '../../contract/api.ts';
 import { readJson } from '../http.ts';
 import type { WorkspaceService } from '../service.ts';
 

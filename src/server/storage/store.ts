@@ -6,7 +6,7 @@
 import type { FlowId, FolderId } from '../../model/ids.ts';
 import type { RawConfig, RawTable } from '../../model/raw.ts';
 import type { Flow, Folder } from '../../model/workspace.ts';
-import type { ChangeNotice, FlowHeader, Role, VersionHeader } from '../../shared/api.ts';
+import type { ChangeNotice, FlowHeader, Role, VersionHeader } from '../../contract/api.ts';
 
 export type { ChangeNotice, FlowHeader, Role, VersionHeader };
 
