@@ -117,3 +117,66 @@ test('a viewer can open a flow but the studio offers no way to change it, and th
   await adminContext.close();
   await viewerContext.close();
 });
+
+test('the audit trail shows who changed what, filters it, exports it as JSON Lines; versions name their author; admins change roles', async ({
+  browser,
+}) => {
+  const viewerContext = await browser.newContext();
+  await offline(viewerContext);
+  const context = await browser.newContext();
+  await offline(context);
+  const page = await context.newPage();
+  await signIn(page, team, 'ada');
+  await signIn(await viewerContext.newPage(), team, 'vic');
+  await newFolder(page, 'Entity Risk');
+  await page.getByRole('button', { name: 'New flow' }).click();
+  await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  await page.getByRole('switch', { name: 'Flow is OFF' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await page.getByRole('button', { name: 'Versions' }).click();
+  const versions = page.getByRole('complementary', { name: 'Versions' });
+  await expect(versions.getByRole('button', { name: /^Version 2:/ })).toContainText(
+    'by ada@example.com',
+  );
+
+  await page.getByRole('button', { name: 'Members' }).click();
+  const members = page.getByRole('dialog', { name: 'Members and roles' });
+  await expect(members.getByRole('combobox', { name: 'Role of Ada Admin' })).toHaveValue('admin');
+  await members.getByRole('combobox', { name: 'Role of Vic Viewer' }).selectOption('editor');
+  await expect(page.getByText('Vic Viewer is now an editor.')).toBeVisible();
+  await members.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Audit trail' }).click();
+  const audit = page.getByRole('dialog', { name: 'Audit trail' });
+  const rows = audit.getByRole('table', { name: 'Recorded changes' }).getByRole('row');
+  await expect(rows.filter({ hasText: 'folder.create' })).toContainText('ada@example.com');
+  await expect(rows.filter({ hasText: 'role.change' })).toContainText(
+    'vic@example.com: viewer → editor',
+  );
+  await expect(rows.filter({ hasText: 'sign-in' })).toHaveCount(2);
+  await audit.getByLabel('What').fill('flow.');
+  await audit.getByRole('button', { name: 'Filter' }).click();
+  await expect(rows).toHaveCount(3); // the header, flow.create and flow.on
+  await expect(rows.nth(1)).toContainText('flow.on');
+  await expect(rows.nth(2)).toContainText('flow.create');
+  await audit.getByLabel('Instance').fill('not-this-instance');
+  await audit.getByRole('button', { name: 'Filter' }).click();
+  await expect(audit.getByText('No recorded change matches.')).toBeVisible();
+  await audit.getByLabel('Instance').fill('');
+  await audit.getByRole('button', { name: 'Filter' }).click();
+  await expect(rows).toHaveCount(3);
+
+  const download = page.waitForEvent('download');
+  await audit.getByRole('link', { name: 'Export JSON Lines' }).click();
+  const file = await (await download).path();
+  const { readFile } = await import('node:fs/promises');
+  const lines = (await readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { action: string; actor: string; instance: string });
+  expect(lines.map((l) => l.action)).toEqual(['flow.on', 'flow.create']);
+  expect(lines.every((l) => l.actor === 'ada@example.com' && l.instance !== '')).toBe(true);
+  await context.close();
+  await viewerContext.close();
+});
