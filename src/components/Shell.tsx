@@ -11,11 +11,13 @@ import { ImportDialog } from './transfer/ImportDialog.tsx';
 import { useImport } from './transfer/useImport.ts';
 import { Toasts } from './ui/Toasts.tsx';
 import { Sidebar } from './workspace/Sidebar.tsx';
+import { useLiveTree } from './workspace/useLiveTree.ts';
 import { useTree } from './workspace/useTree.ts';
 
 /** The app layout. */
 export function Shell() {
   const index = useTree();
+  useLiveTree();
   const qc = useQueryClient();
   const flowId = useUi((s) => s.flowId);
   const openFlow = useUi((s) => s.openFlow);
