@@ -7,6 +7,7 @@ import type {
   FlowDto,
   FolderDto,
   ImportDto,
+  ImportPlanDto,
   MeDto,
   TreeDto,
   VersionDto,
@@ -104,6 +105,23 @@ export const api = {
     }),
 };
 
+/** What an export covers, for its import plan. */
+export type PlanTarget =
+  | { kind: 'flow'; id: string }
+  | { kind: 'folder'; id: string; subfolders: boolean }
+  | { kind: 'workspace' };
+
+const planQuery = (t: PlanTarget): string =>
+  t.kind === 'flow'
+    ? `?flow=${encodeURIComponent(t.id)}`
+    : t.kind === 'folder'
+      ? `?folder=${encodeURIComponent(t.id)}&subfolders=${t.subfolders}`
+      : '';
+
+/** The import plan of an export: what importing the downloaded file would create. */
+export const exportPlan = (t: PlanTarget): Promise<ImportPlanDto> =>
+  request<ImportPlanDto>('GET', `/api/export/plan${planQuery(t)}`);
+
 /** Export URLs (the browser downloads them). */
 const formatParam = (canonical: boolean): string => (canonical ? 'format=canonical' : '');
 const query = (...parts: string[]): string => {
@@ -175,4 +193,6 @@ export const queries = {
       queryFn: () => api.version(id, rev),
       staleTime: Infinity,
     }),
+  exportPlan: (t: PlanTarget) =>
+    queryOptions({ queryKey: ['exportPlan', t], queryFn: () => exportPlan(t), staleTime: 0 }),
 };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { FlowKind } from '../model/flows.ts';
 import type { FlowId, FolderId } from '../model/ids.ts';
 import type { ImportReport } from '../model/importPack.ts';
+import type { ImportPlanReport } from '../export/plan/plan.ts';
 import type { RawFloData } from '../model/raw.ts';
 import type { Role } from './roles.ts';
 
@@ -115,6 +116,9 @@ export interface ImportDto {
   folderIds: string[];
   flowIds: string[];
 }
+
+/** GET /api/export/plan: the import plan of an export (the JSON of `flopack plan`). */
+export type ImportPlanDto = ImportPlanReport;
 
 /** Who is using the studio: local mode (no sign-in), signed in, or not yet signed in. */
 export type MeDto =

@@ -1,4 +1,7 @@
 import { canonicalFlopack } from '../export/flopack/canonical.ts';
+import { readFlopack } from '../export/flopack/read.ts';
+import type { ImportPlanReport } from '../export/plan/plan.ts';
+import { importPlan } from '../export/plan/plan.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -189,6 +192,24 @@ describe('import and export', () => {
     expect(exported.status, exported.text.slice(0, 300)).toBe(200);
     const back = JSON.parse(exported.text) as { data: unknown };
     expect(back.data).toEqual((JSON.parse(text) as { data: unknown }).data);
+  });
+
+  it('plans an export with the same list as `flopack plan` of the exported file', async () => {
+    const target = await folder('Planned');
+    const text = fixtureText('tables-connections');
+    const r = await call<ImportDto>('POST', `/api/import?folder=${target.id}`, undefined, text);
+    const root = r.json.folderIds[0] as string;
+    const plan = await call<ImportPlanReport>('GET', `/api/export/plan?folder=${root}`);
+    expect(plan.status, plan.text.slice(0, 300)).toBe(200);
+    const exported = readFlopack((await call('GET', `/api/export?folder=${root}`)).text);
+    if (!exported.ok) throw new Error(exported.problems[0]?.message);
+    expect(plan.json).toEqual(importPlan(exported.value));
+    expect(plan.json.connections.length).toBeGreaterThan(0);
+    expect(plan.json.tables.length).toBeGreaterThan(0);
+    const one = await call<ImportPlanReport>('GET', `/api/export/plan?flow=${r.json.flowIds[0]}`);
+    expect(one.json.flows.map((f) => f.id)).toContain(r.json.flowIds[0]);
+    const missing = await call('GET', '/api/export/plan?flow=nope');
+    expect(missing.status).toBe(404);
   });
 
   itCorpus('imports a real flopack into a folder and exports its folder losslessly', async () => {

@@ -19,6 +19,8 @@ import { MAX_FLOPACK_BYTES } from '../export/flopack/read.ts';
 import { readFlopackOffThread } from './readOffThread.ts';
 import type { ExportTarget } from '../export/flopack/write.ts';
 import { writeFlopack } from '../export/flopack/write.ts';
+import type { ImportPlanReport } from '../export/plan/plan.ts';
+import { importPlan } from '../export/plan/plan.ts';
 import type { FlowDto, FolderDto, ImportDto, TreeDto, VersionDto } from './dto.ts';
 import { ApiError, problemError } from './http.ts';
 import type { FlowHeader, Store, StoreTx, StoredFlow, VersionHeader } from './storage/store.ts';
@@ -496,5 +498,19 @@ export class WorkspaceService {
             : 'workspace.flopack';
       return { text: text.value, filename: name };
     });
+  }
+
+  /**
+   * The import plan of an export (`flopack plan` of the very file the export would download):
+   * the export is written, read back and planned, so the list is that of the file itself.
+   */
+  async exportPlan(target: ExportTarget): Promise<ImportPlanReport> {
+    const { text } = await this.exportFlopack(target);
+    const read = await readFlopackOffThread(
+      text,
+      Math.max(Buffer.byteLength(text), MAX_FLOPACK_BYTES),
+    );
+    if (!read.ok) throw problemError(read.problems, 500);
+    return importPlan(read.value);
   }
 }
