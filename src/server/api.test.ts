@@ -2,6 +2,8 @@ import { canonicalFlopack } from '../export/flopack/canonical.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 import type { ImportPlanReport } from '../export/plan/plan.ts';
 import { importPlan } from '../export/plan/plan.ts';
+import type { RiskPolicyDto } from '../contract/api.ts';
+import { parseRiskPolicy } from '../contract/riskPolicy.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -173,6 +175,39 @@ describe('flows API', () => {
     expect(restored).toMatchObject({ name: 'Original', revision: 3 });
     const versions = (await call<VersionHeader[]>('GET', `/api/flows/${a.id}/versions`)).json;
     expect(versions[0]?.summary).toBe('Restored version 1');
+  });
+});
+
+describe('risk policy API', () => {
+  it('saves rules, warns about their flows, and downloads the document flopack terraform reads', async () => {
+    const top = await folder('Entity Risk');
+    const flow = (
+      await call<FlowDto>('POST', '/api/flows', { folderId: top.id, name: 'Not delegated' })
+    ).json;
+    const rules = [{ name: 'High', riskLevel: 'HIGH', flow: flow.id, terminateAllSessions: true }];
+    const bad = await call('PUT', '/api/risk-policy', {
+      baseRevision: 0,
+      policy: { policyId: 'rst1', rules: [{ ...rules[0], riskLevel: 'SEVERE' }] },
+    });
+    expect(bad.status).toBe(400);
+    expect((await call<RiskPolicyDto>('GET', '/api/risk-policy')).json.revision).toBe(0);
+    const saved = await call<RiskPolicyDto>('PUT', '/api/risk-policy', {
+      baseRevision: 0,
+      policy: { policyId: 'rst1', rules },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json.warnings.map((w) => w.code)).toEqual(['POLICY_W002', 'POLICY_W003']);
+    const stale = await call('PUT', '/api/risk-policy', {
+      baseRevision: 0,
+      policy: { policyId: 'rst1', rules: [] },
+    });
+    expect(stale.status).toBe(409);
+    const file = await call('GET', '/api/risk-policy.json');
+    expect(file.headers.get('content-disposition')).toContain('risk-policy.json');
+    expect(parseRiskPolicy(JSON.parse(file.text))).toEqual({
+      ok: true,
+      value: { policyId: 'rst1', rules: [{ ...rules[0], flow: 'Not delegated' }] },
+    });
   });
 });
 
