@@ -1,6 +1,7 @@
 /** The browser's API client: typed fetchers and TanStack Query option factories. */
 import { queryOptions } from '@tanstack/react-query';
 import type { TemplateInfo } from '../model/templates.ts';
+import type { RiskPolicy } from '../model/riskPolicy.ts';
 import type {
   ErrorDto,
   FlowSave,
@@ -9,6 +10,7 @@ import type {
   ImportDto,
   ImportPlanDto,
   MeDto,
+  RiskPolicyDto,
   TreeDto,
   VersionDto,
   VersionHeader,
@@ -99,6 +101,9 @@ export const api = {
       'POST',
       `/api/templates/${encodeURIComponent(id)}?${new URLSearchParams({ folder: folderId, ...opts }).toString()}`,
     ),
+  riskPolicy: () => request<RiskPolicyDto>('GET', '/api/risk-policy'),
+  saveRiskPolicy: (baseRevision: number, policy: RiskPolicy) =>
+    request<RiskPolicyDto>('PUT', '/api/risk-policy', { baseRevision, policy }),
   restore: (id: string, rev: number, baseRevision: number) =>
     request<FlowDto>('POST', `/api/flows/${encodeURIComponent(id)}/versions/${rev}/restore`, {
       baseRevision,
@@ -121,6 +126,9 @@ const planQuery = (t: PlanTarget): string =>
 /** The import plan of an export: what importing the downloaded file would create. */
 export const exportPlan = (t: PlanTarget): Promise<ImportPlanDto> =>
   request<ImportPlanDto>('GET', `/api/export/plan${planQuery(t)}`);
+
+/** Download address of the saved risk policy, as `flopack terraform` reads it. */
+export const riskPolicyFileUrl = '/api/risk-policy.json';
 
 /** Export URLs (the browser downloads them). */
 const formatParam = (canonical: boolean): string => (canonical ? 'format=canonical' : '');
@@ -193,6 +201,7 @@ export const queries = {
       queryFn: () => api.version(id, rev),
       staleTime: Infinity,
     }),
+  riskPolicy: () => queryOptions({ queryKey: ['riskPolicy'], queryFn: api.riskPolicy }),
   exportPlan: (t: PlanTarget) =>
     queryOptions({ queryKey: ['exportPlan', t], queryFn: () => exportPlan(t), staleTime: 0 }),
 };
