@@ -22,21 +22,60 @@ const rssOf = (pid: number): number => {
 };
 const mb = (b: number): string => `${(b / 1048576).toFixed(1)} MB`;
 
-async function startServer(): Promise<{ url: string; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['dist-server/src/server/index.js'], {
-    env: { ...process.env, PORT: '0', DB_FILE: dbFile },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** The server's own memory figures, as scripts/soak-memory.mjs prints them. */
+interface Memory {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+async function startServer(): Promise<{
+  url: string;
+  pid: number;
+  memory: () => Memory | null;
+  stop: () => void;
+}> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      new URL('./soak-memory.mjs', import.meta.url).href,
+      'dist-server/src/server/index.js',
+    ],
+    {
+      env: { ...process.env, PORT: '0', DB_FILE: dbFile },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let latest: Memory | null = null;
+  let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
+    let found = false;
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /running at (http:\/\/[^\s]+?)\/?\s/.exec(out);
-      if (m?.[1]) resolve(m[1]);
+      const lines = out.split('\n');
+      out = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith('soak-memory ')) latest = JSON.parse(line.slice(12)) as Memory;
+        const m = /running at (http:\/\/[^\s]+?)\/?$/.exec(line.trim());
+        if (!found && m?.[1]) {
+          found = true;
+          resolve(m[1]);
+        }
+      }
     });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
-  return { url, pid: child.pid ?? 0, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid ?? 0, memory: () => latest, stop: () => child.kill('SIGTERM') };
+}
+
+/** Why a request got no HTTP answer: the cause's code (ECONNRESET, UND_ERR_SOCKET, …). */
+function failureCause(e: unknown): string {
+  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const cause = err.cause;
+  return cause?.code ?? cause?.message ?? err.name ?? err.message ?? String(e);
 }
 
 const H = { 'content-type': 'application/json' };
@@ -56,15 +95,23 @@ async function main(): Promise<void> {
   // Warm up, then take the baseline.
   for (let i = 0; i < 20; i++) await (await api('GET', '/api/workspace')).text();
   await new Promise((r) => setTimeout(r, 1000));
+  const heapOf = (): number => server.memory()?.heapUsed ?? 0;
   const startRss = rssOf(server.pid);
+  const startHeap = heapOf();
   let peakRss = startRss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(server.pid))), 500);
+  let peakHeap = startHeap;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssOf(server.pid));
+    peakHeap = Math.max(peakHeap, heapOf());
+  }, 500);
 
   const acked = new Map<string, { name: string; revision: number; description: string }>();
   const ackedImports: string[] = [];
   const counts: Record<string, number> = {};
   const count = (k: string): void => void (counts[k] = (counts[k] ?? 0) + 1);
   const unexpected: string[] = [];
+  /** Requests that got no HTTP answer at all, by kind and cause. */
+  const failures: Record<string, number> = {};
   const expectStatus = async (
     what: string,
     r: Promise<Response>,
@@ -77,7 +124,9 @@ async function main(): Promise<void> {
       count(`${what} ${res.status}`);
       return res;
     } catch (e) {
-      unexpected.push(`${what}: ${(e as Error).message}`);
+      const key = `${what}: ${failureCause(e)}`;
+      failures[key] = (failures[key] ?? 0) + 1;
+      unexpected.push(key);
       return null;
     }
   };
@@ -161,8 +210,10 @@ async function main(): Promise<void> {
         );
         await expectStatus('self-parent', api('POST', '/api/import', selfParent), [422]);
       } else if (kind === 8) {
-        await hostileSocket(port, step % 2 === 0);
-        count('raw hostile');
+        const chunked = step % 20 === 8;
+        count(
+          `${chunked ? 'chunked 64 MB' : 'foreign Host'} ${await hostileSocket(port, chunked)}`,
+        );
       } else {
         await expectStatus('health', api('GET', '/api/health'), [200]);
         await expectStatus('tree', api('GET', '/api/workspace'), [200]);
@@ -189,6 +240,7 @@ async function main(): Promise<void> {
   for (const id of ackedImports) if (!(await api('GET', `/api/flows/${id}`)).ok) missing++;
   for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 1000));
   const endRss = rssOf(server.pid);
+  const endHeap = heapOf();
   server.stop();
   await new Promise((r) => setTimeout(r, 1500));
   const db = new Database(dbFile, { readonly: true });
@@ -207,6 +259,10 @@ async function main(): Promise<void> {
     `server RSS: start ${mb(startRss)}, peak ${mb(peakRss)}, end ${mb(endRss)} (${grew >= 0 ? '+' : ''}${mb(grew)})`,
   );
   console.log(
+    `server heapUsed: start ${mb(startHeap)}, peak ${mb(peakHeap)}, end ${mb(endHeap)}; at the end heapTotal ${mb(server.memory()?.heapTotal ?? 0)}, external ${mb(server.memory()?.external ?? 0)}, arrayBuffers ${mb(server.memory()?.arrayBuffers ?? 0)}`,
+  );
+  console.log(`requests with no HTTP answer: ${JSON.stringify(failures)}`);
+  console.log(
     `unexpected answers: ${unexpected.length}${unexpected.length ? ` — ${unexpected.slice(0, 5).join(' | ')}` : ''}`,
   );
   const ok = missing === 0 && integrity === 'ok' && grew < 50 * 1048576 && unexpected.length === 0;
@@ -214,15 +270,22 @@ async function main(): Promise<void> {
   process.exit(ok ? 0 : 1);
 }
 
-/** A chunked upload far over the cap, or a foreign Host, over a raw socket. */
-function hostileSocket(port: number, chunked: boolean): Promise<void> {
+/**
+ * A chunked upload far over the cap, or a foreign Host, over a raw socket. Resolves with the
+ * answer's status code, or "closed" when the server closed the socket without one.
+ */
+function hostileSocket(port: number, chunked: boolean): Promise<string> {
   return new Promise((resolve) => {
     const s = connect(port, '127.0.0.1');
     let sent = 0;
+    let head = '';
     const chunk = Buffer.alloc(64 * 1024, 0x20);
-    s.on('data', () => s.destroy());
+    s.on('data', (d: Buffer) => {
+      head += d.toString('latin1');
+      if (head.includes('\r\n')) s.destroy();
+    });
     s.on('error', () => undefined);
-    s.on('close', () => resolve());
+    s.on('close', () => resolve(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 'closed'));
     if (!chunked) {
       s.write('GET /api/export HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n');
       return;

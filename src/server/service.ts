@@ -2,6 +2,9 @@
  * The workspace service: each operation loads what it needs inside one transaction, runs a
  * pure model operation, and stores the result. Nothing is written unless all of it is.
  */
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describeChange } from '../model/changeSummary.ts';
 import type { Result } from '../model/errors.ts';
 import { createFolder, deleteFolder, moveFolder, renameFolder } from '../model/folders.ts';
@@ -18,7 +21,8 @@ import { subtree, withoutCycles } from '../model/workspace.ts';
 import { MAX_FLOPACK_BYTES } from '../export/flopack/read.ts';
 import { readFlopackOffThread } from './readOffThread.ts';
 import type { ExportTarget } from '../export/flopack/write.ts';
-import { writeFlopack } from '../export/flopack/write.ts';
+import { workspaceFlopackChunks, writeFlopack } from '../export/flopack/write.ts';
+import { refsOf } from '../export/flopack/refs.ts';
 import type { FlowDto, FolderDto, ImportDto, TreeDto, VersionDto } from './dto.ts';
 import { ApiError, problemError } from './http.ts';
 import type { FlowHeader, Store, StoreTx, StoredFlow, VersionHeader } from './storage/store.ts';
@@ -83,22 +87,6 @@ async function loadTree(tx: StoreTx): Promise<{ ws: Workspace; headers: FlowHead
       origin: null,
     },
     headers,
-  };
-}
-
-async function loadWorkspace(tx: StoreTx): Promise<Workspace> {
-  const [folders, flows, tables, configs] = await Promise.all([
-    tx.folders(),
-    tx.flows(),
-    tx.tables(),
-    tx.configs(),
-  ]);
-  return {
-    folders: Object.fromEntries(withoutCycles(folders).map((f) => [f.id, f])),
-    flows: Object.fromEntries(flows.map((f) => [f.id, f])),
-    tables: Object.fromEntries(tables.map((t) => [t.id, t])),
-    configs: Object.fromEntries(configs.map((c) => [c.id, c])),
-    origin: null,
   };
 }
 
@@ -482,19 +470,107 @@ export class WorkspaceService {
     });
   }
 
-  /** Exports a flow, a folder or the whole workspace as flopack text. */
-  exportFlopack(target: ExportTarget): Promise<{ text: string; filename: string }> {
+  /**
+   * Exports a flow or a folder as flopack text, loading only the flows it holds (and the
+   * helpers they call); the whole workspace goes to a temporary file one flow at a time, so
+   * an export never holds the workspace's content in memory.
+   */
+  exportFlopack(target: ExportTarget): Promise<Exported> {
     return this.store.transaction(async (tx) => {
-      const ws = await loadWorkspace(tx);
+      if (target.kind === 'workspace') return this.exportWorkspaceFile(tx);
+      const ws = await loadForExport(tx, target);
       const text = writeFlopack(ws, target, { now: this.clock() });
       if (!text.ok) throw problemError(text.problems, 404);
       const name =
         target.kind === 'flow'
           ? `${ws.flows[target.id]?.name ?? 'flow'}.flow`
-          : target.kind === 'folder'
-            ? `${ws.folders[target.id]?.name ?? 'folder'}.folder`
-            : 'workspace.flopack';
+          : `${ws.folders[target.id]?.name ?? 'folder'}.folder`;
       return { text: text.value, filename: name };
     });
   }
+
+  private async exportWorkspaceFile(tx: StoreTx): Promise<Exported> {
+    const [folders, headers, tables, configs] = [
+      withoutCycles(await tx.folders()),
+      await tx.flowHeaders(),
+      await tx.tables(),
+      await tx.configs(),
+    ];
+    const dir = await mkdtemp(path.join(tmpdir(), 'flopack-export-'));
+    const file = path.join(dir, 'workspace.flopack');
+    const out = await open(file, 'wx', 0o600);
+    let bytes = 0;
+    try {
+      for await (const piece of workspaceFlopackChunks(
+        {
+          folders,
+          flowIds: headers.map((h) => h.id),
+          flow: (id) => tx.flow(id),
+          tables,
+          configs,
+        },
+        { now: this.clock() },
+      )) {
+        const buf = Buffer.from(piece, 'utf8');
+        await out.write(buf);
+        bytes += buf.byteLength;
+      }
+    } catch (e) {
+      await out.close();
+      await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
+    await out.close();
+    return { file, bytes, filename: 'workspace.flopack' };
+  }
+}
+
+/** A finished export: text, or a temporary file the caller streams and then removes. */
+export type Exported =
+  { filename: string; text: string } | { filename: string; file: string; bytes: number };
+
+/**
+ * The part of the workspace a flow or folder export needs: every folder, table and
+ * connection, and only the flows in the selection plus the helpers they call (transitively;
+ * each flow is loaded once, so reference cycles end).
+ */
+async function loadForExport(
+  tx: StoreTx,
+  target: Exclude<ExportTarget, { kind: 'workspace' }>,
+): Promise<Workspace> {
+  const folders = withoutCycles(await tx.folders());
+  const headers = await tx.flowHeaders();
+  const [tables, configs] = [await tx.tables(), await tx.configs()];
+  const known = new Set<string>(headers.map((h) => h.id));
+  const ws: Workspace = {
+    folders: Object.fromEntries(folders.map((f) => [f.id, f])),
+    flows: {},
+    tables: Object.fromEntries(tables.map((t) => [t.id, t])),
+    configs: Object.fromEntries(configs.map((c) => [c.id, c])),
+    origin: null,
+  };
+  let want: FlowId[];
+  if (target.kind === 'flow') want = known.has(target.id) ? [target.id] : [];
+  else {
+    const folder = ws.folders[target.id];
+    const chosen = !folder ? [] : target.subfolders === false ? [folder] : subtree(ws, folder.id);
+    const ids = new Set<string>(chosen.map((f) => f.id));
+    want = headers.filter((h) => h.folderId !== null && ids.has(h.folderId)).map((h) => h.id);
+  }
+  const loaded = new Map<string, StoredFlow>();
+  while (want.length > 0) {
+    const got = await tx.flows(want);
+    for (const f of got) loaded.set(f.id, f);
+    const next = new Set<FlowId>();
+    for (const f of got)
+      for (const ref of refsOf(f.data).flows)
+        if (known.has(ref) && !loaded.has(ref)) next.add(ref as FlowId);
+    want = [...next];
+  }
+  // The workspace's own order, as a full load would give.
+  for (const h of headers) {
+    const f = loaded.get(h.id);
+    if (f) ws.flows[f.id] = f;
+  }
+  return ws;
 }

@@ -81,6 +81,74 @@ export function writeFlopack(
   return ok(JSON.stringify(doc));
 }
 
+/** What `workspaceFlopackChunks` reads: everything but flow content, which it asks for one flow at a time. */
+export interface WorkspaceSource {
+  folders: readonly Folder[];
+  /** Every flow's id, in the workspace's order. */
+  flowIds: readonly FlowId[];
+  /** One flow with its content (null if it went away meanwhile: it is left out). */
+  flow: (id: FlowId) => Promise<Flow | null>;
+  tables: readonly RawTable[];
+  configs: readonly RawConfig[];
+}
+
+/**
+ * The whole workspace (without an origin) as flopack text in pieces, holding one flow at a
+ * time: joined, the pieces are exactly `writeFlopack(ws)`. For exports too big to build whole.
+ */
+export async function* workspaceFlopackChunks(
+  source: WorkspaceSource,
+  opts: WriteOptions = {},
+): AsyncGenerator<string> {
+  const ws: Workspace = {
+    folders: Object.fromEntries(source.folders.map((f) => [f.id, f])),
+    flows: {},
+    tables: {},
+    configs: {},
+    origin: null,
+  };
+  const groups: Record<string, RawGroup> = {};
+  for (const f of source.folders)
+    groups[f.id] = groupOf(
+      f,
+      ancestors(ws, f.id)
+        .map((a) => a.id)
+        .join('.'),
+    );
+  const head = JSON.stringify({
+    type: 'flopack',
+    version: CURRENT_VERSION,
+    created: (opts.now ?? new Date()).toISOString(),
+    flags: DEFAULT_FLAGS,
+    data: {},
+  });
+  // Everything up to the data object's closing braces, then the flos one by one.
+  yield `${head.slice(0, -2)}"flos":{`;
+  let first = true;
+  for (const id of jsonKeyOrder(source.flowIds)) {
+    const flow = await source.flow(id);
+    if (!flow) continue;
+    yield `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(floOf(flow))}`;
+    first = false;
+  }
+  const rest = JSON.stringify({
+    configs: Object.fromEntries(source.configs.map((c) => [c.id, c])),
+    tables: Object.fromEntries(source.tables.map((t) => [t.id, t])),
+    groups,
+  });
+  yield `},${rest.slice(1)}}`;
+}
+
+/** Keys in the order `JSON.stringify` writes an object's: array indices first, ascending. */
+function jsonKeyOrder<K extends string>(keys: readonly K[]): K[] {
+  const index = (k: string): boolean => /^(0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295;
+  const unique = [...new Set(keys)];
+  return [
+    ...unique.filter(index).sort((a, b) => Number(a) - Number(b)),
+    ...unique.filter((k) => !index(k)),
+  ];
+}
+
 /** An unedited workspace read from a file: the file's own envelope and key order. */
 function writePristine(ws: Workspace): string {
   const o = ws.origin;

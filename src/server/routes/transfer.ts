@@ -1,4 +1,7 @@
 /** Import and export of flopacks. */
+import type { FileHandle } from 'node:fs/promises';
+import { open, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Hono } from 'hono';
 import type { FlowId, FolderId } from '../../model/ids.ts';
 import { canonicalFlopack } from '../../export/flopack/canonical.ts';
@@ -18,6 +21,45 @@ export function safeFileName(name: string): string {
     .trim()
     .slice(0, 120);
   return cleaned === '' ? 'export' : cleaned;
+}
+
+/** Removes a finished export's temporary file and its folder. */
+function removeExport(file: string): Promise<void> {
+  return rm(path.dirname(file), { recursive: true, force: true });
+}
+
+/**
+ * A temporary export file as a response body, read 256 KB at a time as the client takes it,
+ * and removed once sent, failed or abandoned.
+ */
+function fileStream(file: string): ReadableStream<Uint8Array> {
+  let handle: FileHandle | null = null;
+  const done = async (): Promise<void> => {
+    const h = handle;
+    handle = null;
+    await h?.close().catch(() => undefined);
+    await removeExport(file);
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          handle ??= await open(file, 'r');
+          const buf = Buffer.allocUnsafe(256 * 1024);
+          const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+          if (bytesRead === 0) {
+            await done();
+            controller.close();
+          } else controller.enqueue(new Uint8Array(buf.buffer, buf.byteOffset, bytesRead));
+        } catch (e) {
+          await done();
+          controller.error(e);
+        }
+      },
+      cancel: done,
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 /** Mounts /api/import and /api/export. */
@@ -59,16 +101,26 @@ export function transferRoutes(app: Hono, service: WorkspaceService): void {
           } as const)
         : ({ kind: 'workspace' } as const);
     const exported = await service.exportFlopack(target);
-    const { filename } = exported;
-    // ?format=canonical: the `flopack fmt` form, for files kept in git (docs/format.md).
-    const text =
-      c.req.query('format') === 'canonical'
-        ? canonicalFlopack(JSON.parse(exported.text))
-        : exported.text;
-    const safe = safeFileName(filename);
-    return c.body(text, 200, {
+    const safe = safeFileName(exported.filename);
+    const headers = {
       'content-type': 'application/json; charset=utf-8',
       'content-disposition': `attachment; filename="${safe.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(safe)}`,
+    };
+    // ?format=canonical: the `flopack fmt` form, for files kept in git (docs/format.md).
+    const canonical = c.req.query('format') === 'canonical';
+    if ('text' in exported)
+      return c.body(
+        canonical ? canonicalFlopack(JSON.parse(exported.text)) : exported.text,
+        200,
+        headers,
+      );
+    if (canonical) {
+      const text = await readFile(exported.file, 'utf8').finally(() => removeExport(exported.file));
+      return c.body(canonicalFlopack(JSON.parse(text)), 200, headers);
+    }
+    return c.body(fileStream(exported.file), 200, {
+      ...headers,
+      'content-length': String(exported.bytes),
     });
   });
 }

@@ -13,6 +13,7 @@ import type { JsonObject, RawConfig, RawFloData, RawGroup, RawTable } from '../.
 import type { Flow } from '../../model/workspace.ts';
 import { auditWhere } from './auditQuery.ts';
 import { POSTGRES_MIGRATIONS } from './postgresSchema.ts';
+import { HEADER_DESCRIPTION_CHARS } from './store.ts';
 import type {
   AuditEntry,
   ChangeNotice,
@@ -97,7 +98,7 @@ function makeTx(client: pg.PoolClient, pending: ChangeNotice[]): StoreTx {
     flowHeaders: async () =>
       (
         await rows(
-          'SELECT id, folder_id, name, description, active, save_all_data, kind, card_count, revision, updated_at FROM flows ORDER BY seq',
+          `SELECT id, folder_id, name, left(description, ${HEADER_DESCRIPTION_CHARS}) AS description, active, save_all_data, kind, card_count, revision, updated_at FROM flows ORDER BY seq`,
         )
       ).map(toHeader),
     flow: async (id) => {

@@ -20,6 +20,7 @@ import type {
   VersionHeader,
 } from './store.ts';
 import { SCHEMA_VERSION, SQLITE_MIGRATIONS } from './schema.ts';
+import { HEADER_DESCRIPTION_CHARS } from './store.ts';
 import { auditWhere } from './auditQuery.ts';
 
 interface FolderRow {
@@ -129,7 +130,7 @@ export function openSqliteStore(file: string): Store {
     ),
     deleteFolder: db.prepare('DELETE FROM folders WHERE id = ?'),
     headers: db.prepare<[], FlowRow>(
-      'SELECT id, folder_id, name, description, active, save_all_data, kind, card_count, revision, updated_at FROM flows ORDER BY rowid',
+      `SELECT id, folder_id, name, substr(description, 1, ${HEADER_DESCRIPTION_CHARS}) AS description, active, save_all_data, kind, card_count, revision, updated_at FROM flows ORDER BY rowid`,
     ),
     flow: db.prepare<[string], FlowRow>('SELECT * FROM flows WHERE id = ?'),
     allFlows: db.prepare<[], FlowRow>('SELECT * FROM flows ORDER BY rowid'),

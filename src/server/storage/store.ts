@@ -10,6 +10,9 @@ import type { ChangeNotice, FlowHeader, Role, VersionHeader } from '../../contra
 
 export type { ChangeNotice, FlowHeader, Role, VersionHeader };
 
+/** Characters of a flow's description its header carries (the longest a typed one may be). */
+export const HEADER_DESCRIPTION_CHARS = 5000;
+
 /** A flow as stored: the model's flow plus its revision (for optimistic concurrency). */
 export interface StoredFlow extends Flow {
   revision: number;
@@ -26,6 +29,11 @@ export interface StoreTx {
   folders(): Promise<Folder[]>;
   putFolder(folder: Folder): Promise<void>;
   deleteFolders(ids: readonly FolderId[]): Promise<void>;
+  /**
+   * Every flow's header, descriptions cut to `HEADER_DESCRIPTION_CHARS` (the flow itself has
+   * it whole): the tree and every folder check read all headers, and an imported description
+   * may be megabytes long.
+   */
   flowHeaders(): Promise<FlowHeader[]>;
   flow(id: FlowId): Promise<StoredFlow | null>;
   flows(ids?: readonly FlowId[]): Promise<StoredFlow[]>;
@@ -104,6 +112,11 @@ export interface AuditFilter {
   actor?: string | undefined;
   action?: string | undefined;
   target?: string | undefined;
+  instance?: string | undefined;
+  /** Only entries at or after this ISO time. */
+  since?: string | undefined;
+  /** Only entries before this ISO time. */
+  until?: string | undefined;
   /** Only entries with a smaller sequence number (paging backwards). */
   before?: number | undefined;
   limit: number;
