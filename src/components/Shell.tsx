@@ -1,5 +1,6 @@
 /** The studio's frame: top bar, workspace sidebar, the open flow, and page-wide file drop. */
 import { useQueryClient } from '@tanstack/react-query';
+import { Moon, PanelLeft, Sun, Upload } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { api } from '../client/api.ts';
 import { useUi } from '../client/uiStore.ts';
@@ -81,9 +82,11 @@ export function Shell() {
             aria-pressed={sidebarOpen}
             onClick={() => setSidebarOpen(!sidebarOpen)}
           >
+            <PanelLeft size={16} aria-hidden="true" />
             Workspace panel
           </button>
           <button type="button" onClick={() => setImporting(true)}>
+            <Upload size={16} aria-hidden="true" />
             Import
           </button>
           <button
@@ -91,7 +94,12 @@ export function Shell() {
             aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
             onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
           >
-            {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+            {theme === 'dark' ? (
+              <Sun size={16} aria-hidden="true" />
+            ) : (
+              <Moon size={16} aria-hidden="true" />
+            )}
+            {theme === 'dark' ? 'Light' : 'Dark'}
           </button>
         </div>
       </header>

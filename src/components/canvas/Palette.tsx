@@ -17,13 +17,17 @@ interface Group {
   cards: CatalogCard[];
 }
 
+/** Which cards a palette lists: all, app actions only, or functions only. */
+export type PaletteKind = 'all' | 'app' | 'function';
+
 /** Groups the insertable (non-event, non-hidden) cards; apps first, then functions. */
-export function paletteGroups(catalog: Catalog, query: string): Group[] {
+export function paletteGroups(catalog: Catalog, query: string, kind: PaletteKind = 'all'): Group[] {
   const q = query.trim().toLowerCase();
   const words = q.split(/\s+/).filter(Boolean);
   const groups = new Map<string, Group>();
   for (const c of catalog.cards) {
     if (c.hidden || c.isEvent) continue;
+    if (kind !== 'all' && c.isFunction !== (kind === 'function')) continue;
     const hay = `${c.title} ${c.appLabel} ${c.category} ${c.description ?? ''}`.toLowerCase();
     if (!words.every((w) => hay.includes(w))) continue;
     const name = c.isFunction ? c.category : c.appLabel;
@@ -47,6 +51,9 @@ interface PaletteProps {
   onInsert: (id: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
   onEscape: () => void;
+  kind?: PaletteKind;
+  /** A card started or stopped being dragged out of the palette. */
+  onDragging?: (dragging: boolean) => void;
 }
 
 /** The palette panel. */
@@ -56,10 +63,12 @@ export const Palette = memo(function Palette({
   onInsert,
   searchRef,
   onEscape,
+  kind = 'all',
+  onDragging,
 }: PaletteProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const groups = useMemo(() => paletteGroups(catalog, query), [catalog, query]);
+  const groups = useMemo(() => paletteGroups(catalog, query, kind), [catalog, query, kind]);
   const flat = useMemo(() => groups.flatMap((g) => g.cards), [groups]);
   const current = flat[Math.min(active, flat.length - 1)];
   const onKey = (e: KeyboardEvent) => {
@@ -106,7 +115,11 @@ export const Palette = memo(function Palette({
                 onDragStart={(e) => {
                   e.dataTransfer.setData(CARD_DRAG_TYPE, c.id);
                   e.dataTransfer.effectAllowed = 'copy';
+                  // Let the canvas under the palette take the drop (hiding the source at
+                  // once would cancel the drag).
+                  setTimeout(() => onDragging?.(true), 0);
                 }}
+                onDragEnd={() => onDragging?.(false)}
                 onClick={() => onInsert(c.id)}
               >
                 {c.title}

@@ -1,4 +1,20 @@
-/** The open flow's header: name, description, ON/OFF, data saving, and its commands. */
+/**
+ * The open flow's header, one row: name, ON/OFF, data saving, Save, the drawer's tools, and a
+ * "More" menu for the rarely used commands.
+ */
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import {
+  Ellipsis,
+  GitCompare,
+  History,
+  ListChecks,
+  ListTree,
+  PanelRight,
+  Pencil,
+  Play,
+  Download,
+  Trash2,
+} from 'lucide-react';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
@@ -21,6 +37,7 @@ function CheckButton() {
       onClick={() => toggle('check')}
       aria-label={`Check: ${errors} errors, ${warnings} warnings`}
     >
+      <ListChecks size={16} aria-hidden="true" />
       Check
       {count > 0 && (
         <span className={errors ? 'check-count has-errors' : 'check-count'}>{count}</span>
@@ -59,6 +76,8 @@ export function FlowHeader({
   const openFlow = useUi((s) => s.openFlow);
   const panel = useUi((s) => s.panel);
   const togglePanel = useUi((s) => s.togglePanel);
+  const outline = useUi((s) => s.outline);
+  const setOutline = useUi((s) => s.setOutline);
   const edit = store.getState().edit;
   return (
     <header className="flow-header">
@@ -67,29 +86,27 @@ export function FlowHeader({
           ← Back to {returnTo.name}
         </button>
       )}
-      <div className="flow-title">
+      <div className="flow-title" title={description || undefined}>
         <h2>{name}</h2>
         <span className="kind">{FLOW_KIND_LABELS[kind]}</span>
         {dirty && <span className="unsaved">Unsaved changes</span>}
-        {description && <p className="description">{description}</p>}
+        {description && <p className="visually-hidden">{description}</p>}
       </div>
       <div className="toolbar" role="toolbar" aria-label="Flow actions">
-        <button type="button" onClick={onEdit}>
-          Edit properties
-        </button>
         <Switch
           on={active}
           onText="Flow is ON"
           offText="Flow is OFF"
           onChange={(on) => edit((f) => ok({ ...f, active: on }))}
         />
-        <label className="checkbox">
+        <label className="checkbox" title="Save all data that passes through the flow">
           <input
             type="checkbox"
+            aria-label="Save all data that passes through the flow"
             checked={log}
             onChange={(e) => edit((f) => ok({ ...f, data: { ...f.data, log: e.target.checked } }))}
           />
-          Save all data that passes through the flow
+          Save all data
         </label>
         <button
           type="button"
@@ -100,26 +117,71 @@ export function FlowHeader({
         >
           {saving ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" onClick={onExport}>
-          Export
+        <span className="toolbar-sep" aria-hidden="true" />
+        <CheckButton />
+        <button type="button" aria-pressed={panel === 'test'} onClick={() => togglePanel('test')}>
+          <Play size={16} aria-hidden="true" />
+          Test run
         </button>
         <button
           type="button"
           aria-pressed={panel === 'versions'}
           onClick={() => togglePanel('versions')}
+          aria-label="Versions"
+          title="Versions"
         >
-          Versions
+          <History size={16} aria-hidden="true" />
         </button>
-        <button type="button" onClick={onCompare}>
-          Compare
+        <button
+          type="button"
+          aria-pressed={panel === 'inspector'}
+          onClick={() => togglePanel('inspector')}
+          aria-keyshortcuts="I"
+          aria-label="Inspector"
+          title="Inspector (I)"
+        >
+          <PanelRight size={16} aria-hidden="true" />
         </button>
-        <CheckButton />
-        <button type="button" aria-pressed={panel === 'test'} onClick={() => togglePanel('test')}>
-          Test run
+        <button
+          type="button"
+          aria-pressed={outline}
+          onClick={() => setOutline(!outline)}
+          aria-label="Outline"
+          title="Outline"
+        >
+          <ListTree size={16} aria-hidden="true" />
         </button>
-        <button type="button" className="danger-quiet" onClick={onDelete}>
-          Delete flow
-        </button>
+        <DropdownMenu.Root modal={false}>
+          <DropdownMenu.Trigger asChild>
+            <button type="button" aria-label="More flow actions">
+              <Ellipsis size={16} aria-hidden="true" />
+              More
+            </button>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content
+              className="menu-content"
+              align="end"
+              sideOffset={4}
+              aria-label="More flow actions"
+              onCloseAutoFocus={(e) => e.preventDefault()}
+            >
+              <DropdownMenu.Item className="menu-item" onSelect={onEdit}>
+                <Pencil size={15} aria-hidden="true" /> Edit properties
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={onCompare}>
+                <GitCompare size={15} aria-hidden="true" /> Compare
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={onExport}>
+                <Download size={15} aria-hidden="true" /> Export
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator className="menu-separator" />
+              <DropdownMenu.Item className="menu-item danger-quiet" onSelect={onDelete}>
+                <Trash2 size={15} aria-hidden="true" /> Delete flow
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
       </div>
     </header>
   );
