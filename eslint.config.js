@@ -25,12 +25,14 @@ export default defineConfig([
   globalIgnores([
     'dist',
     'dist-server',
+    'dist-cli',
     'test-results',
     'playwright-report',
     'data',
     '.ci-out',
     'node_modules',
     'bin',
+    '.corpus',
   ]),
   {
     files: ['**/*.{ts,tsx}'],
@@ -56,6 +58,23 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': ['error', uiImports],
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'navigator'],
+    },
+  },
+  {
+    files: ['src/client/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**'],
+              message:
+                'The client talks to the server only through src/contract (the API contract).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -4,7 +4,16 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // The API answers only its own host and origin: present the dev server's calls as its own.
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:4310',
+        changeOrigin: true,
+        configure: (proxy) => {
+          proxy.on('proxyReq', (req) => req.removeHeader('origin'));
+        },
+      },
+    },
   },
   build: {
     chunkSizeWarningLimit: 2000,
@@ -13,7 +22,11 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 30000,
-    reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],
+    reporters: [
+      'default',
+      ...(process.env.VITEST_JSON ? ['json'] : []),
+      './tests/corpusReporter.ts',
+    ],
     ...(process.env.VITEST_JSON ? { outputFile: { json: process.env.VITEST_JSON } } : {}),
   },
 });

@@ -1,5 +1,6 @@
 /** `npm run bench`: performance figures as `name: value` lines (targets, not tests). */
 import { benchCanvas } from './canvas.ts';
+import { benchCli } from './cli.ts';
 import { benchFlopack } from './flopack.ts';
 import { benchRender } from './render.ts';
 
@@ -8,6 +9,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   flopack: benchFlopack,
   render: benchRender,
   canvas: benchCanvas,
+  cli: benchCli,
 };
 
 for (const [name, run] of Object.entries(suites)) {

@@ -26,11 +26,9 @@ test('cards dragged onto empty canvas are appended, and onto a gap are inserted 
     await paletteItem(page, 'send message to channel', 'Slack – Send Message to Channel'),
     emptySpot(),
   );
-  expect(await cardOrder(page)).toEqual([
-    'Events – Delegated Flow',
-    'Okta – Read User',
-    'Slack – Send Message to Channel',
-  ]);
+  await expect
+    .poll(() => cardOrder(page))
+    .toEqual(['Events – Delegated Flow', 'Okta – Read User', 'Slack – Send Message to Channel']);
 
   const readUser = card(page, /^Okta – Read User/);
   await dragToCanvas(
@@ -38,12 +36,14 @@ test('cards dragged onto empty canvas are appended, and onto a gap are inserted 
     await paletteItem(page, 'compose', 'Text – Compose'),
     await gapAfter(page, readUser),
   );
-  expect(await cardOrder(page)).toEqual([
-    'Events – Delegated Flow',
-    'Okta – Read User',
-    'Text – Compose',
-    'Slack – Send Message to Channel',
-  ]);
+  await expect
+    .poll(() => cardOrder(page))
+    .toEqual([
+      'Events – Delegated Flow',
+      'Okta – Read User',
+      'Text – Compose',
+      'Slack – Send Message to Channel',
+    ]);
   await expect(page.getByText('Unsaved changes')).toBeVisible();
 });
 
@@ -70,12 +70,14 @@ test('a card goes into an If/Else branch, and a card is reordered by dragging', 
   const falseBox = await falseBranch.boundingBox();
   const suspendBox = await suspend.boundingBox();
   expect(Math.abs((suspendBox?.y ?? 0) - (falseBox?.y ?? 0))).toBeLessThan(40);
-  expect(await cardOrder(page)).toEqual([
-    'Events – Delegated Flow',
-    'Branching – If/Else',
-    'Okta – Suspend User',
-    'Okta – Deactivate User',
-  ]);
+  await expect
+    .poll(() => cardOrder(page))
+    .toEqual([
+      'Events – Delegated Flow',
+      'Branching – If/Else',
+      'Okta – Suspend User',
+      'Okta – Deactivate User',
+    ]);
 
   // Drag Deactivate User back to right after the event: it moves before the If/Else.
   await page
@@ -91,12 +93,14 @@ test('a card goes into an If/Else branch, and a card is reordered by dragging', 
   await page.mouse.move(event.x + event.width + 4, event.y + 10, { steps: 15 });
   await expect(page.locator('.react-flow__node-marker')).toBeVisible();
   await page.mouse.up();
-  expect(await cardOrder(page)).toEqual([
-    'Events – Delegated Flow',
-    'Okta – Deactivate User',
-    'Branching – If/Else',
-    'Okta – Suspend User',
-  ]);
+  await expect
+    .poll(() => cardOrder(page))
+    .toEqual([
+      'Events – Delegated Flow',
+      'Okta – Deactivate User',
+      'Branching – If/Else',
+      'Okta – Suspend User',
+    ]);
 });
 
 test('undo five steps and redo them back to the same export', async ({ page, studio }) => {
@@ -124,17 +128,17 @@ test('undo five steps and redo them back to the same export', async ({ page, stu
   const redo = page.getByRole('toolbar', { name: 'Editing' }).getByRole('button', { name: 'Redo' });
   for (let i = 0; i < 5; i++) await undo.click();
   await expect(page.getByRole('button', { name: 'Add event' })).toBeVisible();
-  expect(await cardOrder(page)).toEqual([]);
+  await expect.poll(() => cardOrder(page)).toEqual([]);
   await expect(undo).toBeDisabled();
   await page.keyboard.press('Control+Shift+Z');
   for (let i = 0; i < 4; i++) await redo.click();
   await expect(redo).toBeDisabled();
-  expect(await cardOrder(page)).toHaveLength(5);
+  await expect.poll(() => cardOrder(page)).toHaveLength(5);
   await expect(page.getByText('Unsaved changes')).toBeHidden();
-  expect(await exportFlow()).toEqual(before);
+  await expect.poll(exportFlow).toEqual(before);
 });
 
-test('opens a real delegated flow and shows every card in order', async ({
+test('[corpus] opens a real delegated flow and shows every card in order', async ({
   page,
   studio,
   request,
@@ -152,18 +156,20 @@ test('opens a real delegated flow and shows every card in order', async ({
   await page.getByRole('list', { name: 'Flows in ISPM' }).getByRole('button').first().click();
   await expect(card(page, /^Events – Delegated Flow, card 1 of/)).toBeVisible();
   // The If Error card holds its Try and If Error branches; their cards follow it.
-  expect(await cardOrder(page)).toEqual([
-    'Events – Delegated Flow',
-    'Note “Assign”',
-    'Flow Control – Assign',
-    'Error Handling – If Error',
-    'Okta – Suspend User',
-    'Tables – Create Row',
-    'Flow Control – Return',
-    'Tables – Create Row',
-    'Flow Control – Return',
-    'Note “Actions Performed”',
-  ]);
+  await expect
+    .poll(() => cardOrder(page))
+    .toEqual([
+      'Events – Delegated Flow',
+      'Note “Assign”',
+      'Flow Control – Assign',
+      'Error Handling – If Error',
+      'Okta – Suspend User',
+      'Tables – Create Row',
+      'Flow Control – Return',
+      'Tables – Create Row',
+      'Flow Control – Return',
+      'Note “Actions Performed”',
+    ]);
   await expect(page.locator('.react-flow__node-arm').filter({ hasText: 'Try' })).toBeVisible();
   await expect(page.locator('.react-flow__node-arm').filter({ hasText: 'If Error' })).toBeVisible();
 });

@@ -3,11 +3,12 @@
  * file, so every test starts from an empty workspace, as a new user does.
  */
 import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { corpusFile, corpusSetupHint, hasCorpus } from '../tests/corpusLocation.ts';
 
 /** A running studio. */
 export interface Studio {
@@ -60,8 +61,18 @@ export const test = base.extend<{ studio: Studio }>({
 
 export { expect } from '@playwright/test';
 
-/** A real Okta export from ../shared/flopacks. */
+/**
+ * A real Okta export from the corpus (tests/corpusLocation.ts). Called inside a test whose
+ * title carries `[corpus]`: without a corpus it skips that test.
+ */
 export const sharedFlopack = (name: string): { file: string; text: string } => {
-  const file = path.resolve('..', 'shared', 'flopacks', `${name}.flopack`);
+  test.skip(!hasCorpus, `real Okta corpus not found (${corpusSetupHint})`);
+  const file = corpusFile(name);
   return { file, text: readFileSync(file, 'utf8') };
 };
+
+/** Checks an exported file with the project's own validator (`flopack validate`). */
+export const validateFlopack = (file: string): string =>
+  execFileSync(process.execPath, ['bin/flopack.js', 'validate', file], {
+    encoding: 'utf8',
+  }).trim();

@@ -55,7 +55,9 @@ test('choosing the helper flow of a For Each gives it the helper’s inputs; the
   await panel
     .getByLabel('Helper Flow', { exact: true })
     .selectOption({ label: 'Remove user from group' });
-  await expect(panel.getByRole('combobox', { name: 'Map group from' })).toBeVisible();
+  // The group records fit the helper's Object input, so the current item goes there.
+  await expect(panel.getByLabel('Current item goes to')).toHaveValue('group');
+  await expect(panel.getByText('← current item')).toBeVisible();
   await expect(panel.getByRole('combobox', { name: 'Map userId from' })).toBeVisible();
   await panel
     .getByRole('combobox', { name: 'Map userId from' })

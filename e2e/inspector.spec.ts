@@ -256,12 +256,7 @@ test('Delegated Flow inputs: add, rename, retype and remove; a list type cannot 
 
   const add = panel.getByRole('form', { name: 'Add input' });
   const type = add.getByLabel('Type');
-  expect(await type.locator('option').allTextContents()).toEqual([
-    'Text',
-    'Number',
-    'True/False',
-    'Date & Time',
-  ]);
+  await expect(type.locator('option')).toHaveText(['Text', 'Number', 'True/False', 'Date & Time']);
   await expect(add.getByLabel('List')).toHaveCount(0);
   await add.getByLabel('Name').fill('riskLevel');
   await add.getByRole('button', { name: 'Add input' }).click();
@@ -283,7 +278,7 @@ test('Delegated Flow inputs: add, rename, retype and remove; a list type cannot 
   await name.press('Enter');
   await expect(panel.getByLabel('Name of input risk level')).toBeVisible();
   const retype = panel.getByLabel('Type of input risk level');
-  expect(await retype.locator('option').allTextContents()).toEqual([
+  await expect(retype.locator('option')).toHaveText([
     'Text',
     'Number',
     'True/False',
@@ -346,7 +341,7 @@ test('a card calling a helper flow names it and opens it; the helper’s paramet
   await expect(panel.getByRole('checkbox', { name: 'List of groups' })).toBeChecked();
 });
 
-test('a real ISPM remediation flow: inline-flow cards are in the outline and read their outside sources', async ({
+test('[corpus] a real ISPM remediation flow: inline-flow cards are in the outline and read their outside sources', async ({
   page,
   studio,
 }) => {

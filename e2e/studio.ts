@@ -12,12 +12,17 @@ export async function newFolder(page: Page, name: string, sub = false): Promise<
 }
 
 /** Creates a template's flows in the selected folder ("From template…"). */
-export async function fromTemplate(page: Page, title: string): Promise<void> {
+export async function fromTemplate(
+  page: Page,
+  title: string,
+  values: Record<string, string> = {},
+): Promise<void> {
   await page.getByRole('button', { name: 'From template…' }).click();
-  await page
-    .getByRole('dialog', { name: 'New flow from template' })
-    .getByRole('button', { name: new RegExp(`^${title}`) })
-    .click();
+  const dialog = page.getByRole('dialog', { name: 'New flow from template' });
+  await dialog.getByRole('button', { name: new RegExp(`^${title}`) }).click();
+  const form = dialog.getByRole('form', { name: `Values for ${title}` });
+  for (const [label, value] of Object.entries(values)) await form.getByLabel(label).fill(value);
+  await form.getByRole('button', { name: 'Create flows' }).click();
 }
 
 /** Creates a folder (top level) and a new flow in it; returns when the flow is open. */

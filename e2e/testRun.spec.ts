@@ -7,7 +7,7 @@ test('a test run of the quarantine template shows each card and what it did to t
 }) => {
   await page.goto(studio.url);
   await newFolder(page, 'Entity Risk');
-  await fromTemplate(page, 'Quarantine and deactivate');
+  await fromTemplate(page, 'Quarantine and deactivate', { 'At-risk group': '00g5atriskusers' });
   await expect(
     page.getByRole('heading', { name: 'Risk Policy - High (Quarantine)' }),
   ).toBeVisible();
@@ -21,12 +21,12 @@ test('a test run of the quarantine template shows each card and what it did to t
   await expect(panel.getByRole('status')).toHaveText('Run completed.');
   const steps = panel.getByRole('list', { name: 'Cards run in Risk Policy - High (Quarantine)' });
   await expect(steps).toContainText('Get Users Groups');
-  await expect(steps).toContainText('Ran “Remove user from group” 3 time(s).');
+  await expect(steps).toContainText('Ran “Remove user from group” 4 time(s).');
   await expect(
     panel.getByRole('list', { name: 'Cards run in Remove user from group' }).first(),
   ).toContainText('The condition is false');
   await expect(panel).toContainText(
-    'Alice Example: status DEPROVISIONED; groups Everyone, At-Risk Users; sessions 0',
+    'Alice Example: status DEPROVISIONED; groups Everyone, Payroll Approvers, At-Risk Users; sessions 0',
   );
 
   // The org keeps the run's effects: a second run finds Alice already deactivated.

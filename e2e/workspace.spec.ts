@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { expect, sharedFlopack, test } from './fixtures.ts';
 import { flowAction, newFolder } from './studio.ts';
+import { fixtureFile } from '../tests/fixtures/flopacks.ts';
 
 test('a new user builds a folder, a subfolder and a named flow, and it survives a reload', async ({
   page,
@@ -63,7 +65,32 @@ test('a duplicate flow name in the same folder is refused inline', async ({ page
   await expect(dialog.getByRole('alert')).toContainText('already exists in this folder');
 });
 
-test('imports a real flopack, shows its folders and flows, and exports it losslessly', async ({
+test('imports a generated flopack with a table and a connection, and exports it losslessly', async ({
+  page,
+  studio,
+}) => {
+  const file = fixtureFile('tables-connections');
+  const text = readFileSync(file, 'utf8');
+  await page.goto(studio.url);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByLabel('Flopack file (.flopack, .folder or .flow)').setInputFiles(file);
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText(
+    'Imported 1 flow(s) in 1 folder(s), 1 table(s)',
+  );
+  await page.getByRole('button', { name: 'Done' }).click();
+  const flows = page.getByRole('list', { name: 'Flows in Audit' });
+  await expect(flows.getByText('Audit at-risk users')).toBeVisible();
+  await flows.getByText('Audit at-risk users').click();
+  await expect(page.getByRole('heading', { name: 'Audit at-risk users' })).toBeVisible();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Export folder “Audit”/ }).click();
+  const saved = await (await download).path();
+  const exported = JSON.parse(await readFile(saved, 'utf8')) as { data: unknown };
+  expect(exported.data).toEqual((JSON.parse(text) as { data: unknown }).data);
+});
+
+test('[corpus] imports a real flopack, shows its folders and flows, and exports it losslessly', async ({
   page,
   studio,
 }) => {

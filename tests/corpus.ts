@@ -1,23 +1,47 @@
-/** The shared corpus of real Okta exports, read from ../shared beside the checkout. */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+/**
+ * The corpus of real Okta exports for unit tests (see corpusLocation.ts for where it is
+ * found). Corpus tests are declared with `describeCorpus` / `itCorpus` / `itEachCorpusFile`:
+ * their titles carry `[corpus]`, and without a corpus they are skipped — the run then prints
+ * one line saying how many (tests/corpusReporter.ts).
+ */
+import { describe, it } from 'vitest';
+import { CORPUS_TAG, corpusFiles, corpusName, hasCorpus } from './corpusLocation.ts';
 
-/** ../shared, beside the project checkout. */
-export const SHARED = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'shared',
-);
+export {
+  CORPUS_DIR,
+  CORPUS_TAG,
+  corpusFile,
+  corpusFiles,
+  corpusName,
+  corpusText,
+  hasCorpus,
+} from './corpusLocation.ts';
 
-/** Absolute paths of the real flopacks, sorted by name. */
-export const corpusFiles = (): string[] =>
-  readdirSync(path.join(SHARED, 'flopacks'))
-    .filter((f) => f.endsWith('.flopack'))
-    .sort()
-    .map((f) => path.join(SHARED, 'flopacks', f));
+type Body = () => void | Promise<void>;
 
-/** The text of a corpus file by template name, e.g. `suspend_inactive_users`. */
-export const corpusText = (name: string): string =>
-  readFileSync(path.join(SHARED, 'flopacks', `${name}.flopack`), 'utf8');
+/** A suite that needs the corpus: skipped without one. */
+export const describeCorpus = (title: string, body: () => void): void => {
+  describe.skipIf(!hasCorpus)(`${CORPUS_TAG} ${title}`, body);
+};
+
+/** A test that needs the corpus: skipped without one. */
+export const itCorpus = (title: string, body: Body, timeout?: number): void => {
+  it.skipIf(!hasCorpus)(`${CORPUS_TAG} ${title}`, body, timeout);
+};
+
+/**
+ * One test per corpus file (`%s` in the title is the file's name); without a corpus, one
+ * skipped test stands for them all so the skip is counted.
+ */
+export const itEachCorpusFile = (
+  title: string,
+  body: (name: string, file: string) => void | Promise<void>,
+  timeout?: number,
+): void => {
+  if (!hasCorpus) {
+    it.skip(`${CORPUS_TAG} ${title.replace('%s', 'each corpus file')}`, () => {});
+    return;
+  }
+  const cases = corpusFiles().map((f) => [corpusName(f), f] as const);
+  it.each(cases)(`${CORPUS_TAG} ${title}`, (name, file) => body(name, file), timeout);
+};

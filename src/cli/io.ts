@@ -8,6 +8,24 @@ export interface CliIo {
   readText(file: string): string;
 }
 
+// Everything a terminal may act on rather than print: C0 controls but line feed and tab (ESC
+// starts sequences that clear the screen or set the title, CR overwrites a line), DEL, C1
+// controls, line separators and bidirectional overrides.
+const TERMINAL_UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A line safe to print: characters a terminal would act on are written out as `\u{1b}`. */
+export const terminalSafe = (line: string): string =>
+  line.replace(TERMINAL_UNSAFE, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`);
+
+/** Wraps an io so that every line printed is terminal-safe (text from files is hostile). */
+export const safeIo = (io: CliIo): CliIo => ({
+  ...io,
+  out: (line) => io.out(terminalSafe(line)),
+  err: (line) => io.err(terminalSafe(line)),
+});
+
 /** The real process streams and file system. */
 export const processIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),

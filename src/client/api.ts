@@ -3,13 +3,15 @@ import { queryOptions } from '@tanstack/react-query';
 import type { TemplateInfo } from '../model/templates.ts';
 import type {
   ErrorDto,
+  FlowSave,
   FlowDto,
   FolderDto,
   ImportDto,
+  MeDto,
   TreeDto,
   VersionDto,
   VersionHeader,
-} from '../server/dto.ts';
+} from '../contract/api.ts';
 
 /** An error answer from the API, with its code and any details (e.g. the current revision). */
 export class ApiFailure extends Error {
@@ -29,7 +31,8 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   try {
     res = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      // The server takes JSON only, so every call that changes something declares it.
+      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
@@ -61,18 +64,11 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
 }
 
 /** Fields of a flow save. */
-export interface FlowSave {
-  baseRevision: number;
-  name?: string;
-  description?: string;
-  active?: boolean;
-  saveAllData?: boolean;
-  folderId?: string;
-  content?: unknown;
-}
+export type { FlowSave };
 
 /** The API, one function per route. */
 export const api = {
+  me: () => request<MeDto>('GET', '/api/me'),
   tree: () => request<TreeDto>('GET', '/api/workspace'),
   createFolder: (name: string, parentId: string | null) =>
     request<FolderDto>('POST', '/api/folders', { name, parentId }),
@@ -97,10 +93,10 @@ export const api = {
   version: (id: string, rev: number) =>
     request<VersionDto>('GET', `/api/flows/${encodeURIComponent(id)}/versions/${rev}`),
   templates: () => request<TemplateInfo[]>('GET', '/api/templates'),
-  fromTemplate: (id: string, folderId: string) =>
+  fromTemplate: (id: string, folderId: string, opts: Record<string, string> = {}) =>
     request<ImportDto>(
       'POST',
-      `/api/templates/${encodeURIComponent(id)}?folder=${encodeURIComponent(folderId)}`,
+      `/api/templates/${encodeURIComponent(id)}?${new URLSearchParams({ folder: folderId, ...opts }).toString()}`,
     ),
   restore: (id: string, rev: number, baseRevision: number) =>
     request<FlowDto>('POST', `/api/flows/${encodeURIComponent(id)}/versions/${rev}/restore`, {
@@ -109,11 +105,19 @@ export const api = {
 };
 
 /** Export URLs (the browser downloads them). */
+const formatParam = (canonical: boolean): string => (canonical ? 'format=canonical' : '');
+const query = (...parts: string[]): string => {
+  const q = parts.filter((p) => p !== '').join('&');
+  return q === '' ? '/api/export' : `/api/export?${q}`;
+};
+
+/** Download addresses of exports; `canonical` asks for the `flopack fmt` form. */
 export const exportUrl = {
-  flow: (id: string) => `/api/export?flow=${encodeURIComponent(id)}`,
-  folder: (id: string, subfolders: boolean) =>
-    `/api/export?folder=${encodeURIComponent(id)}&subfolders=${subfolders}`,
-  workspace: () => '/api/export',
+  flow: (id: string, canonical = false) =>
+    query(`flow=${encodeURIComponent(id)}`, formatParam(canonical)),
+  folder: (id: string, subfolders: boolean, canonical = false) =>
+    query(`folder=${encodeURIComponent(id)}`, `subfolders=${subfolders}`, formatParam(canonical)),
+  workspace: (canonical = false) => query(formatParam(canonical)),
 };
 
 /** Uploads a flopack with progress (fetch cannot report upload progress; XHR can). */
@@ -128,6 +132,7 @@ export function uploadFlopack(
     const params = new URLSearchParams({ name });
     if (folderId) params.set('folder', folderId);
     xhr.open('POST', `/api/import?${params.toString()}`);
+    xhr.setRequestHeader('content-type', 'application/json');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
@@ -157,6 +162,7 @@ export function uploadFlopack(
 
 /** Query option factories, next to their fetchers. */
 export const queries = {
+  me: () => queryOptions({ queryKey: ['me'], queryFn: api.me, staleTime: 60_000 }),
   tree: () => queryOptions({ queryKey: ['workspace'], queryFn: api.tree }),
   flow: (id: string) => queryOptions({ queryKey: ['flow', id], queryFn: () => api.flow(id) }),
   templates: () =>

@@ -12,7 +12,7 @@ import type { Problem, Result } from '../model/errors.ts';
 import type { CardId, FlowId, FolderId } from '../model/ids.ts';
 import type { ScopePath } from '../model/scope.ts';
 import type { Flow } from '../model/workspace.ts';
-import type { FlowDto } from '../server/dto.ts';
+import type { FlowDto } from '../contract/api.ts';
 
 /** How long edits under the same burst key merge into one undo step. */
 export const BURST_MS = 1200;

@@ -73,8 +73,29 @@ const toHash = (folderId: string | null, flowId: string | null): void => {
   globalThis.history?.replaceState(null, '', hash ? `#${hash}` : globalThis.location.pathname);
 };
 
+/**
+ * Browser storage can be missing or throw on access (storage blocked, some private modes);
+ * the studio then works without remembering the theme.
+ */
+const storage = {
+  get(key: string): string | null {
+    try {
+      return globalThis.localStorage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  },
+  set(key: string, value: string): void {
+    try {
+      globalThis.localStorage?.setItem(key, value);
+    } catch {
+      // not remembered; nothing else depends on it
+    }
+  },
+};
+
 const storedTheme = (): 'light' | 'dark' => {
-  const t = globalThis.localStorage?.getItem('flopack-theme');
+  const t = storage.get('flopack-theme');
   if (t === 'dark' || t === 'light') return t;
   return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 };
@@ -142,7 +163,7 @@ export const useUi = create<UiState>()((set, get) => ({
     set({ expanded });
   },
   setTheme(theme) {
-    globalThis.localStorage?.setItem('flopack-theme', theme);
+    storage.set('flopack-theme', theme);
     set({ theme });
   },
   toast(kind, text) {

@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { catalogQuery } from '../client/catalog.ts';
+import { SignInGate } from './auth/SignInGate.tsx';
 import { Shell } from './Shell.tsx';
 import './styles.css';
 
@@ -17,7 +18,9 @@ export function App() {
   });
   return (
     <QueryClientProvider client={client}>
-      <Shell />
+      <SignInGate>
+        <Shell />
+      </SignInGate>
     </QueryClientProvider>
   );
 }

@@ -1,4 +1,6 @@
 /** The studio's frame: top bar, workspace sidebar, the open flow, and page-wide file drop. */
+import { UserBadge } from './auth/SignInGate.tsx';
+import { useRole } from './auth/useRole.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Moon, PanelLeft, Sun, Upload } from 'lucide-react';
 import { useEffect, useState } from 'react';
@@ -22,6 +24,7 @@ export function Shell() {
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
   const setTheme = useUi((s) => s.setTheme);
   const toast = useUi((s) => s.toast);
+  const { reason } = useRole();
   const [importing, setImporting] = useState(false);
   const [dragging, setDragging] = useState(false);
   const importer = useImport();
@@ -70,6 +73,7 @@ export function Shell() {
       toast('error', e instanceof Error ? e.message : String(e));
     }
   };
+  const importReason = reason('editor', 'import flopacks');
   const flowExists = flowId !== null && index.tree.flows.some((f) => f.id === flowId);
 
   return (
@@ -85,7 +89,12 @@ export function Shell() {
             <PanelLeft size={16} aria-hidden="true" />
             Workspace panel
           </button>
-          <button type="button" onClick={() => setImporting(true)}>
+          <button
+            type="button"
+            onClick={() => setImporting(true)}
+            disabled={importReason !== null}
+            title={importReason ?? undefined}
+          >
             <Upload size={16} aria-hidden="true" />
             Import
           </button>
@@ -101,6 +110,7 @@ export function Shell() {
             )}
             {theme === 'dark' ? 'Light' : 'Dark'}
           </button>
+          <UserBadge />
         </div>
       </header>
       <div className="main">

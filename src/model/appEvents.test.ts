@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,8 @@ import {
   makeWorkspace,
   titles,
 } from '../../tests/builders.ts';
-import { SHARED } from '../../tests/corpus.ts';
+import { corpusFile, itCorpus } from '../../tests/corpus.ts';
+import { validateFile } from '../../tests/validate.ts';
 import { writeFlopack } from '../export/flopack/write.ts';
 import { appEventWrapper, setAppEvent, unwrapAppEvent } from './appEvents.ts';
 import { createCard } from './catalog.ts';
@@ -28,7 +28,7 @@ const suspended = (d: RawFloData) =>
   createCard(catalog, 'root:channels:http:okta:userSuspended', allCardIds(d), seededIds(21));
 
 describe('app events (Okta event wrapper)', () => {
-  it('wraps a new flow the way Okta exports one: event → For Each - Ignore Errors → inline flow', () => {
+  it('wraps a new flow the way Okta exports one: event → For Each - Ignore Errors → inline flow', async () => {
     const { ws, folderId } = makeWorkspace();
     const made = unwrap(createFlow(ws, folderId, { name: 'On suspension' }, seededIds(4)));
     const data = unwrap(
@@ -55,12 +55,7 @@ describe('app events (Okta event wrapper)', () => {
       editFlowContent(made.workspace, made.flow.id, () => ({ ok: true, value: data })),
     );
     writeFileSync(file, unwrap(writeFlopack(placed)));
-    const out = execFileSync(
-      'node',
-      [path.join(SHARED, 'schema/validate.mjs'), '--modules', 'node_modules', file],
-      { encoding: 'utf8' },
-    );
-    expect(out.trim()).toBe(`${file}: ok`);
+    expect(await validateFile(file)).toBe(`${file}: ok`);
   });
 
   it('moves an existing flow’s cards inside the wrapper, keeping their ids and their own mappings', () => {
@@ -113,12 +108,9 @@ describe('app events (Okta event wrapper)', () => {
     expect(flowProblems(back)).toEqual([]);
   });
 
-  it('builds wrapper cards with the keys of the wrappers in real exports', () => {
+  itCorpus('builds wrapper cards with the keys of the wrappers in real exports', () => {
     const real = JSON.parse(
-      readFileSync(
-        path.join(SHARED, 'flopacks/assign_temporary_group_memberships.flopack'),
-        'utf8',
-      ),
+      readFileSync(corpusFile('assign_temporary_group_memberships'), 'utf8'),
     ) as {
       data: { flos: Record<string, { name: string; data: RawFloData }> };
     };

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusFile, itCorpus } from '../../tests/corpus.ts';
+import { fixtureText } from '../../tests/fixtures/flopacks.ts';
 import { add, cardById, fieldId, makeDelegatedFlow } from '../../tests/builders.ts';
 import {
   cardAppLabel,
@@ -86,11 +88,21 @@ describe('card form', () => {
     expect(typeLabel('Date', false)).toBe('Date & Time');
   });
 
-  it('reads a value handed into an inline flow as the outside card it came from', () => {
-    const file = new URL(
-      '../../../shared/flopacks/suspend_okta_account_ispm_remediation_flow.flopack',
-      import.meta.url,
-    );
+  it('reads a value handed into an inline flow of a fixture as the outside card it came from', () => {
+    const pack = JSON.parse(fixtureText('branches')) as RawFlopack;
+    const data = Object.values(pack.data.flos).find(
+      (f) => f.name === 'If Error with wormholes',
+    )!.data;
+    const texts: string[] = [];
+    forEachScope(data, (scope, path: ScopePath) => {
+      if (path.length === 0) return;
+      for (const m of mappingsOf(scope)) texts.push(sourceText(data, path, m));
+    });
+    expect(texts).toContain('Read User · ID');
+  });
+
+  itCorpus('reads a value handed into an inline flow as the outside card it came from', () => {
+    const file = corpusFile('suspend_okta_account_ispm_remediation_flow');
     const pack = JSON.parse(readFileSync(file, 'utf8')) as RawFlopack;
     const data = Object.values(pack.data.flos)[0]!.data;
     const texts: string[] = [];

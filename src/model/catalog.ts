@@ -4,7 +4,8 @@
  */
 import type { IdSource } from './ids.ts';
 import { freshId, randomIds } from './ids.ts';
-import type { RawMethod } from './raw.ts';
+import { compareVersions, DOCUMENTED_OUTPUTS } from './oktaTypes.ts';
+import type { Json, RawMethod } from './raw.ts';
 
 /** A card the palette offers. `id` is the address without version. */
 export interface CatalogCard {
@@ -29,9 +30,58 @@ export interface Catalog {
   byId: ReadonlyMap<string, CatalogCard>;
 }
 
-/** Builds the index over a list of catalog cards. */
+/**
+ * Builds the index over a list of catalog cards. New cards of one connector app all take the
+ * app's newest version seen (as a flow built today in the console does), and cards whose corpus
+ * instances were trimmed declare Okta's documented full output type.
+ */
 export function makeCatalog(cards: readonly CatalogCard[]): Catalog {
-  return { cards, byId: new Map(cards.map((c) => [c.id, c])) };
+  const newest = new Map<string, string>();
+  for (const c of cards) {
+    if (!c.id.startsWith('root:channels:')) continue;
+    const was = newest.get(c.app);
+    if (was === undefined || compareVersions(c.version, was) > 0) newest.set(c.app, c.version);
+  }
+  const fixed = cards.map((c) => {
+    const version = c.id.startsWith('root:channels:')
+      ? (newest.get(c.app) ?? c.version)
+      : c.version;
+    const outputs = DOCUMENTED_OUTPUTS[c.id];
+    if (version === c.version && !outputs) return c;
+    return { ...c, version, template: retemplate(c, version, outputs) };
+  });
+  return { cards: fixed, byId: new Map(fixed.map((c) => [c.id, c])) };
+}
+
+type Obj = { [key: string]: Json };
+const obj = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
+
+/** A template at another connector version, with documented output types filled in. */
+function retemplate(
+  c: CatalogCard,
+  version: string,
+  outputs: Record<string, Json> | undefined,
+): unknown {
+  const t = structuredClone(c.template) as Obj;
+  const address = typeof t['address'] === 'string' ? t['address'] : '';
+  t['address'] = address.replace(`:${c.version}:`, `:${version}:`);
+  const parents = obj(t['parents']);
+  const v = obj(parents['version']);
+  if (typeof v['address'] === 'string') {
+    v['address'] = v['address'].replace(`:${c.version}`, `:${version}`);
+    v['key'] = version;
+    v['data'] = { ...obj(v['data']), name: version };
+  }
+  if (outputs) {
+    const data = obj(obj(obj(obj(obj(t['node'])['model'])['outputs'])['data']));
+    for (const field of Object.values(data)) {
+      const fo = obj(field);
+      const key = fo['key'];
+      const type = typeof key === 'string' ? outputs[key] : undefined;
+      if (type !== undefined) fo['value'] = { ...obj(fo['value']), type };
+    }
+  }
+  return t;
 }
 
 const PLACEHOLDER = /^\$(M|I|O|FLO|EDGE)(\d+)$/;

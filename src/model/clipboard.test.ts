@@ -8,7 +8,7 @@ import {
   fieldId,
   makeDelegatedFlow,
 } from '../../tests/builders.ts';
-import { corpusText } from '../../tests/corpus.ts';
+import { fixtureText } from '../../tests/fixtures/flopacks.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 import { copyCards, duplicateCard, pasteClip } from './clipboard.ts';
 import { unwrap } from './errors.ts';
@@ -121,7 +121,7 @@ describe('copy and paste', () => {
   });
 
   it('gives cards inside copied inline flows new ids too', () => {
-    const ws = unwrap(readFlopack(corpusText('automate_sso_application_creation')));
+    const ws = unwrap(readFlopack(fixtureText('branches')));
     const flow = Object.values(ws.flows).find((f) =>
       f.data.methods.some((m) => m.node.key === 'tryCatch'),
     )!;

@@ -2,6 +2,7 @@
  * Author-defined outputs of extensible cards such as Object – Get Multiple, where each output
  * is a key (or dotted path) picked out of the input object.
  */
+import { defaultData } from './oktaTypes.ts';
 import { updateCard } from './cards.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
@@ -54,7 +55,7 @@ export function addCustomOutput(
         error: false,
         type,
         collection: false,
-        data: type === 'string' ? '' : null,
+        data: defaultData(type, false),
         available: AVAILABLE,
       },
       ref: false,

@@ -3,6 +3,7 @@
  * Date & Time; never lists) and a Helper Flow's parameters. Each input exists twice on the
  * event card, as an input and a mirrored output with its own id; later cards map the output.
  */
+import { defaultData } from './oktaTypes.ts';
 import { isCallable, isDelegated } from './cardRoles.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
@@ -72,11 +73,11 @@ export function eventInputs(data: RawFloData): EventInput[] {
     }));
 }
 
-function checkType(m: RawMethod, type: string, collection: boolean): Result<true> {
-  if (isDelegated(m) && (collection || !DELEGATED_TYPES.has(type)))
+function checkType(m: RawMethod, type: Json, collection: boolean): Result<true> {
+  if (isDelegated(m) && (collection || typeof type !== 'string' || !DELEGATED_TYPES.has(type)))
     return fail(
       'INPUT_E002',
-      `A Delegated Flow input cannot be ${collection ? 'a list' : `of type ${type}`}; Okta allows Text, Number, True/False and Date & Time.`,
+      `A Delegated Flow input cannot be ${collection ? 'a list' : `of type ${typeof type === 'string' ? type : 'object'}`}; Okta allows Text, Number, True/False and Date & Time.`,
     );
   return ok(true);
 }
@@ -102,7 +103,7 @@ function setFields(
 /** Adds an input to the flow's Delegated Flow or Helper Flow card. */
 export function addEventInput(
   data: RawFloData,
-  spec: { name: string; type: string; collection?: boolean },
+  spec: { name: string; type: Json; collection?: boolean },
   ids: IdSource = randomIds,
 ): Result<{ data: RawFloData; input: FieldId; output: FieldId }> {
   const m = inputCard(data);
@@ -138,7 +139,7 @@ export function addEventInput(
     error: false,
     type: spec.type,
     collection,
-    data: spec.type === 'string' && !collection ? '' : null,
+    data: defaultData(spec.type, collection),
     available: isDelegated(m) ? DELEGATED_AVAILABLE : HELPER_AVAILABLE,
   };
   const input: RawField = {
@@ -210,7 +211,7 @@ export function setEventInputType(
   return mapPair(data, key, (f) => ({
     ...f,
     ref: collection,
-    value: { ...f.value, type, collection, data: type === 'string' && !collection ? '' : null },
+    value: { ...f.value, type, collection, data: defaultData(type, collection) },
   }));
 }
 

@@ -1,25 +1,29 @@
 /**
  * Calling a helper flow (Call Flow, Call Flow Async, For Each, Map, Filter, Reduce, Repeat):
  * choosing the helper sets the card's `flo` input and gives the card one field per helper
- * input, matched by key as Okta matches them. On list cards the first helper input takes the
- * current item (a "dynamic" proxy) and the others take the same value on every iteration.
+ * input, matched by key as Okta matches them. On list cards one helper input takes the
+ * current item (a "dynamic" proxy: the one it went to before, else the first whose type fits
+ * the list's items, else the first) and the others take the same value on every iteration.
  */
+import { defaultData } from './oktaTypes.ts';
 import { isCallable } from './cardRoles.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
 import { eventInputs } from './eventInputs.ts';
+import { itemRoute, itemType, setItemRoute, takesItems, typeAtPath } from './helperItem.ts';
 import type { CardId, IdSource } from './ids.ts';
 import { freshId, randomIds } from './ids.ts';
 import { dropPinsIntoInput } from './mapping.ts';
-import type { Json, RawField, RawFloData, RawMethod } from './raw.ts';
+import type { Json, RawField, RawFloData, RawMethod, RawScope } from './raw.ts';
 import type { ScopePath } from './scope.ts';
-import { scopeAt, updateScope } from './scope.ts';
+import { forEachScope, scopeAt, updateScope } from './scope.ts';
 import { sequenceOf } from './sequence.ts';
 
 /** A helper flow's interface: its inputs (by key) and what its Return cards give back. */
 export interface HelperSignature {
   id: string;
-  inputs: { key: string; type: string; collection: boolean }[];
+  /** `used`: the helper maps the input somewhere (a caller that passes nothing breaks it). */
+  inputs: { key: string; type: string; collection: boolean; used?: boolean }[];
   outputs: { key: string; type: string; collection: boolean }[];
 }
 
@@ -40,6 +44,7 @@ export function helperSignature(id: string, data: RawFloData): Result<HelperSign
     key: i.key,
     type: i.type,
     collection: i.collection,
+    used: i.output !== null && Object.keys(event.pins[i.output] ?? {}).length > 0,
   }));
   const outputs: HelperSignature['outputs'] = [];
   for (const m of data.methods) {
@@ -72,11 +77,11 @@ function callerField(
     key,
     value: {
       error: false,
-      proxy: list ? { dynamic: first, path: '', dest: { key, group: null } } : false,
+      proxy: list ? { dynamic: first, path: first ? '' : null, dest: { key, group: null } } : false,
       check: false,
       type,
       collection,
-      data: type === 'string' && !collection ? '' : null,
+      data: defaultData(type, collection),
       available: [],
     },
     required: false,
@@ -115,11 +120,14 @@ export function setCalledFlow(
   }
   const taken = new Set([...Object.keys(ins), ...Object.keys(m.node.model.outputs.data)]);
   let index = 1 + Math.max(-1, ...Object.values(inputs).map((f) => f.metadata.index ?? -1));
-  helper.inputs.forEach((h, i) => {
+  const before = itemRoute(m);
+  const itemKey =
+    before && wanted.has(before.key) ? before.key : defaultItemInput(scope, m, helper);
+  helper.inputs.forEach((h) => {
     if (Object.values(inputs).some((f) => f.key === h.key && f.metadata.custom === true)) return;
     const id = freshId(taken, () => ids.short());
     taken.add(id);
-    inputs[id] = callerField(m, id, h.key, h.type, h.collection, index++, i === 0);
+    inputs[id] = callerField(m, id, h.key, h.type, h.collection, index++, false);
   });
   let outputs = m.node.model.outputs.data;
   let pins = m.pins;
@@ -156,14 +164,51 @@ export function setCalledFlow(
     outputs: { ...m.node.model.outputs, data: outputs },
   };
   const updated: RawMethod = { ...m, pins, node: { ...m.node, model } };
-  return ok(
-    updateScope(data, path, (s) => ({
-      ...s,
-      methods: s.methods.map((x) => {
-        if (x.uuid === card) return updated;
-        // Mappings into fields the helper no longer has go with them.
-        return removed.reduce((acc, f) => dropPinsIntoInput(acc, card, f.id), x);
-      }),
-    })),
-  );
+  const next = updateScope(data, path, (s) => ({
+    ...s,
+    methods: s.methods.map((x) => {
+      if (x.uuid === card) return updated;
+      // Mappings into fields the helper no longer has go with them.
+      return removed.reduce((acc, f) => dropPinsIntoInput(acc, card, f.id), x);
+    }),
+  }));
+  if (!takesItems(m)) return ok(next);
+  const keepPath = before && before.key === itemKey ? before.path : '';
+  return setItemRoute(next, card, itemKey, keepPath, path);
+}
+
+/** The helper input the item goes to by default: the first whose type fits the items. */
+function defaultItemInput(scope: RawScope, m: RawMethod, helper: HelperSignature): string | null {
+  const type = itemType(scope, m);
+  const item = type === null ? null : typeAtPath(type, '');
+  const fits = item && helper.inputs.find((h) => !h.collection && sameKind(h.type, item.type));
+  return fits?.key ?? helper.inputs[0]?.key ?? null;
+}
+
+const OBJECTS = new Set(['object', 'structured']);
+const sameKind = (a: string, b: string): boolean => a === b || (OBJECTS.has(a) && OBJECTS.has(b));
+
+/** The signatures of the helper flows among `flows`, by id (other flows are skipped). */
+export function signaturesOf(
+  flows: readonly { id: string; data: RawFloData }[],
+): Record<string, HelperSignature> {
+  const out: Record<string, HelperSignature> = {};
+  for (const f of flows) {
+    const sig = helperSignature(f.id, f.data);
+    if (sig.ok) out[f.id] = sig.value;
+  }
+  return out;
+}
+
+/** The ids of the flows a flow's cards call by id, inline flows included. */
+export function calledFlows(data: RawFloData): string[] {
+  const ids = new Set<string>();
+  forEachScope(data, (s) => {
+    for (const m of s.methods) {
+      if (!callsHelper(m)) continue;
+      const flo = Object.values(m.node.model.inputs.data).find((f) => f.key === 'flo');
+      if (typeof flo?.value.data === 'string' && flo.value.data !== '') ids.add(flo.value.data);
+    }
+  });
+  return [...ids];
 }

@@ -8,10 +8,10 @@ import { fail, ok } from './errors.ts';
 import { MAX_FOLDER_DEPTH } from './folders.ts';
 import type { FlowId, FolderId, IdSource } from './ids.ts';
 import { randomIds } from './ids.ts';
-import { uniqueName } from './names.ts';
+import { sanitizeName, uniqueName, visibleName } from './names.ts';
 import type { RawConfig, RawFloData, RawTable } from './raw.ts';
 import type { Flow, Folder, Workspace } from './workspace.ts';
-import { childFolders, depthOf, flowsIn } from './workspace.ts';
+import { childFolders, depthOf, flowsIn, treeProblems } from './workspace.ts';
 
 /** What an import did, for the user. */
 export interface ImportReport {
@@ -21,6 +21,11 @@ export interface ImportReport {
   connections: number;
   /** Names changed to avoid a clash. */
   renamed: { kind: 'folder' | 'flow'; from: string; to: string }[];
+  /**
+   * Names changed to obey the name rule (control or bidi characters, too long, empty);
+   * `from` shows the original with invisible characters written out (`\u{1b}`).
+   */
+  cleaned: { kind: 'folder' | 'flow'; from: string; to: string }[];
   /** Ids that were already in use and were replaced. */
   reidentified: number;
 }
@@ -80,6 +85,8 @@ export function planImport(
       'IMPORT_E002',
       `Folder ${target} does not exist — reload the workspace and choose a folder.`,
     );
+  const cycles = treeProblems(pack.folders);
+  if (cycles.length) return { ok: false, problems: cycles };
   const packFolders = Object.values(pack.folders);
   const inPack = (id: string | null): boolean => id !== null && pack.folders[id] !== undefined;
   const looseFlows = Object.values(pack.flows).filter((f) => !inPack(f.folderId));
@@ -121,10 +128,17 @@ export function planImport(
   const mapId = <T extends string>(id: T): T => (idMap.get(id) ?? id) as T;
 
   const renamed: ImportReport['renamed'] = [];
+  const cleaned: ImportReport['cleaned'] = [];
+  const clean = <T extends Folder | Flow>(kind: 'folder' | 'flow', item: T): T => {
+    const name = sanitizeName(item.name, kind === 'folder' ? 'Unnamed folder' : 'Unnamed');
+    if (name === item.name) return item;
+    cleaned.push({ kind, from: visibleName(String(item.name)), to: name });
+    return { ...item, name };
+  };
   const takenRoot = (target === null ? childFolders(ws, null) : childFolders(ws, target)).map(
     (f) => f.name,
   );
-  const folders: Folder[] = parentsFirst(packFolders).map((f) => {
+  const folders: Folder[] = parentsFirst(packFolders.map((f) => clean('folder', f))).map((f) => {
     const isRoot = !inPack(f.parentId);
     let name = f.name;
     if (isRoot) {
@@ -140,7 +154,8 @@ export function planImport(
     };
   });
   const takenInTarget = target === null ? [] : flowsIn(ws, target).map((f) => f.name);
-  const flows: Flow[] = Object.values(pack.flows).map((f) => {
+  const flows: Flow[] = Object.values(pack.flows).map((original) => {
+    const f = clean('flow', original);
     const loose = !inPack(f.folderId);
     let name = f.name;
     if (loose) {
@@ -187,6 +202,7 @@ export function planImport(
       tables: tables.length,
       connections: configs.length,
       renamed,
+      cleaned,
       reidentified: idMap.size,
     },
   });

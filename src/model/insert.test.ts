@@ -9,7 +9,8 @@ import {
   makeDelegatedFlow,
   titles,
 } from '../../tests/builders.ts';
-import { corpusText } from '../../tests/corpus.ts';
+import { corpusText, itCorpus } from '../../tests/corpus.ts';
+import { fixtureText } from '../../tests/fixtures/flopacks.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 import { writeFlopack } from '../export/flopack/write.ts';
 import { createCard } from './catalog.ts';
@@ -222,8 +223,8 @@ describe('moving cards', () => {
 });
 
 describe('editing real flows', () => {
-  it('keeps every flow of a real export valid through a series of random edits', () => {
-    const ws = unwrap(readFlopack(corpusText('automate_sso_application_creation')));
+  const randomEdits = (source: string): void => {
+    const ws = unwrap(readFlopack(source));
     const ids = seededIds(42);
     let next = ws;
     const pick = <T>(xs: T[], n: number): T | undefined => xs[n % Math.max(1, xs.length)];
@@ -268,5 +269,14 @@ describe('editing real flows', () => {
     }
     const text = unwrap(writeFlopack(next));
     expect(readFlopack(text).ok).toBe(true);
-  });
+  };
+
+  it.each(['branches', 'helpers', 'app-event'] as const)(
+    'keeps every flow of fixture %s valid through a series of random edits',
+    (name) => randomEdits(fixtureText(name)),
+  );
+
+  itCorpus('keeps every flow of a real export valid through a series of random edits', () =>
+    randomEdits(corpusText('automate_sso_application_creation')),
+  );
 });

@@ -77,8 +77,39 @@ function markUsed(m: RawMethod, pins: RawPins): RawMethod {
     }
   }
   if (!data) return { ...m, pins };
-  const model = { ...m.node.model, outputs: { ...m.node.model.outputs, data } };
+  const model = {
+    ...m.node.model,
+    inputs: mirrorUsed(m, data),
+    outputs: { ...m.node.model.outputs, data },
+  };
   return { ...m, pins, node: { ...m.node, model } };
+}
+
+/** Event cards whose inputs mirror their outputs; Okta marks `_used` on both sides. */
+const MIRRORED_EVENTS = new Set(['callable', 'delegated', 'accept']);
+
+function mirrorUsed(
+  m: RawMethod,
+  outputs: Record<string, RawField>,
+): RawMethod['node']['model']['inputs'] {
+  const inputs = m.node.model.inputs;
+  if (m.node.model.mirrored !== true || !MIRRORED_EVENTS.has(m.node.key)) return inputs;
+  const used = new Set(
+    Object.values(outputs)
+      .filter((f) => f._used === true)
+      .map((f) => `${f.group ?? ''}/${f.key}`),
+  );
+  const data: Record<string, RawField> = {};
+  for (const [id, f] of Object.entries(inputs.data)) {
+    const is = used.has(`${f.group ?? ''}/${f.key}`);
+    if (is === (f._used === true)) data[id] = f;
+    else if (is) data[id] = { ...f, _used: true };
+    else {
+      const { _used: _drop, ...rest } = f;
+      data[id] = rest;
+    }
+  }
+  return { ...inputs, data };
 }
 
 /** Drops a card's pins into any of `cards`. */
@@ -147,6 +178,12 @@ export function mapField(
     return fail(
       'MAP_E005',
       `"${source.node.data.name}" does not run before "${target.node.data.name}", so its output cannot feed it — move the card or map an earlier one.`,
+    );
+  const proxy = input.value.proxy as { dynamic?: unknown } | false | null | undefined;
+  if (proxy && typeof proxy === 'object' && proxy.dynamic === true)
+    return fail(
+      'MAP_E007',
+      `"${input.key}" takes the current item of "${target.node.data.name}" — send the item to another input first.`,
     );
   const transform = mapping.transform ?? null;
   return ok(

@@ -35,10 +35,20 @@ export interface InlineEntry {
   group: string | null;
 }
 
-/** The inline flows a card holds, in input order, then its error-policy flow. */
+const fieldIndex = (f: { metadata: { index?: number } }): number =>
+  typeof f.metadata.index === 'number' ? f.metadata.index : Number.POSITIVE_INFINITY;
+
+/**
+ * The inline flows a card holds, in the order of their inputs' `metadata.index` (the console
+ * shows If/ElseIf arms as if, else-ifs, else whatever order the file lists the fields in),
+ * then its error-policy flow.
+ */
 export function inlineFlows(m: RawMethod): InlineEntry[] {
   const out: InlineEntry[] = [];
-  for (const field of Object.values(m.node.model.inputs.data)) {
+  const fields = Object.values(m.node.model.inputs.data).sort(
+    (a, b) => fieldIndex(a) - fieldIndex(b) || 0, // NaN (both unindexed) keeps their order
+  );
+  for (const field of fields) {
     if (field.value.type === 'flo' && isInlineFlo(field.value.data)) {
       out.push({
         slot: { kind: 'input', field: field.id as FieldId },

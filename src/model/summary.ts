@@ -11,6 +11,11 @@ import type { CardId } from './ids.ts';
 import type { Json, RawMethod, RawScope } from './raw.ts';
 import { inlineFlows } from './scope.ts';
 import { composeLabels } from './compose.ts';
+import { itemRoute } from './helperItem.ts';
+
+/** How a helper input fed by a list card's current item reads: "current item › ID". */
+export const itemText = (path: string): string =>
+  path === '' ? 'current item' : `current item › ${path.split('.').join(' › ')}`;
 
 /** One line of a card's compact input list. */
 export interface InputLine {
@@ -146,6 +151,7 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
   // Compose names its template "Text" and its fields "Field 1", …; the template shows the
   // fields' sources in braces instead of their random keys.
   const labels = composeLabels(m);
+  const route = itemRoute(m);
   const byKey = new Map(Object.values(m.node.model.inputs.data).map((f) => [f.key, f]));
   const readable = (text: string): string =>
     text.replace(/\{\{\{([^{}]+)\}\}\}/g, (_, key: string) => {
@@ -161,7 +167,8 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
       continue;
     }
     const label = labels.get(f.id) ?? view.label;
-    const source = sources.get(`${m.uuid}/${f.id}`);
+    const item = route?.field === f.id ? itemText(route.path) : undefined;
+    const source = item ?? sources.get(`${m.uuid}/${f.id}`);
     if (!view.hidden && f.group !== 'context' && !isNote(m)) {
       const simple =
         !view.collection && (f.value.data === null || typeof f.value.data !== 'object');

@@ -19,7 +19,10 @@ import { insertCard } from './insert.ts';
 import { mapField } from './mapping.ts';
 import type { InsertAt } from './positions.ts';
 import type { Json, RawFloData, RawMethod } from './raw.ts';
-import { allCardIds } from './scope.ts';
+import type { ScopePath } from './scope.ts';
+import { allCardIds, inlineFlows, scopeAt } from './scope.ts';
+import { sequenceOf } from './sequence.ts';
+import { mapFromOutside } from './wormholes.ts';
 
 /** Builds one flow's content step by step. */
 export class FlowBuilder {
@@ -37,8 +40,15 @@ export class FlowBuilder {
     this.data = unwrap(r);
   }
 
+  /** Where each card added inside an inline flow lives (top-level cards are absent). */
+  private paths = new Map<string, ScopePath>();
+
+  private pathOf(id: CardId): ScopePath {
+    return this.paths.get(id) ?? [];
+  }
+
   private card(id: CardId): RawMethod {
-    const m = this.data.methods.find((x) => x.uuid === id);
+    const m = scopeAt(this.data, this.pathOf(id))?.methods.find((x) => x.uuid === id);
     if (!m) throw new Error(`no card ${id}`);
     return m;
   }
@@ -51,7 +61,7 @@ export class FlowBuilder {
   }
 
   /** Adds an input to the Delegated Flow / Helper Flow card; returns its output id. */
-  input(name: string, type: string): FieldId {
+  input(name: string, type: Json): FieldId {
     const r = unwrap(addEventInput(this.data, { name, type }, this.ids));
     this.data = r.data;
     return r.output;
@@ -62,8 +72,30 @@ export class FlowBuilder {
     const card = createCard(this.catalog, catalogId, allCardIds(this.data), this.ids);
     const r = unwrap(insertCard(this.data, at, card, { catalog: this.catalog, ids: this.ids }));
     this.data = r.data;
-    if (title !== undefined) this.apply(setCardTitle(this.data, r.card, title));
+    if (at.path?.length) this.paths.set(r.card, at.path);
+    if (title !== undefined) this.apply(setCardTitle(this.data, r.card, title, at.path));
     return r.card;
+  }
+
+  /** Adds a card at the end of an inline flow (If Error's Try arm by default). */
+  addInside(container: CardId, catalogId: string, title?: string): CardId {
+    const path = this.inside(container);
+    const scope = scopeAt(this.data, path);
+    const seq = scope ? sequenceOf(scope) : null;
+    // Before the inline flow's closing Return, if it has one.
+    const steps = (seq?.steps ?? []).filter(
+      (st) => scope?.methods.find((m) => m.uuid === st.id)?.node.key !== 'return',
+    );
+    const last = steps[steps.length - 1]?.id ?? seq?.event;
+    if (!last) throw new Error('the inline flow has no event');
+    return this.add(catalogId, title, { kind: 'after', card: last, path });
+  }
+
+  /** The path into a container card's first inline flow (If Error's Try arm). */
+  inside(container: CardId): ScopePath {
+    const slot = inlineFlows(this.card(container)).find((e) => e.slot.kind === 'input')?.slot;
+    if (!slot) throw new Error('the card holds no inline flow');
+    return [...this.pathOf(container), { card: container, slot }];
   }
 
   /** Adds a note with a title and text. */
@@ -85,7 +117,15 @@ export class FlowBuilder {
 
   /** Sets a literal input value. */
   set(card: CardId, key: string, value: Json, group?: string): void {
-    this.apply(setInputValue(this.data, card, this.field(card, 'inputs', key, group), value));
+    this.apply(
+      setInputValue(
+        this.data,
+        card,
+        this.field(card, 'inputs', key, group),
+        value,
+        this.pathOf(card),
+      ),
+    );
   }
 
   /** Maps `from`'s output into `to`'s input. */
@@ -93,12 +133,12 @@ export class FlowBuilder {
     const out = this.card(from).node.model.outputs.data[output]
       ? (output as FieldId)
       : this.field(from, 'outputs', output);
-    this.apply(
-      mapField(this.data, {
-        from: { card: from, output: out },
-        to: { card: to, input: this.field(to, 'inputs', input, group) },
-      }),
-    );
+    const target = { card: to, input: this.field(to, 'inputs', input, group) };
+    const fromPath = this.pathOf(from);
+    const toPath = this.pathOf(to);
+    if (toPath.length === fromPath.length + 1)
+      this.apply(mapFromOutside(this.data, { card: from, output: out }, target, toPath, this.ids));
+    else this.apply(mapField(this.data, { from: { card: from, output: out }, to: target }, toPath));
   }
 
   /** Gives a Compose card a sentence whose `{}` placeholders are fed by the given outputs. */
@@ -119,7 +159,7 @@ export class FlowBuilder {
 
   /** Adds a picked output (Object – Get Multiple). */
   pick(card: CardId, key: string, type = 'string'): FieldId {
-    const r = unwrap(addCustomOutput(this.data, card, { key, type }, [], this.ids));
+    const r = unwrap(addCustomOutput(this.data, card, { key, type }, this.pathOf(card), this.ids));
     this.data = r.data;
     return r.output;
   }

@@ -84,14 +84,27 @@ export function flowsIn(ws: Workspace, folderId: FolderId | null): Flow[] {
   return Object.values(ws.flows).filter((f) => f.folderId === folderId);
 }
 
-/** The folder and all folders below it, parents before children. */
+/** The folder and all folders below it, parents before children; each folder once, so a
+ * parent cycle in stored data cannot loop. */
 export function subtree(ws: Workspace, id: FolderId): Folder[] {
   const root = ws.folders[id];
   if (!root) return [];
+  const kids = new Map<string, Folder[]>();
+  for (const f of Object.values(ws.folders)) {
+    if (f.parentId === null) continue;
+    const list = kids.get(f.parentId);
+    if (list) list.push(f);
+    else kids.set(f.parentId, [f]);
+  }
   const out: Folder[] = [root];
+  const seen = new Set<string>([root.id]);
   for (let i = 0; i < out.length; i++) {
     const cur = out[i];
-    if (cur) out.push(...childFolders(ws, cur.id));
+    for (const k of (cur && kids.get(cur.id)) ?? []) {
+      if (seen.has(k.id)) continue;
+      seen.add(k.id);
+      out.push(k);
+    }
   }
   return out;
 }
@@ -116,8 +129,78 @@ export const depthOf = (ws: Workspace, id: FolderId): number => ancestors(ws, id
 
 /** Levels below and including a folder: 1 for a folder without subfolders. */
 export function heightOf(ws: Workspace, id: FolderId): number {
-  const kids = childFolders(ws, id);
-  return 1 + kids.reduce((h, k) => Math.max(h, heightOf(ws, k.id)), 0);
+  const all = subtree(ws, id);
+  const level = new Map<string, number>([[id, 1]]);
+  let h = all.length > 0 ? 1 : 0;
+  for (const f of all.slice(1)) {
+    const d = (f.parentId !== null ? (level.get(f.parentId) ?? 0) : 0) + 1;
+    level.set(f.id, d);
+    h = Math.max(h, d);
+  }
+  return h;
+}
+
+/**
+ * Problems that make `folders` something other than a tree: a folder that is its own parent,
+ * or a chain of parents that comes back to where it started. Iterative and bounded.
+ */
+export function treeProblems(
+  folders: Readonly<Record<string, { id: string; parentId: string | null }>>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  for (const start of Object.values(folders)) {
+    if (state.has(start.id)) continue;
+    const chain: string[] = [];
+    let cur: string | null = start.id;
+    while (cur !== null && folders[cur] && !state.has(cur)) {
+      state.set(cur, 'open');
+      chain.push(cur);
+      cur = folders[cur]?.parentId ?? null;
+    }
+    if (cur !== null && state.get(cur) === 'open') {
+      const loop = chain.slice(chain.indexOf(cur));
+      problems.push({
+        code: 'FOLDER_E006',
+        message:
+          loop.length === 1
+            ? `Folder ${cur} is its own parent — folders must form a tree; fix its parent in the file.`
+            : `Folders ${loop.join(' → ')} → ${cur} are each other's parents — folders must form a tree; fix their parents in the file.`,
+      });
+    }
+    for (const id of chain) state.set(id, 'done');
+  }
+  return problems;
+}
+
+/**
+ * The workspace with any parent cycle broken (each folder in a cycle that closes it moves to
+ * the top level), so data stored before cycles were refused stays visible and deletable.
+ */
+export function withoutCycles<T extends { id: string; parentId: string | null }>(
+  folders: T[],
+): T[] {
+  const byId = Object.fromEntries(folders.map((f) => [f.id, f]));
+  if (treeProblems(byId).length === 0) return folders;
+  const out: T[] = [];
+  const settled = new Set<string>();
+  for (const f of folders) {
+    const seen = new Set<string>([f.id]);
+    let cur = f.parentId;
+    let cyclic = false;
+    while (cur !== null && byId[cur] && !settled.has(cur)) {
+      if (seen.has(cur)) {
+        cyclic = cur === f.id;
+        break;
+      }
+      seen.add(cur);
+      cur = byId[cur]?.parentId ?? null;
+    }
+    settled.add(f.id);
+    out.push(cyclic ? { ...f, parentId: null } : f);
+    if (cyclic) byId[f.id] = { ...f, parentId: null };
+  }
+  return out;
 }
 
 /** Flow ids whose data is unchanged is judged by identity; this marks the workspace edited. */

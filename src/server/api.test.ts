@@ -1,8 +1,10 @@
+import { canonicalFlopack } from '../export/flopack/canonical.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SHARED } from '../../tests/corpus.ts';
+import { corpusFile, itCorpus } from '../../tests/corpus.ts';
+import { fixtureText } from '../../tests/fixtures/flopacks.ts';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import type { FlowDto, FolderDto, ImportDto, TreeDto, VersionDto } from './dto.ts';
@@ -28,11 +30,9 @@ async function call<T>(
   raw?: string,
 ): Promise<{ status: number; json: T; text: string; headers: Headers }> {
   const init: RequestInit = { method };
+  if (method !== 'GET') init.headers = { 'content-type': 'application/json' };
   if (raw !== undefined) init.body = raw;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { 'content-type': 'application/json' };
-  }
+  else if (body !== undefined) init.body = JSON.stringify(body);
   const res = await app.request(url, init);
   const text = await res.text();
   let json: unknown = null;
@@ -45,8 +45,7 @@ async function call<T>(
 }
 const folder = async (name: string, parentId: string | null = null): Promise<FolderDto> =>
   (await call<FolderDto>('POST', '/api/folders', { name, parentId })).json;
-const flopack = (name: string): string =>
-  readFileSync(path.join(SHARED, 'flopacks', `${name}.flopack`), 'utf8');
+const flopack = (name: string): string => readFileSync(corpusFile(name), 'utf8');
 
 describe('folders API', () => {
   it('creates folders and subfolders and lists them', async () => {
@@ -175,7 +174,24 @@ describe('flows API', () => {
 });
 
 describe('import and export', () => {
-  it('imports a real flopack into a folder and exports its folder losslessly', async () => {
+  it('imports a generated fixture with tables and a connection, and exports its folder losslessly', async () => {
+    const target = await folder('Imported');
+    const text = fixtureText('tables-connections');
+    const r = await call<ImportDto>(
+      'POST',
+      `/api/import?folder=${target.id}&name=x.flopack`,
+      undefined,
+      text,
+    );
+    expect(r.status).toBe(201);
+    const root = r.json.folderIds[0] as string;
+    const exported = await call('GET', `/api/export?folder=${root}`);
+    expect(exported.status, exported.text.slice(0, 300)).toBe(200);
+    const back = JSON.parse(exported.text) as { data: unknown };
+    expect(back.data).toEqual((JSON.parse(text) as { data: unknown }).data);
+  });
+
+  itCorpus('imports a real flopack into a folder and exports its folder losslessly', async () => {
     const target = await folder('Imported');
     const text = flopack('remotely_lock_all_kandji_devices_based_on_security');
     const r = await call<ImportDto>(
@@ -199,27 +215,45 @@ describe('import and export', () => {
     expect(tree.flows.some((f) => f.kind === 'delegated')).toBe(true);
   });
 
-  it('imports a single-flow export into the chosen folder and exports it as a .flow', async () => {
-    const target = await folder('Single');
+  itCorpus('exports in the canonical `flopack fmt` form when asked', async () => {
+    const target = await folder('Canonical');
     const text = flopack('suspend_okta_account_ispm_remediation_flow');
     const r = (await call<ImportDto>('POST', `/api/import?folder=${target.id}`, undefined, text))
       .json;
-    expect(r.folderIds).toEqual([]);
-    const exported = await call('GET', `/api/export?flow=${r.flowIds[0]}`);
-    expect(exported.headers.get('content-disposition')).toContain('.flow');
-    type Pack = { data: { flos: Record<string, { data: { group: string } }>; groups: object } };
-    const original = JSON.parse(text) as Pack;
-    const back = JSON.parse(exported.text) as Pack;
-    const id = r.flowIds[0] as string;
-    expect(back.data.flos[id]?.data.group).toBe(target.id);
-    expect({ ...back.data.flos[id]?.data, group: null }).toEqual({
-      ...original.data.flos[id]?.data,
-      group: null,
-    });
-    expect(back.data.groups).toEqual({});
+    const plain = await call('GET', `/api/export?flow=${r.flowIds[0]}`);
+    const canonical = await call('GET', `/api/export?flow=${r.flowIds[0]}&format=canonical`);
+    expect(plain.text.includes('\n')).toBe(false);
+    const created = (t: string): string => (JSON.parse(t) as { created: string }).created;
+    expect(canonical.text).toBe(
+      canonicalFlopack({ ...JSON.parse(plain.text), created: created(canonical.text) }),
+    );
+    expect(canonical.text.startsWith('{\n  "type": "flopack",')).toBe(true);
   });
 
-  it('imports the same file twice without overwriting: suffixed names, new ids', async () => {
+  itCorpus(
+    'imports a single-flow export into the chosen folder and exports it as a .flow',
+    async () => {
+      const target = await folder('Single');
+      const text = flopack('suspend_okta_account_ispm_remediation_flow');
+      const r = (await call<ImportDto>('POST', `/api/import?folder=${target.id}`, undefined, text))
+        .json;
+      expect(r.folderIds).toEqual([]);
+      const exported = await call('GET', `/api/export?flow=${r.flowIds[0]}`);
+      expect(exported.headers.get('content-disposition')).toContain('.flow');
+      type Pack = { data: { flos: Record<string, { data: { group: string } }>; groups: object } };
+      const original = JSON.parse(text) as Pack;
+      const back = JSON.parse(exported.text) as Pack;
+      const id = r.flowIds[0] as string;
+      expect(back.data.flos[id]?.data.group).toBe(target.id);
+      expect({ ...back.data.flos[id]?.data, group: null }).toEqual({
+        ...original.data.flos[id]?.data,
+        group: null,
+      });
+      expect(back.data.groups).toEqual({});
+    },
+  );
+
+  itCorpus('imports the same file twice without overwriting: suffixed names, new ids', async () => {
     const text = flopack('remotely_lock_all_kandji_devices_based_on_security');
     const target = await folder('T');
     const first = (
@@ -291,14 +325,14 @@ describe('import and export', () => {
   it('refuses an oversized upload with 413', async () => {
     const r = await call<{ code: string }>(
       'POST',
-      '/api/import',
+      '/api/import?folder=any',
       undefined,
       'x'.repeat(26 * 1024 * 1024),
     );
     expect(r.status).toBe(413);
   });
 
-  it('exports a single flow with its helper flow and the whole workspace', async () => {
+  itCorpus('exports a single flow with its helper flow and the whole workspace', async () => {
     const target = await folder('T');
     const imported = (
       await call<ImportDto>(
@@ -359,7 +393,7 @@ describe('persistence', () => {
   it('keeps everything in the SQLite file across a reopen', async () => {
     const f = await folder('Persisted');
     await call('POST', '/api/flows', { folderId: f.id, name: 'Kept' });
-    store.close();
+    await store.close();
     store = openSqliteStore(path.join(dir, 'studio.sqlite'));
     app = createApp({ store });
     const tree = (await call<TreeDto>('GET', '/api/workspace')).json;

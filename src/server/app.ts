@@ -6,7 +6,15 @@ import { flowRoutes } from './routes/flows.ts';
 import { transferRoutes } from './routes/transfer.ts';
 import { WorkspaceService } from './service.ts';
 import { mountStatic } from './static.ts';
+import { jsonOnly } from './middleware/contentType.ts';
+import { hostGuard } from './middleware/hosts.ts';
+import { originGuard } from './middleware/origin.ts';
+import { securityHeaders } from './middleware/securityHeaders.ts';
 import type { Store } from './storage/store.ts';
+import type { AuthSettings } from './auth/config.ts';
+import { mountAuth } from './auth/guard.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { eventRoutes } from './routes/events.ts';
 
 /** What the app needs from its host. */
 export interface AppOptions {
@@ -15,13 +23,32 @@ export interface AppOptions {
   distDir?: string;
   /** Injected clock, for tests. */
   clock?: () => Date;
+  /** Host names (`name` or `name:port`) this server answers to; null or omitted: loopback only. */
+  allowedHosts?: readonly string[] | null;
+  /** Sign-in settings; omitted means local mode (no sign-in). */
+  auth?: AuthSettings;
 }
+
+const LOCAL_MODE: AuthSettings = {
+  oidc: null,
+  publicUrl: null,
+  sessionHours: 12,
+  admins: [],
+  defaultRole: 'viewer',
+};
 
 /** Builds the Hono app. */
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   const service = new WorkspaceService(opts.store, opts.clock);
+  app.use('*', securityHeaders());
+  app.use('*', hostGuard(opts.allowedHosts ?? null));
+  app.use('/api/*', originGuard());
+  app.use('/api/*', jsonOnly());
   app.get('/api/health', (c) => c.json({ ok: true, app: 'flopack-studio' }));
+  mountAuth(app, opts.store, opts.auth ?? LOCAL_MODE, opts.clock ?? (() => new Date()));
+  auditRoutes(app, opts.store);
+  eventRoutes(app, opts.store);
   folderRoutes(app, service);
   flowRoutes(app, service);
   transferRoutes(app, service);

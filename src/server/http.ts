@@ -29,20 +29,45 @@ export function problemError(
 /** Default cap for JSON bodies (a flow's content); imports have their own, larger cap. */
 export const MAX_JSON_BYTES = 5 * 1024 * 1024;
 
-/** Reads the raw body, refusing more than `max` bytes with 413. */
+/**
+ * Cap for a whole-workspace backup imported at the top level (a flopack imported into a folder
+ * keeps the 25 MB cap). Reading stops at the cap, so memory stays bounded by it.
+ */
+export const MAX_ARCHIVE_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Reads the raw body, refusing more than `max` bytes with 413. The cap holds while reading,
+ * chunked or not: reading stops at the first byte over it, so a huge upload costs at most `max`
+ * bytes of memory (the HTTP layer then discards what is still arriving and closes the socket).
+ */
 export async function readBody(c: Context, max: number): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > max) throw tooLarge(declared, max);
-  const buf = await c.req.arrayBuffer();
-  if (buf.byteLength > max) throw tooLarge(buf.byteLength, max);
-  return new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  if (declared > max) throw tooLarge(max, declared);
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const parts: string[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      reader.releaseLock();
+      throw tooLarge(max);
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
-const tooLarge = (size: number, max: number): ApiError =>
+const tooLarge = (max: number, size?: number): ApiError =>
   new ApiError(
     413,
     'API_E413',
-    `The request is ${(size / 1048576).toFixed(1)} MB; the limit is ${(max / 1048576).toFixed(0)} MB.`,
+    `The request is ${size === undefined ? 'larger than the limit' : `${(size / 1048576).toFixed(1)} MB`}; the limit is ${(max / 1048576).toFixed(0)} MB.`,
   );
 
 /** Reads and validates a JSON body. */

@@ -9,18 +9,22 @@ import { createFlow, flowKind, moveFlow, setFlowProperties } from '../model/flow
 import type { FlowId, FolderId, IdSource } from '../model/ids.ts';
 import { randomIds } from '../model/ids.ts';
 import { planImport } from '../model/importPack.ts';
+import type { TemplateOptions } from '../model/templates.ts';
 import { buildTemplate, TEMPLATES } from '../model/templates.ts';
 import { catalog } from '../catalog/index.ts';
 import type { RawFloData } from '../model/raw.ts';
 import type { Flow, Folder, Workspace } from '../model/workspace.ts';
-import { subtree } from '../model/workspace.ts';
-import { readFlopack } from '../export/flopack/read.ts';
+import { subtree, withoutCycles } from '../model/workspace.ts';
+import { MAX_FLOPACK_BYTES } from '../export/flopack/read.ts';
+import { readFlopackOffThread } from './readOffThread.ts';
 import type { ExportTarget } from '../export/flopack/write.ts';
 import { writeFlopack } from '../export/flopack/write.ts';
 import type { FlowDto, FolderDto, ImportDto, TreeDto, VersionDto } from './dto.ts';
 import { ApiError, problemError } from './http.ts';
 import type { FlowHeader, Store, StoreTx, StoredFlow, VersionHeader } from './storage/store.ts';
 import { checkFlowContent } from './content.ts';
+import { actorLabel, currentActor, INSTANCE_ID } from './auth/context.ts';
+import type { ChangeNotice } from './storage/store.ts';
 
 const folderDto = (f: Folder): FolderDto => ({
   id: f.id,
@@ -43,8 +47,11 @@ export const flowDto = (f: StoredFlow): FlowDto => ({
   content: f.data,
 });
 
+/** Codes that mean "the thing named in the URL or body does not exist". */
+const NOT_FOUND = new Set(['FOLDER_E001', 'FLOW_E001', 'VERSION_E001', 'TEMPLATE_E001']);
+
 function must<T>(r: Result<T>): T {
-  if (!r.ok) throw problemError(r.problems, r.problems[0]?.code.endsWith('E001') ? 404 : 422);
+  if (!r.ok) throw problemError(r.problems, NOT_FOUND.has(r.problems[0]?.code ?? '') ? 404 : 422);
   return r.value;
 }
 
@@ -53,7 +60,7 @@ function must<T>(r: Result<T>): T {
  * with names and folders only (their content is not loaded and never written back).
  */
 async function loadTree(tx: StoreTx): Promise<{ ws: Workspace; headers: FlowHeader[] }> {
-  const folders = await tx.folders();
+  const folders = withoutCycles(await tx.folders());
   const headers = await tx.flowHeaders();
   const flows: Record<string, Flow> = {};
   for (const h of headers) {
@@ -87,13 +94,16 @@ async function loadWorkspace(tx: StoreTx): Promise<Workspace> {
     tx.configs(),
   ]);
   return {
-    folders: Object.fromEntries(folders.map((f) => [f.id, f])),
+    folders: Object.fromEntries(withoutCycles(folders).map((f) => [f.id, f])),
     flows: Object.fromEntries(flows.map((f) => [f.id, f])),
     tables: Object.fromEntries(tables.map((t) => [t.id, t])),
     configs: Object.fromEntries(configs.map((c) => [c.id, c])),
     origin: null,
   };
 }
+
+/** Lets the event loop run other requests between the steps of a long unit of work. */
+const yieldToOthers = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 /** A change to a flow; `baseRevision` is the revision the client started from. */
 export interface FlowPatch {
@@ -118,10 +128,44 @@ export class WorkspaceService {
     return this.clock().toISOString();
   }
 
+  /** Who is acting, as versions and the audit trail name them. */
+  private author(): string {
+    return actorLabel(currentActor());
+  }
+
+  /** Records a change in the audit trail, in the same transaction as the change. */
+  private async audit(tx: StoreTx, action: string, target: string, detail: string): Promise<void> {
+    await tx.addAudit({
+      at: this.now(),
+      actor: this.author(),
+      action,
+      target,
+      detail,
+      instance: INSTANCE_ID,
+    });
+  }
+
+  /** Tells every open studio about a change once it commits. */
+  private tell(
+    tx: StoreTx,
+    kind: ChangeNotice['kind'],
+    flowIds: string[],
+    revision?: number,
+  ): void {
+    tx.notify({
+      kind,
+      flowIds,
+      revision,
+      actor: this.author(),
+      instance: INSTANCE_ID,
+      at: this.now(),
+    });
+  }
+
   /** Folders and flow headers. */
   tree(): Promise<TreeDto> {
     return this.store.transaction(async (tx) => ({
-      folders: (await tx.folders()).map(folderDto),
+      folders: withoutCycles(await tx.folders()).map(folderDto),
       flows: await tx.flowHeaders(),
     }));
   }
@@ -146,6 +190,7 @@ export class WorkspaceService {
         ),
       );
       await tx.putFolder(made.folder);
+      await this.audit(tx, 'folder.create', made.folder.id, `Created folder "${made.folder.name}"`);
       return folderDto(made.folder);
     });
   }
@@ -174,6 +219,7 @@ export class WorkspaceService {
         ws = must(moveFolder(ws, folder.id, patch.parentId as FolderId | null));
       const next = ws.folders[id] as Folder;
       await tx.putFolder(next);
+      await this.audit(tx, 'folder.update', id, `Changed folder "${next.name}"`);
       return folderDto(next);
     });
   }
@@ -198,6 +244,17 @@ export class WorkspaceService {
       const tables = (await tx.tables()).filter((t) => ids.has(t.data.group_id));
       await tx.deleteTables(tables.map((t) => t.id));
       await tx.deleteFolders(doomed.map((f) => f.id).reverse());
+      await this.audit(
+        tx,
+        'folder.delete',
+        id,
+        `Deleted folder "${ws.folders[id]?.name ?? id}" (${doomed.length} folders, ${flows.length} flows)`,
+      );
+      this.tell(
+        tx,
+        'folder.deleted',
+        flows.map((f) => f.id),
+      );
       return { folders: doomed.length, flows: flows.length };
     });
   }
@@ -228,8 +285,11 @@ export class WorkspaceService {
         revision: 1,
         createdAt: stored.updatedAt,
         summary: 'Created',
+        author: this.author(),
         flow: made.flow,
       });
+      await this.audit(tx, 'flow.create', stored.id, `Created flow "${stored.name}"`);
+      this.tell(tx, 'flow.created', [stored.id], 1);
       return flowDto(stored);
     });
   }
@@ -285,8 +345,24 @@ export class WorkspaceService {
         revision: stored.revision,
         createdAt: stored.updatedAt,
         summary: summary ?? describeChange(current, next),
+        author: this.author(),
         flow: next,
       });
+      const action =
+        summary?.startsWith('Restored') === true
+          ? 'flow.restore'
+          : current.active !== next.active
+            ? next.active
+              ? 'flow.on'
+              : 'flow.off'
+            : 'flow.save';
+      await this.audit(
+        tx,
+        action,
+        id,
+        `"${next.name}" revision ${stored.revision}: ${summary ?? describeChange(current, next)}`,
+      );
+      this.tell(tx, 'flow.saved', [id], stored.revision);
       return flowDto(stored);
     });
   }
@@ -294,8 +370,10 @@ export class WorkspaceService {
   /** Deletes a flow and its versions. */
   deleteFlow(id: string): Promise<void> {
     return this.store.transaction(async (tx) => {
-      await this.mustFlow(tx, id);
+      const flow = await this.mustFlow(tx, id);
       await tx.deleteFlows([id as FlowId]);
+      await this.audit(tx, 'flow.delete', id, `Deleted flow "${flow.name}"`);
+      this.tell(tx, 'flow.deleted', [id]);
     });
   }
 
@@ -333,16 +411,26 @@ export class WorkspaceService {
   }
 
   /** Imports a flopack under a folder (or at the top level). */
-  importFlopack(text: string, target: string | null, source: string): Promise<ImportDto> {
-    const read = readFlopack(text);
+  async importFlopack(
+    text: string,
+    target: string | null,
+    source: string,
+    maxBytes = MAX_FLOPACK_BYTES,
+  ): Promise<ImportDto> {
+    const read = await readFlopackOffThread(text, maxBytes);
     if (!read.ok) throw problemError(read.problems);
     return this.addPack(read.value, target, `Imported from ${source}`);
   }
 
   /** Creates a template's flows in a folder. */
-  createFromTemplate(id: string, target: string): Promise<ImportDto> {
-    const built = buildTemplate(catalog, id, this.ids);
-    if (!built.ok) throw problemError(built.problems, 404);
+  createFromTemplate(id: string, target: string, opts: TemplateOptions = {}): Promise<ImportDto> {
+    if (!TEMPLATES.some((t) => t.id === id))
+      throw problemError(
+        [{ code: 'TEMPLATE_E001', message: `There is no template "${id}".` }],
+        404,
+      );
+    const built = buildTemplate(catalog, id, this.ids, opts);
+    if (!built.ok) throw problemError(built.problems, 400);
     const title = TEMPLATES.find((t) => t.id === id)?.title ?? id;
     return this.addPack(built.value, target, `Created from the template “${title}”`);
   }
@@ -350,16 +438,42 @@ export class WorkspaceService {
   /** Adds a read or built pack's folders and flows (never overwriting), each at version 1. */
   private addPack(pack: Workspace, target: string | null, summary: string): Promise<ImportDto> {
     return this.store.transaction(async (tx) => {
-      const ws = await loadWorkspace(tx);
+      // Names and ids are all an import needs of the flows already here, not their content.
+      const { ws: tree } = await loadTree(tx);
+      const [tables, configs] = await Promise.all([tx.tables(), tx.configs()]);
+      const ws: Workspace = {
+        ...tree,
+        tables: Object.fromEntries(tables.map((t) => [t.id, t])),
+        configs: Object.fromEntries(configs.map((c) => [c.id, c])),
+      };
       const plan = must(planImport(ws, pack, target as FolderId | null, this.ids));
       for (const f of plan.folders) await tx.putFolder(f);
       for (const t of plan.tables) await tx.putTable(t);
       for (const c of plan.configs) await tx.putConfig(c);
       const now = this.now();
       for (const f of plan.flows) {
+        await yieldToOthers(); // a big import lets the server answer other requests meanwhile
         await tx.putFlow({ ...f, revision: 1, updatedAt: now });
-        await tx.addVersion({ flowId: f.id, revision: 1, createdAt: now, summary, flow: f });
+        await tx.addVersion({
+          flowId: f.id,
+          revision: 1,
+          createdAt: now,
+          summary,
+          author: this.author(),
+          flow: f,
+        });
       }
+      await this.audit(
+        tx,
+        'import',
+        target ?? '',
+        `${summary}: ${plan.folders.length} folders, ${plan.flows.length} flows`,
+      );
+      this.tell(
+        tx,
+        'import',
+        plan.flows.map((f) => f.id),
+      );
       return {
         report: plan.report,
         folderIds: plan.folders.map((f) => f.id),

@@ -2,6 +2,8 @@
 import { formatProblem } from '../../model/errors.ts';
 import { FLOW_KIND_LABELS, flowKind } from '../../model/flows.ts';
 import { cardsInOrder } from '../../model/insert.ts';
+import { MAX_FOLDER_DEPTH } from '../../model/folders.ts';
+import { visibleName } from '../../model/names.ts';
 import { forEachScope } from '../../model/scope.ts';
 import type { Workspace } from '../../model/workspace.ts';
 import { childFolders } from '../../model/workspace.ts';
@@ -11,6 +13,9 @@ import type { Command } from '../command.ts';
 import { parseArgs, readInput, UsageError } from '../io.ts';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A name from the file on one line, every invisible or line-breaking character written out. */
+const shown = (name: string): string => visibleName(name, 400);
 
 /** The lines `flopack info` prints for a workspace. */
 export function describeWorkspace(ws: Workspace): string[] {
@@ -28,8 +33,9 @@ export function describeWorkspace(ws: Workspace): string[] {
   );
   lines.push('Folders:');
   const tree = (parent: string | null, depth: number): void => {
+    if (depth > MAX_FOLDER_DEPTH) return; // bounded even if a caller skipped the tree check
     for (const f of childFolders(ws, parent as never)) {
-      lines.push(`${'  '.repeat(depth + 1)}${f.name}`);
+      lines.push(`${'  '.repeat(depth + 1)}${shown(f.name)}`);
       tree(f.id, depth + 1);
     }
   };
@@ -37,7 +43,7 @@ export function describeWorkspace(ws: Workspace): string[] {
     (f) => f.parentId !== null && !ws.folders[f.parentId],
   );
   tree(null, 0);
-  for (const f of orphans) lines.push(`  ${f.name}`);
+  for (const f of orphans) lines.push(`  ${shown(f.name)}`);
   if (Object.keys(ws.folders).length === 0) lines.push('  (none: a single-flow export)');
   lines.push('Flows:');
   for (const flow of flows) {
@@ -48,13 +54,13 @@ export function describeWorkspace(ws: Workspace): string[] {
     const top = cardsInOrder(flow.data).length;
     const folder = flow.folderId ? ws.folders[flow.folderId]?.name : undefined;
     lines.push(
-      `  ${flow.name} [${FLOW_KIND_LABELS[flowKind(flow.data)]}] ${plural(top, 'card')}` +
+      `  ${shown(flow.name)} [${FLOW_KIND_LABELS[flowKind(flow.data)]}] ${plural(top, 'card')}` +
         (inner ? ` (+${inner} in inline flows)` : '') +
-        (folder ? ` in "${folder}"` : ''),
+        (folder ? ` in "${shown(folder)}"` : ''),
     );
     for (const ref of refsOf(flow.data).flows) {
       const helper = ws.flows[ref];
-      lines.push(`    calls → ${helper ? helper.name : `${ref} (not in this file)`}`);
+      lines.push(`    calls → ${helper ? shown(helper.name) : `${shown(ref)} (not in this file)`}`);
     }
   }
   return lines;

@@ -2,11 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusFiles, SHARED } from '../../../tests/corpus.ts';
+import { corpusFile, corpusFiles, itCorpus } from '../../../tests/corpus.ts';
+import { fixtureFile, fixtureFiles } from '../../../tests/fixtures/flopacks.ts';
 import type { CliIo } from '../io.ts';
 import { runCli } from '../main.ts';
 
-const file = (name: string): string => path.join(SHARED, 'flopacks', `${name}.flopack`);
+const file = corpusFile;
 const tmp = (): string => mkdtempSync(path.join(tmpdir(), 'flopack-render-'));
 
 async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -21,7 +22,40 @@ async function run(...argv: string[]): Promise<{ code: number; out: string[]; er
 }
 
 describe('flopack render', () => {
-  it('writes one SVG per flow into --out and prints each path', async () => {
+  it('renders every generated fixture as SVG, Markdown and PNG', async () => {
+    const dir = tmp();
+    for (const f of fixtureFiles()) {
+      const svg = await run('render', f, '--out', dir);
+      const md = await run('render', f, '--format', 'md', '--out', dir);
+      expect([svg.code, md.code], f).toEqual([0, 0]);
+      for (const line of [...svg.out, ...md.out])
+        expect(existsSync(line.replace(/^wrote /, '')), line).toBe(true);
+    }
+    const png = await run('render', fixtureFile('helpers'), '--format', 'png', '--out', dir);
+    expect(png.code).toBe(0);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.png'))
+        .sort(),
+    ).toEqual(['check-every-group.png', 'check-one-group.png']);
+  });
+
+  it('prints Markdown for one fixture flow chosen by name', async () => {
+    const r = await run(
+      'render',
+      fixtureFile('helpers'),
+      '--format',
+      'md',
+      '--flow',
+      'Check every group',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out.filter((l) => l.startsWith('## '))).toEqual(['## Check every group']);
+    expect(r.out.join('\n')).toContain('```mermaid\nflowchart LR');
+    expect(r.out.join('\n')).toContain('Check one group');
+  });
+
+  itCorpus('writes one SVG per flow into --out and prints each path', async () => {
     const dir = tmp();
     const r = await run(
       'render',
@@ -42,7 +76,7 @@ describe('flopack render', () => {
     expect(svg).toContain('>Create Transfer Request</text>');
   });
 
-  it('writes PNG files', async () => {
+  itCorpus('writes PNG files', async () => {
     const dir = tmp();
     const r = await run('render', file('suspend_inactive_users'), '--format', 'png', '--out', dir);
     expect(r.code).toBe(0);
@@ -58,7 +92,7 @@ describe('flopack render', () => {
     ).toBe('PNG');
   });
 
-  it('prints Markdown for one flow chosen by name, its helper call linked', async () => {
+  itCorpus('prints Markdown for one flow chosen by name, its helper call linked', async () => {
     const r = await run(
       'render',
       file('suspend_inactive_users'),
@@ -74,7 +108,7 @@ describe('flopack render', () => {
     expect(r.out).toContain('| | | Calls | Inactivity-based Suspension - Helper Flow |');
   });
 
-  it('refuses an unknown flow and a PNG without --out, with exit status 2', async () => {
+  itCorpus('refuses an unknown flow and a PNG without --out, with exit status 2', async () => {
     const a = await run('render', file('suspend_inactive_users'), '--flow', 'Nope');
     expect(a.code).toBe(2);
     expect(a.err[0]).toMatch(/^flopack render: no flow named "Nope" in .*; its flows: "Inactivity/);
@@ -83,7 +117,7 @@ describe('flopack render', () => {
     expect(b.err[0]).toBe('flopack render: --format png needs --out DIR');
   });
 
-  it('renders every shared flopack as SVG and Markdown', async () => {
+  itCorpus('renders every shared flopack as SVG and Markdown', async () => {
     const dir = tmp();
     for (const f of corpusFiles()) {
       const svg = await run('render', f, '--out', dir);

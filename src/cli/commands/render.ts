@@ -5,12 +5,13 @@ import { formatProblem } from '../../model/errors.ts';
 import { readFlopack } from '../../export/flopack/read.ts';
 import { slug } from '../../export/render/escape.ts';
 import { flowFileNames } from '../../export/render/names.ts';
+import { renderPackHtml } from '../../export/render/html.ts';
 import { renderPackMarkdown } from '../../export/render/markdown.ts';
 import { renderFlowSvg } from '../../export/render/svg.ts';
 import type { Command } from '../command.ts';
 import { parseArgs, readInput, UsageError } from '../io.ts';
 
-const FORMATS = ['svg', 'png', 'md'] as const;
+const FORMATS = ['svg', 'png', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 function write(dir: string, name: string, data: string | Uint8Array): string {
@@ -23,13 +24,16 @@ function write(dir: string, name: string, data: string | Uint8Array): string {
 export const render: Command = {
   name: 'render',
   summary: 'draw flows as SVG or PNG, or as Markdown with Mermaid pictures and input tables',
-  usage: 'flopack render FILE [--flow NAME] [--format svg|png|md] [--out DIR]',
+  usage: 'flopack render FILE [--flow NAME] [--format svg|png|md|html] [--out DIR]',
   help: `Draws each flow of FILE with the canvas's layout: cards coloured by app, branches as
 lanes, notes, helper-flow calls named.
   --format svg   one SVG per flow (default)
   --format png   one PNG per flow (needs --out)
   --format md    one Markdown document: per flow a Mermaid flowchart (GitHub draws it) and a
                  table of every card's inputs and where each comes from; helper calls linked
+  --format html  one self-contained HTML page for the whole file: every flow drawn, pan and
+                 zoom, click a card for its inputs, mappings and outputs, links to helper
+                 flows, dark theme, printable; it loads nothing from the network
   --flow NAME    only the flow with this name
   --out DIR      write files into DIR (created if missing) and print their paths; without it,
                  Markdown and a single flow's SVG go to standard output
@@ -39,7 +43,7 @@ Exit status: 0 ok, 1 not a valid flopack, 2 unreadable file, unknown flow or bad
     if (files.length !== 1) throw new UsageError('give exactly one FILE');
     const file = files[0] ?? '';
     const format = (options.get('format') ?? 'svg') as Format;
-    if (!FORMATS.includes(format)) throw new UsageError('--format must be svg, png or md');
+    if (!FORMATS.includes(format)) throw new UsageError('--format must be svg, png, md or html');
     const out = options.get('out');
     const dir = typeof out === 'string' ? out : null;
     const read = readFlopack(readInput(io, file));
@@ -60,6 +64,12 @@ Exit status: 0 ok, 1 not a valid flopack, 2 unreadable file, unknown flow or bad
         );
     }
     const base = path.basename(file).replace(/\.(flopack|folder|flow|json)$/i, '');
+    if (format === 'html') {
+      const html = renderPackHtml(ws, path.basename(file));
+      if (dir === null) io.out(html.trimEnd());
+      else io.out(`wrote ${write(dir, `${slug(base, 'flopack')}.html`, html)}`);
+      return 0;
+    }
     if (format === 'md') {
       const md = renderPackMarkdown(ws, { title: base, flows });
       if (dir === null) io.out(md.trimEnd());

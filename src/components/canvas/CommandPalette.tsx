@@ -1,6 +1,6 @@
 /** Ctrl/Cmd+K: every action by name, filtered as you type; Enter runs the highlighted one. */
 import type { KeyboardEvent } from 'react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ActionEnv } from '../../client/actions/registry.ts';
 import { ACTIONS } from '../../client/actions/registry.ts';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -30,6 +30,11 @@ function Commands({ env, onClose }: Omit<Props, 'open'>) {
     );
   }, [query]);
   const current = list[Math.min(active, list.length - 1)];
+  const currentId = current?.id;
+  useEffect(() => {
+    if (currentId)
+      document.getElementById(`cmd-${currentId}`)?.scrollIntoView({ block: 'nearest' });
+  }, [currentId]);
   const run = (id: string) => {
     const a = ACTIONS.find((x) => x.id === id);
     onClose();
@@ -57,7 +62,16 @@ function Commands({ env, onClose }: Omit<Props, 'open'>) {
         aria-activedescendant={current ? `cmd-${current.id}` : undefined}
         aria-controls="command-list"
       />
-      <ul id="command-list" role="listbox" aria-label="Commands" className="command-list">
+      {/* The list scrolls, so it is a Tab stop too: arrows and Enter work there as well. */}
+      <ul
+        id="command-list"
+        role="listbox"
+        aria-label="Commands"
+        className="command-list"
+        tabIndex={0}
+        onKeyDown={onKey}
+        aria-activedescendant={current ? `cmd-${current.id}` : undefined}
+      >
         {list.map((a) => {
           const enabled = a.enabled(env);
           return (

@@ -33,6 +33,7 @@ import {
   moveTo,
 } from '../../client/canvas/commands.ts';
 import { layoutOf } from '../../client/canvas/navigation.ts';
+import { motion } from '../../client/motion.ts';
 import { useUi } from '../../client/uiStore.ts';
 import type { Catalog } from '../../model/catalog.ts';
 import type { CardId } from '../../model/ids.ts';
@@ -464,11 +465,12 @@ export function FlowCanvas({
       el.clientWidth / (layout.width + 80),
       el.clientHeight / (layout.height + 80),
     );
-    if (fits >= 0.6) void rf.fitView({ minZoom: 0.5, maxZoom: 1, padding: 0.15, duration: 150 });
+    if (fits >= 0.6)
+      void rf.fitView({ minZoom: 0.5, maxZoom: 1, padding: 0.15, duration: motion(150) });
     else
       void rf.setCenter(node.x + node.width / 2, node.y + Math.min(node.height, 120) / 2, {
         zoom,
-        duration: 150,
+        duration: motion(150),
       });
   }, [selected, layout, rf]);
   // A flow opens at 100 % with its event card near the top left, as in Okta's console (or

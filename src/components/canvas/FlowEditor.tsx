@@ -10,6 +10,7 @@ import { insertFromCatalog, insertionPoint } from '../../client/canvas/commands.
 import { useCatalog } from '../../client/catalog.ts';
 import { cardClipboard } from '../../client/clipboardStore.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
+import { motion } from '../../client/motion.ts';
 import { useUi } from '../../client/uiStore.ts';
 import type { Problem } from '../../model/errors.ts';
 import { scopeAt } from '../../model/scope.ts';
@@ -136,9 +137,10 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
         );
       },
       viewport: {
-        fitView: () => void rf.fitView({ minZoom: 0.5, maxZoom: 1, padding: 0.15, duration: 200 }),
-        zoomIn: () => void rf.zoomIn({ duration: 150 }),
-        zoomOut: () => void rf.zoomOut({ duration: 150 }),
+        fitView: () =>
+          void rf.fitView({ minZoom: 0.5, maxZoom: 1, padding: 0.15, duration: motion(200) }),
+        zoomIn: () => void rf.zoomIn({ duration: motion(150) }),
+        zoomOut: () => void rf.zoomOut({ duration: motion(150) }),
       },
       clipboard: cardClipboard,
       report,

@@ -4,7 +4,7 @@
  * at the current insertion point).
  */
 import type { KeyboardEvent, RefObject } from 'react';
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { Catalog, CatalogCard } from '../../model/catalog.ts';
 import { colorOf } from '../../export/render/palette.ts';
 
@@ -71,6 +71,12 @@ export const Palette = memo(function Palette({
   const groups = useMemo(() => paletteGroups(catalog, query, kind), [catalog, query, kind]);
   const flat = useMemo(() => groups.flatMap((g) => g.cards), [groups]);
   const current = flat[Math.min(active, flat.length - 1)];
+  const currentId = current?.id;
+  useEffect(() => {
+    // The highlighted card follows the arrow keys into view.
+    if (currentId)
+      document.getElementById(`palette-${currentId}`)?.scrollIntoView({ block: 'nearest' });
+  }, [currentId]);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, flat.length - 1));
     else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
@@ -96,11 +102,21 @@ export const Palette = memo(function Palette({
         aria-activedescendant={current ? `palette-${current.id}` : undefined}
       />
       <p className="muted palette-target">Inserts {target}</p>
-      <div id="palette-results" className="palette-groups" role="listbox" aria-label="Cards">
+      {/* The list scrolls, so it is a Tab stop too: arrows and Enter work there as well. */}
+      <div
+        id="palette-results"
+        className="palette-groups"
+        role="listbox"
+        aria-label="Cards"
+        tabIndex={0}
+        onKeyDown={onKey}
+        aria-activedescendant={current ? `palette-${current.id}` : undefined}
+      >
         {groups.length === 0 && <p className="muted">No card matches “{query}”.</p>}
         {groups.map((g) => (
           <div key={g.name} role="group" aria-label={g.name} className="palette-group">
-            <h3>{g.name}</h3>
+            {/* A listbox holds only options and groups: the group's name comes from its label. */}
+            <h3 aria-hidden="true">{g.name}</h3>
             {g.cards.map((c) => (
               <div
                 key={c.id}

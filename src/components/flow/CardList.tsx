@@ -106,10 +106,13 @@ function OutlineItem({ item, ctx }: { item: Item; ctx: ItemContext }) {
     ctx.selected !== null &&
     ctx.selected.card === node.id &&
     samePath(ctx.selected.path, node.path);
-  const body = (
+  const head = (
     <>
-      <span className="card-app">{s.app}</span>
-      <span className="card-title">{s.title}</span>
+      <span className="card-app">{s.app}</span> <span className="card-title">{s.title}</span>
+    </>
+  );
+  const details = (
+    <>
       {s.note && <span className="card-note">{s.note.markdown}</span>}
       {s.inputs.length > 0 && (
         <ul className="card-inputs">
@@ -135,11 +138,13 @@ function OutlineItem({ item, ctx }: { item: Item; ctx: ItemContext }) {
           ref={isSelected ? scrollIntoView : undefined}
           onClick={() => onSelect({ card: s.id, path: node.path })}
         >
-          {body}
+          {head}
         </button>
       ) : (
-        body
+        head
       )}
+      {/* Outside the button, whose name ("Okta – Read User, card 2 of 4") holds what it shows. */}
+      {details}
       {item.arms.map((arm) => (
         <div key={arm.id} className="outline-arm">
           <span className="outline-arm-label">{arm.label}</span>

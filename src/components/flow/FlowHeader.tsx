@@ -15,6 +15,7 @@ import {
   Download,
   Trash2,
 } from 'lucide-react';
+import { useRole } from '../auth/useRole.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
@@ -31,16 +32,15 @@ function CheckButton() {
   const { errors, warnings } = useProblemCount();
   const count = errors + warnings;
   return (
-    <button
-      type="button"
-      aria-pressed={open}
-      onClick={() => toggle('check')}
-      aria-label={`Check: ${errors} errors, ${warnings} warnings`}
-    >
+    <button type="button" aria-pressed={open} onClick={() => toggle('check')}>
       <ListChecks size={16} aria-hidden="true" />
-      Check
+      {/* The name says the counts in words; no aria-label that could drift from the text. */}
+      <span aria-hidden="true">Check</span>
+      <span className="visually-hidden">{`Check: ${errors} errors, ${warnings} warnings`}</span>
       {count > 0 && (
-        <span className={errors ? 'check-count has-errors' : 'check-count'}>{count}</span>
+        <span className={errors ? 'check-count has-errors' : 'check-count'} aria-hidden="true">
+          {count}
+        </span>
       )}
     </button>
   );
@@ -79,6 +79,9 @@ export function FlowHeader({
   const outline = useUi((s) => s.outline);
   const setOutline = useUi((s) => s.setOutline);
   const edit = store.getState().edit;
+  const { reason } = useRole();
+  const saveReason = reason('editor', 'save flows');
+  const deleteReason = reason('editor', 'delete flows');
   return (
     <header className="flow-header">
       {returnTo && (
@@ -112,7 +115,8 @@ export function FlowHeader({
           type="button"
           className="primary"
           onClick={onSave}
-          disabled={!dirty || saving}
+          disabled={!dirty || saving || saveReason !== null}
+          title={saveReason ?? undefined}
           aria-keyshortcuts="Control+S"
         >
           {saving ? 'Saving…' : 'Save'}
@@ -176,7 +180,12 @@ export function FlowHeader({
                 <Download size={15} aria-hidden="true" /> Export
               </DropdownMenu.Item>
               <DropdownMenu.Separator className="menu-separator" />
-              <DropdownMenu.Item className="menu-item danger-quiet" onSelect={onDelete}>
+              <DropdownMenu.Item
+                className="menu-item danger-quiet"
+                onSelect={onDelete}
+                disabled={deleteReason !== null}
+                title={deleteReason ?? undefined}
+              >
                 <Trash2 size={15} aria-hidden="true" /> Delete flow
               </DropdownMenu.Item>
             </DropdownMenu.Content>

@@ -6,7 +6,7 @@ import { api, queries } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { createEditorStore, isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
-import type { FlowDto } from '../../server/dto.ts';
+import type { FlowDto } from '../../contract/api.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FlowEditor } from '../canvas/FlowEditor.tsx';
 import { ProblemsPanel } from '../lint/ProblemsPanel.tsx';

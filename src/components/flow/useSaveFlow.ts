@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { api, ApiFailure } from '../../client/api.ts';
 import type { FlowSave } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
+import { updateHelperCallers } from '../../client/helperCallers.ts';
 import { useUi } from '../../client/uiStore.ts';
+import type { TreeDto } from '../../contract/api.ts';
 
 /** A save refused because someone else saved first. */
 export interface Conflict {
@@ -26,8 +28,9 @@ export function useSaveFlow(store: EditorStore): SaveControl {
   const toast = useUi((s) => s.toast);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const m = useMutation({
-    mutationFn: (baseRevision: number) => {
+    mutationFn: async (baseRevision: number) => {
       const s = store.getState();
+      const before = s.saved.data;
       const body: FlowSave = {
         baseRevision,
         name: s.flow.name,
@@ -38,10 +41,29 @@ export function useSaveFlow(store: EditorStore): SaveControl {
       if (s.flow.folderId !== s.saved.folderId && s.flow.folderId !== null)
         body.folderId = s.flow.folderId;
       if (s.flow.data !== s.saved.data) body.content = s.flow.data;
-      return api.saveFlow(s.flow.id, body);
+      const dto = await api.saveFlow(s.flow.id, body);
+      // Callers of a helper whose inputs changed follow it in the same save.
+      const tree = qc.getQueryData<TreeDto>(['workspace']);
+      const callers =
+        body.content && tree
+          ? await updateHelperCallers(tree, dto.id, before, dto.content)
+          : { updated: [], failed: [] };
+      return { dto, callers };
     },
-    onSuccess: async (dto) => {
+    onSuccess: async ({ dto, callers }) => {
       store.getState().saved_(dto);
+      // A caller opened next must start from its updated content.
+      for (const c of callers.updated) qc.setQueryData(['flow', c.id], c);
+      if (callers.updated.length)
+        toast(
+          'info',
+          `Updated the helper’s callers: ${callers.updated.map((c) => c.name).join(', ')}.`,
+        );
+      if (callers.failed.length)
+        toast(
+          'error',
+          `Could not update ${callers.failed.join(', ')} — open each and choose the helper flow again.`,
+        );
       setConflict(null);
       qc.setQueryData(['flow', dto.id], dto);
       await qc.invalidateQueries({ queryKey: ['workspace'] });

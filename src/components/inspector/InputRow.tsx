@@ -7,6 +7,8 @@ import { setInputValue } from '../../model/cards.ts';
 import { mappingInto, unmapField } from '../../model/mapping.ts';
 import type { Json } from '../../model/raw.ts';
 import { editorKind } from '../../model/valueText.ts';
+import { itemRoute } from '../../model/helperItem.ts';
+import { itemText } from '../../model/summary.ts';
 import type { CardAt } from './cardAt.ts';
 import { HelperFlowField } from './HelperFlowField.tsx';
 import { MapControl } from './MapControl.tsx';
@@ -26,8 +28,10 @@ export function InputRow({ at, field, sources }: Props) {
   const id = useId();
   const kind = editorKind(field);
   const mapping = mappingInto(at.scope, at.card, field.id);
-  // Card options are chosen, not mapped; flows are picked by name.
-  const mappable = !field.option && kind !== 'flow';
+  const route = itemRoute(at.m);
+  const item = route?.field === field.id ? route : null;
+  // Card options are chosen, not mapped; flows are picked by name; the item is the item.
+  const mappable = !field.option && kind !== 'flow' && item === null;
   const problemId = `${id}-problem`;
   const hintId = `${id}-hint`;
   const describedBy =
@@ -77,7 +81,8 @@ export function InputRow({ at, field, sources }: Props) {
           </button>
         </p>
       )}
-      {kind === 'flow' ? (
+      {item && <p className="insp-mapped insp-source">← {itemText(item.path)}</p>}
+      {item ? null : kind === 'flow' ? (
         <HelperFlowField
           id={id}
           field={field}

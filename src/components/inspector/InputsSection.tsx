@@ -4,7 +4,9 @@ import { inputSections, outsideSourceGroups, sourceGroups } from '../../model/ca
 import { addComposeField, isCompose } from '../../model/compose.ts';
 import { ok } from '../../model/errors.ts';
 import type { CardAt } from './cardAt.ts';
+import { itemRoute, takesItems } from '../../model/helperItem.ts';
 import { InputRow } from './InputRow.tsx';
+import { ItemRouteField } from './ItemRouteField.tsx';
 import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
 
 /** The "Inputs" section. */
@@ -16,6 +18,7 @@ export function InputsSection({ at }: { at: CardAt }) {
     <section className="insp-section" aria-labelledby={headingId}>
       <h3 id={headingId}>Inputs</h3>
       {sections.length === 0 && <p className="muted">This card has no inputs to set.</p>}
+      {takesItems(at.m) && <ItemRouteField key={itemRoute(at.m)?.path ?? ''} at={at} />}
       {sections.map((s) => (
         <div key={s.title ?? ''} className="insp-group">
           {s.title && <h4>{s.title}</h4>}

@@ -1,14 +1,29 @@
 /** The open flow's lint findings, recomputed as the draft changes. */
+import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { queries } from '../../client/api.ts';
+import { calledFlows, signaturesOf } from '../../model/helperCalls.ts';
 import type { Finding } from '../../model/lint/lint.ts';
 import { lintFlow } from '../../model/lint/lint.ts';
 import { useEditor } from '../flow/editorContext.ts';
 import { useTree } from '../workspace/useTree.ts';
 
-/** Findings of the draft in the context of the workspace. */
+/** Findings of the draft in the context of the workspace (and the helpers it calls). */
 export function useLint(): Finding[] {
   const flow = useEditor((s) => s.flow);
   const index = useTree();
+  const called = useMemo(() => {
+    const known = new Set<string>(index.tree.flows.map((f) => f.id));
+    return calledFlows(flow.data).filter((id) => known.has(id) && id !== flow.id);
+  }, [flow.data, flow.id, index]);
+  const helperFlows = useQueries({
+    queries: called.map((id) => queries.flow(id)),
+    combine: (rs) => rs.map((r) => r.data).filter((d) => d !== undefined),
+  });
+  const helpers = useMemo(
+    () => signaturesOf(helperFlows.map((d) => ({ id: d.id, data: d.content }))),
+    [helperFlows],
+  );
   return useMemo(() => {
     const flows = index.tree.flows.map((f) =>
       f.id === flow.id
@@ -16,6 +31,9 @@ export function useLint(): Finding[] {
         : { id: f.id, name: f.name, folderId: f.folderId, active: f.active, kind: f.kind },
     );
     const depth = flow.folderId ? index.depth(flow.folderId) : undefined;
-    return lintFlow(flow, depth === undefined ? { flows } : { flows, folderDepth: depth });
-  }, [flow, index]);
+    return lintFlow(
+      flow,
+      depth === undefined ? { flows, helpers } : { flows, helpers, folderDepth: depth },
+    );
+  }, [flow, index, helpers]);
 }

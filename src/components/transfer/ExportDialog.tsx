@@ -13,6 +13,8 @@ interface Props {
 /** Download links for the flow (.flow) and its folder (.folder). */
 export function ExportDialog({ open, onClose, flow, folder }: Props) {
   const [subfolders, setSubfolders] = useState(true);
+  // Folder exports are the files teams keep in git: canonical form by default there.
+  const [canonical, setCanonical] = useState(folder !== null);
   return (
     <Dialog title="Export" open={open} onClose={onClose}>
       <p className="muted">
@@ -27,7 +29,12 @@ export function ExportDialog({ open, onClose, flow, folder }: Props) {
       )}
       <div className="export-options">
         {flow && (
-          <a className="button primary" href={exportUrl.flow(flow.id)} download onClick={onClose}>
+          <a
+            className="button primary"
+            href={exportUrl.flow(flow.id, canonical)}
+            download
+            onClick={onClose}
+          >
             Export flow “{flow.name}”
           </a>
         )}
@@ -35,7 +42,7 @@ export function ExportDialog({ open, onClose, flow, folder }: Props) {
           <>
             <a
               className="button"
-              href={exportUrl.folder(folder.id, subfolders)}
+              href={exportUrl.folder(folder.id, subfolders, canonical)}
               download
               onClick={onClose}
             >
@@ -51,7 +58,15 @@ export function ExportDialog({ open, onClose, flow, folder }: Props) {
             </label>
           </>
         )}
-        <a className="button" href={exportUrl.workspace()} download onClick={onClose}>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={canonical}
+            onChange={(e) => setCanonical(e.target.checked)}
+          />
+          Canonical form for git (flopack fmt): sorted keys, indented, one final newline
+        </label>
+        <a className="button" href={exportUrl.workspace(canonical)} download onClick={onClose}>
           Export whole workspace
         </a>
       </div>

@@ -77,6 +77,17 @@ export function ImportDialog({ open, onClose, index, control }: Props) {
               ))}
             </ul>
           )}
+          {(result.report.cleaned ?? []).length > 0 && (
+            <ul aria-label="Names cleaned">
+              {(result.report.cleaned ?? []).map((r, i) => (
+                <li key={i}>
+                  {r.kind === 'folder' ? 'Folder' : 'Flow'} “{r.from}” was renamed “{r.to}” (names
+                  may not hold control or right-to-left override characters, be blank or exceed 200
+                  characters).
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       <div className="dialog-actions">

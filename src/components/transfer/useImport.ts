@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { uploadFlopack } from '../../client/api.ts';
 import { useUi } from '../../client/uiStore.ts';
-import type { ImportDto } from '../../server/dto.ts';
+import type { ImportDto } from '../../contract/api.ts';
 
 /** What an import in progress looks like, and how to start one. */
 export interface ImportControl {

@@ -31,6 +31,8 @@ function OpenDialog({
   const headingId = useId();
   useEffect(() => {
     const el = ref.current;
+    // Closing gives the focus back to what opened the dialog, so the keyboard user is not lost.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (el && !el.open) el.showModal();
     // showModal focuses the first focusable element (the close button); start where the
     // dialog's work is: a marked element, else its first field, else its first action.
@@ -41,7 +43,10 @@ function OpenDialog({
       ) ??
       el?.querySelector<HTMLElement>('.dialog-body button:not(:disabled), .dialog-body a[href]');
     first?.focus();
-    return () => el?.close();
+    return () => {
+      el?.close();
+      if (opener?.isConnected && !document.querySelector('dialog[open]')) opener.focus();
+    };
   }, []);
   return (
     <dialog

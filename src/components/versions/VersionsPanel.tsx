@@ -29,14 +29,9 @@ export function VersionsPanel({
       <ol className="version-list">
         {versions.data?.map((v) => (
           <li key={v.revision}>
-            <button
-              type="button"
-              className="version-item"
-              onClick={() => setViewing(v.revision)}
-              aria-label={`Version ${v.revision}: ${v.summary}`}
-            >
-              <span className="version-rev">v{v.revision}</span>
-              <span className="version-summary">{v.summary}</span>
+            <button type="button" className="version-item" onClick={() => setViewing(v.revision)}>
+              <span className="version-rev">Version {v.revision}:</span>{' '}
+              <span className="version-summary">{v.summary}</span>{' '}
               <time className="muted" dateTime={v.createdAt}>
                 {when(v.createdAt)}
               </time>

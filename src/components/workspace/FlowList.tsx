@@ -1,7 +1,7 @@
 /** The flows of the selected folder, with their ON/OFF state; drag one onto a folder to move it. */
 import { useUi } from '../../client/uiStore.ts';
 import { FLOW_KIND_LABELS } from '../../model/flows.ts';
-import type { FlowHeader } from '../../server/dto.ts';
+import type { FlowHeader } from '../../contract/api.ts';
 import { FLOW_DRAG_TYPE } from './FolderTree.tsx';
 
 /** The list of flows in a folder. */

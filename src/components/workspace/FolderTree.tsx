@@ -1,7 +1,7 @@
 /** The folder tree: expand/collapse, select, and drop a flow onto a folder to move it. */
 import type { DragEvent, KeyboardEvent } from 'react';
 import { useUi } from '../../client/uiStore.ts';
-import type { FolderDto } from '../../server/dto.ts';
+import type { FolderDto } from '../../contract/api.ts';
 import type { TreeIndex } from './useTree.ts';
 
 /** MIME type of a dragged flow. */

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { queries } from '../../client/api.ts';
-import type { FlowHeader, FolderDto, TreeDto } from '../../server/dto.ts';
+import type { FlowHeader, FolderDto, TreeDto } from '../../contract/api.ts';
 
 /** Tree data with lookups by id and by parent. */
 export interface TreeIndex {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { add } from '../../../tests/builders.ts';
-import { corpusText } from '../../../tests/corpus.ts';
+import { corpusText, describeCorpus, hasCorpus } from '../../../tests/corpus.ts';
+import { fixtureText } from '../../../tests/fixtures/flopacks.ts';
 import { setInputValue } from '../../model/cards.ts';
 import { unwrap } from '../../model/errors.ts';
 import type { CardId, FieldId } from '../../model/ids.ts';
@@ -29,8 +30,32 @@ type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-describe('comparing two versions of a flow', () => {
-  const before = flowData('suspend_okta_account_ispm_remediation_flow');
+describe('comparing two versions of a fixture flow', () => {
+  const ws = unwrap(readFlopack(fixtureText('branches')));
+  const before = Object.values(ws.flows).find((f) => f.name === 'If Error with wormholes')!.data;
+
+  it('marks nothing and lists nothing when the versions are the same', () => {
+    const c = compareFlow(before, before, { flowName: 'Try' });
+    expect(c.lines).toEqual([]);
+    expect(c.ghosts).toEqual([]);
+    expect(new Set(Object.values(c.marks))).toEqual(new Set(['unchanged']));
+  });
+
+  it('marks an added card and keeps the new version’s layout', () => {
+    const after = add(before, 'root:channels:http:okta:deactivateUser').data;
+    const c = compareFlow(before, after, { flowName: 'Try' });
+    expect(c.layout.nodes.map((n) => [n.id, n.x, n.y])).toEqual(
+      layoutFlow(after).nodes.map((n) => [n.id, n.x, n.y]),
+    );
+    expect(c.marks[card(after, 'Deactivate User').uuid]).toBe('added');
+    expect(c.lines).toEqual(["Card 'Deactivate User' added after 'If Error' in flow 'Try'"]);
+  });
+});
+
+describeCorpus('comparing two versions of a flow', () => {
+  const before = hasCorpus
+    ? flowData('suspend_okta_account_ispm_remediation_flow')
+    : ({} as RawFloData);
 
   it('marks nothing and lists nothing when the versions are the same', () => {
     const c = compareFlow(before, before, { flowName: 'Suspend' });

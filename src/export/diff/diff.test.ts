@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { add } from '../../../tests/builders.ts';
-import { corpusFiles, corpusText } from '../../../tests/corpus.ts';
+import { corpusText, itCorpus, itEachCorpusFile } from '../../../tests/corpus.ts';
+import { fixtureFiles, fixtureText } from '../../../tests/fixtures/flopacks.ts';
 import { reId, shuffle } from '../../../tests/fixtures/variants.ts';
 import { readFileSync } from 'node:fs';
 import { fieldsOf, noteText, setCardTitle, setInputValue } from '../../model/cards.ts';
@@ -67,21 +68,25 @@ const lines = (a: Workspace, b: Workspace): string[] => diffLines(diffWorkspaces
 
 describe('diffing two flopacks', () => {
   it('says "No changes" for identical files', () => {
-    const text = corpusText('suspend_inactive_users');
+    const text = fixtureText('branches');
     expect(lines(read(text), read(text))).toEqual(['No changes']);
   });
 
-  it.each(corpusFiles().map((f) => [path.basename(f, '.flopack'), f]))(
+  const ignoresNoise = (_: string, file: string): void => {
+    const text = readFileSync(file, 'utf8');
+    const noisy = shuffle(reId(text));
+    expect(noisy).not.toBe(text);
+    expect(lines(read(text), read(noisy))).toEqual(['No changes']);
+  };
+
+  it.each(fixtureFiles().map((f) => [path.basename(f, '.flopack'), f]))(
     'ignores new ids and reversed key order in %s',
-    (_, file) => {
-      const text = readFileSync(file, 'utf8');
-      const noisy = shuffle(reId(text));
-      expect(noisy).not.toBe(text);
-      expect(lines(read(text), read(noisy))).toEqual(['No changes']);
-    },
+    ignoresNoise,
   );
 
-  it('words a renamed card', () => {
+  itEachCorpusFile('ignores new ids and reversed key order in %s', ignoresNoise);
+
+  itCorpus('words a renamed card', () => {
     const { ws, flow } = riskPolicy();
     const after = edit(ws, flow, (d) =>
       setCardTitle(d, find(d, 'Assign', 1).m.uuid as CardId, 'Parse Event'),
@@ -91,7 +96,7 @@ describe('diffing two flopacks', () => {
     ]);
   });
 
-  it('words a changed input with its old and new value', () => {
+  itCorpus('words a changed input with its old and new value', () => {
     const { ws, flow } = riskPolicy();
     const after = edit(ws, flow, (d) => {
       const { m, path: p } = find(d, 'Add User to Group');
@@ -102,7 +107,7 @@ describe('diffing two flopacks', () => {
     ]);
   });
 
-  it('words an added card by the card it follows', () => {
+  itCorpus('words an added card by the card it follows', () => {
     const { ws, flow } = riskPolicy();
     const after = edit(ws, flow, (d) => {
       const { m, path: p } = find(d, 'Add User to Group');
@@ -119,7 +124,7 @@ describe('diffing two flopacks', () => {
     ]);
   });
 
-  it('words a removed mapping from source output to target input', () => {
+  itCorpus('words a removed mapping from source output to target input', () => {
     const { ws, flow } = riskPolicy();
     const after = edit(ws, flow, (d) => {
       const { m, path: p } = find(d, 'Create Row');
@@ -130,7 +135,7 @@ describe('diffing two flopacks', () => {
     ]);
   });
 
-  it('words a removed card and a moved card', () => {
+  itCorpus('words a removed card and a moved card', () => {
     const { ws, flow } = riskPolicy();
     let after = edit(ws, flow, (d) => removeCard(d, find(d, 'Prerequisites').m.uuid as CardId));
     after = edit(after, flow, (d) => {
@@ -144,7 +149,7 @@ describe('diffing two flopacks', () => {
     ]);
   });
 
-  it('words an added flow and save-all-data turned off', () => {
+  itCorpus('words an added flow and save-all-data turned off', () => {
     const ws = read(corpusText('suspend_inactive_users'));
     const folder = Object.keys(ws.folders)[0] as FolderId;
     const parent = Object.values(ws.flows).find((f) => f.name.includes('Parent'))?.id as FlowId;
@@ -158,7 +163,7 @@ describe('diffing two flopacks', () => {
     ]);
   });
 
-  it('lists several edits of one flow in the order of the flow', () => {
+  itCorpus('lists several edits of one flow in the order of the flow', () => {
     const { ws, flow } = riskPolicy();
     let after = unwrap(setFlowProperties(ws, flow, { description: 'High-risk users' }));
     after = edit(after, flow, (d) => {
@@ -178,22 +183,27 @@ describe('diffing two flopacks', () => {
     ]);
   });
 
-  it('words a card moved into the other branch of an If/Else, and the mapping that lost its source', () => {
-    const ws = read(corpusText('googledrive_file_transfer'));
-    const flow = Object.values(ws.flows).find((f) => f.name.startsWith('[1.1]'))?.id as FlowId;
-    const after = edit(ws, flow, (d) => {
-      const ifElse = find(d, 'If/Else').m;
-      const falseHead = Object.entries(ifElse.branches).find(([, v]) => !v)?.[0] as CardId;
-      const to = { kind: 'branchStart', head: falseHead } as const;
-      return ok(unwrap(moveCard(d, find(d, 'Delete Row').m.uuid as CardId, to, seededIds(3))).data);
-    });
-    expect(lines(ws, saved(after))).toEqual([
-      "Card 'Delete Row' moved to the start of the False branch of 'If/Else' in flow '[1.1] Read Specific Transfer Status'",
-      "Mapping 'Search Rows' · Row ID → 'Delete Row' · Row ID removed in flow '[1.1] Read Specific Transfer Status'",
-    ]);
-  });
+  itCorpus(
+    'words a card moved into the other branch of an If/Else, and the mapping that lost its source',
+    () => {
+      const ws = read(corpusText('googledrive_file_transfer'));
+      const flow = Object.values(ws.flows).find((f) => f.name.startsWith('[1.1]'))?.id as FlowId;
+      const after = edit(ws, flow, (d) => {
+        const ifElse = find(d, 'If/Else').m;
+        const falseHead = Object.entries(ifElse.branches).find(([, v]) => !v)?.[0] as CardId;
+        const to = { kind: 'branchStart', head: falseHead } as const;
+        return ok(
+          unwrap(moveCard(d, find(d, 'Delete Row').m.uuid as CardId, to, seededIds(3))).data,
+        );
+      });
+      expect(lines(ws, saved(after))).toEqual([
+        "Card 'Delete Row' moved to the start of the False branch of 'If/Else' in flow '[1.1] Read Specific Transfer Status'",
+        "Mapping 'Search Rows' · Row ID → 'Delete Row' · Row ID removed in flow '[1.1] Read Specific Transfer Status'",
+      ]);
+    },
+  );
 
-  it('matches a flow with a new id by its name, and reports a renamed flow by its id', () => {
+  itCorpus('matches a flow with a new id by its name, and reports a renamed flow by its id', () => {
     const text = corpusText('suspend_inactive_users');
     const ws = read(text);
     const [first] = Object.keys(ws.flows);
@@ -205,7 +215,7 @@ describe('diffing two flopacks', () => {
     ]);
   });
 
-  it('treats a missing side as a file added or removed', () => {
+  itCorpus('treats a missing side as a file added or removed', () => {
     const ws = read(corpusText('suspend_inactive_users'));
     expect(diffLines(diffWorkspaces(ws, null))).toEqual([
       "Flow 'Inactivity-based Suspension - Helper Flow ' removed (Helper flow, 9 cards)",
@@ -220,7 +230,7 @@ describe('diffing two flopacks', () => {
     });
   });
 
-  it('keeps a stable JSON shape', () => {
+  itCorpus('keeps a stable JSON shape', () => {
     const { ws, flow } = riskPolicy();
     const after = saved(
       edit(ws, flow, (d) => setCardTitle(d, find(d, 'Assign', 1).m.uuid as CardId, 'Parse Event')),
@@ -242,7 +252,7 @@ describe('diffing two flopacks', () => {
     });
   });
 
-  it('words a flow moved to another folder, but not a renamed folder', () => {
+  itCorpus('words a flow moved to another folder, but not a renamed folder', () => {
     const ws = read(corpusText('implementing_xaas_with_personio'));
     const [flow] = Object.values(ws.flows);
     const other = Object.values(ws.folders).find((f) => f.id !== flow?.folderId);

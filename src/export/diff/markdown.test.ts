@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusText } from '../../../tests/corpus.ts';
+import { fixtureText } from '../../../tests/fixtures/flopacks.ts';
 import { setCardTitle } from '../../model/cards.ts';
 import { unwrap } from '../../model/errors.ts';
 import { editFlowContent, setSaveAllData } from '../../model/flows.ts';
@@ -10,14 +10,14 @@ import { COMMENT_MARKER, reviewComment } from './comment.ts';
 import { reviewMarkdown } from './markdown.ts';
 import { reviewFile } from './review.ts';
 
-const before = corpusText('suspend_inactive_users');
+const before = fixtureText('helpers');
 const ws = unwrap(readFlopack(before));
-const helper = Object.values(ws.flows).find((f) => f.name.includes('Helper'))!;
-const now = helper.data.methods.find((m) => m.node.data.name === 'Now')!;
+const helper = Object.values(ws.flows).find((f) => f.name === 'Check one group')!;
+const compose = helper.data.methods.find((m) => m.node.data.name === 'Compose')!;
 let edited = unwrap(
-  editFlowContent(ws, helper.id, (d) => setCardTitle(d, now.uuid as CardId, 'Today')),
+  editFlowContent(ws, helper.id, (d) => setCardTitle(d, compose.uuid as CardId, 'Sentence')),
 );
-edited = unwrap(setSaveAllData(edited, helper.id, false));
+edited = unwrap(setSaveAllData(edited, helper.id, !helper.data.log));
 const after = unwrap(writeFlopack(edited));
 const review = reviewFile('flows/suspend.flopack', before, after);
 
@@ -29,9 +29,7 @@ describe('review Markdown', () => {
     expect(level).toBe('full');
     expect(markdown).toContain('### flows/suspend.flopack — modified');
     expect(markdown).toContain('2 changes in 1 flow (1 changed)');
-    expect(markdown).toContain(
-      "- Card 'Now' renamed to 'Today' in flow 'Inactivity-based Suspension - Helper Flow '",
-    );
+    expect(markdown).toContain("- Card 'Compose' renamed to 'Sentence' in flow 'Check one group'");
     expect(markdown.match(/```mermaid/g)).toHaveLength(2);
     expect(markdown).toMatch(/class n\d+ changed/);
     expect(markdown).toContain('Pictures mark cards 🟩 added, 🟧 changed and 🟥 removed (dashed).');
@@ -48,10 +46,11 @@ describe('review Markdown', () => {
   });
 
   it('then all pictures, then the end of the list, always within the limit', () => {
-    const list = reviewMarkdown([review], { maxChars: 900 });
+    const changed = reviewMarkdown([review], { maxChars: fullSize - 1 }).markdown.length;
+    const list = reviewMarkdown([review], { maxChars: changed - 1 });
     expect(list.level).toBe('list');
     expect(list.markdown).not.toContain('```');
-    expect(list.markdown.length).toBeLessThanOrEqual(900);
+    expect(list.markdown.length).toBeLessThanOrEqual(changed - 1);
     const cut = reviewMarkdown([review], { maxChars: list.markdown.length - 1 });
     expect(cut.level).toBe('truncated');
     expect(cut.markdown.length).toBeLessThan(list.markdown.length);

@@ -4,7 +4,8 @@
  */
 import type { Change, PackDiff, Place } from './types.ts';
 
-const q = (s: string): string => `'${s}'`;
+// One line: a name with line breaks must not fake further lines of the report.
+const q = (s: string): string => `'${s.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')}'`;
 const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 function where(p: Place): string {

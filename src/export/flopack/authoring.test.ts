@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { add, cardById, fieldId, makeDelegatedFlow } from '../../../tests/builders.ts';
-import { corpusFiles, SHARED } from '../../../tests/corpus.ts';
+import { corpusFiles, itCorpus } from '../../../tests/corpus.ts';
 import { unversioned } from '../../model/address.ts';
 import { setInputValue } from '../../model/cards.ts';
 import { unwrap } from '../../model/errors.ts';
@@ -115,21 +115,17 @@ describe('a delegated flow authored through model operations', () => {
     expect(checkFlopack(doc)).toEqual([]);
   });
 
-  it("passes ../shared/schema/validate.mjs, Okta's reference checker", () => {
+  it('passes `flopack validate` (schema and integrity) as a file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'flopack-'));
     const file = path.join(dir, 'notify.flopack');
     writeFileSync(file, text);
-    const out = execFileSync(
-      'node',
-      [path.join(SHARED, 'schema/validate.mjs'), '--modules', 'node_modules', file],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const out = execFileSync(process.execPath, ['bin/flopack.js', 'validate', file], {
+      encoding: 'utf8',
+    });
     expect(out.trim()).toBe(`${file}: ok`);
   });
 
-  it('has cards with exactly the keys of the same cards in real exports', () => {
+  itCorpus('has cards with exactly the keys of the same cards in real exports', () => {
     const real = realCards();
     for (const m of data.methods) {
       const instances = real.get(unversioned(m.address)) ?? [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { corpusText } from '../../../tests/corpus.ts';
+import { fixtureText } from '../../../tests/fixtures/flopacks.ts';
 import { readFlopack } from './read.ts';
 
-const good = corpusText('remotely_lock_all_kandji_devices_based_on_security');
+const good = fixtureText('tables-connections');
 type Doc = {
   data: {
     flos: Record<

@@ -8,6 +8,7 @@ import type { Obj, PackIndex } from './checker.ts';
 import { Checker, isObj, key, MAX_INLINE_DEPTH } from './checker.ts';
 import { checkScope } from './checkScope.ts';
 import { E } from './codes.ts';
+import { treeProblems } from '../../model/workspace.ts';
 
 /** Checks a parsed document; [] means it is a well-formed flopack. */
 export function checkFlopack(doc: unknown): Problem[] {
@@ -75,7 +76,14 @@ export function checkFlopack(doc: unknown): Problem[] {
     c.str(d['name'], `${p}.data.name`);
     if (d['description'] !== undefined) c.str(d['description'], `${p}.data.description`);
     if (d['path'] !== undefined && c.str(d['path'], `${p}.data.path`) && d['path'] !== '') {
-      for (const seg of d['path'].split('.')) {
+      const segs = d['path'].split('.');
+      if (segs.includes(String(v['id'])))
+        c.add(
+          E.folderCycle,
+          `Folder "${String(d['name'])}" names itself in its path, so it would be its own ancestor — folders must form a tree; fix its data.path.`,
+          `${p}.data.path`,
+        );
+      for (const seg of segs) {
         if (!index.groups.has(seg))
           c.add(
             E.folderRef,
@@ -85,6 +93,7 @@ export function checkFlopack(doc: unknown): Problem[] {
       }
     }
   });
+  if (!c.problems.length) checkFolderTree(c, groups);
   checkEntries(c, tables, '$.data.tables', (v, p) => {
     if (!c.obj(v['data'], `${p}.data`, 'table data')) return;
     const g = v['data']['group_id'];
@@ -116,6 +125,18 @@ export function checkFlopack(doc: unknown): Problem[] {
     checkFlowScopes(c, fd, `${p}.data`, String(flo['name']), index);
   });
   return c.problems;
+}
+
+/** Folders (groups) must form a tree: parents taken from the last `data.path` segment. */
+function checkFolderTree(c: Checker, groups: Obj): void {
+  const parents: Record<string, { id: string; parentId: string | null }> = {};
+  for (const [id, g] of Object.entries(groups)) {
+    const path = isObj(g) && isObj(g['data']) ? g['data']['path'] : undefined;
+    const parent = typeof path === 'string' && path !== '' ? (path.split('.').pop() ?? null) : null;
+    parents[id] = { id, parentId: parent };
+  }
+  for (const p of treeProblems(parents))
+    c.add(E.folderCycle, p.message.replace('FOLDER_E006', E.folderCycle), '$.data.groups');
 }
 
 function checkEntries(

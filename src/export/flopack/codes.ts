@@ -20,6 +20,7 @@
  * | FLOPACK_E019 | a card uses a connection that is not in the file |
  * | FLOPACK_E020 | a Tables card names a table that is not in the file |
  * | FLOPACK_E021 | a flow or folder names a folder that is not in the file |
+ * | FLOPACK_E022 | folders do not form a tree (a folder is its own parent or ancestor) |
  */
 export const E = {
   notJson: 'FLOPACK_E001',
@@ -39,4 +40,5 @@ export const E = {
   configRef: 'FLOPACK_E019',
   tableRef: 'FLOPACK_E020',
   folderRef: 'FLOPACK_E021',
+  folderCycle: 'FLOPACK_E022',
 } as const;

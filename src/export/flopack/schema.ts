@@ -2,28 +2,17 @@
  * JSON Schema check of a flopack (draft 2020-12 schema derived from 125 real exports).
  * Compiled once, lazily: the schema is only needed by the CLI, the server and tests.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import generated from '../../catalog/flopack.schema.generated.json' with { type: 'json' };
 import type { Problem } from '../../model/errors.ts';
+import { loadValidator } from './schemaValidator.ts';
 
 /** Schema problems carry this code. */
 export const SCHEMA_CODE = 'FLOPACK_E030';
 
-type AddFormats = (ajv: Ajv2020) => unknown;
-// ajv-formats is CommonJS: under NodeNext the default import is the module object.
-const formatsModule = addFormatsModule as unknown as { default?: AddFormats } & AddFormats;
-const addFormats: AddFormats = formatsModule.default ?? formatsModule;
-
 let compiled: ValidateFunction | null = null;
 
 function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
-    compiled = ajv.compile(generated.schema);
-  }
+  compiled ??= loadValidator();
   return compiled;
 }
 

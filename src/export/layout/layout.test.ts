@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { add, makeDelegatedFlow } from '../../../tests/builders.ts';
-import { corpusFiles } from '../../../tests/corpus.ts';
+import { corpusFile, hasCorpus, itEachCorpusFile } from '../../../tests/corpus.ts';
+import { fixtureFiles } from '../../../tests/fixtures/flopacks.ts';
 import { unwrap } from '../../model/errors.ts';
 import { createCard } from '../../model/catalog.ts';
 import { seededIds } from '../../model/ids.ts';
@@ -60,15 +61,14 @@ describe('flow layout', () => {
   });
 
   it('offers insertion points that each insert a card right there, keeping the flow valid', () => {
-    const ws = unwrap(
-      readFlopack(
-        readFileSync(
-          corpusFiles().find((f) => f.includes('automate_sso'))!,
-          'utf8',
-        ),
-      ),
+    const files = [
+      ...fixtureFiles(),
+      ...(hasCorpus ? [corpusFile('automate_sso_application_creation')] : []),
+    ];
+    const flows = files.flatMap((f) =>
+      Object.values(unwrap(readFlopack(readFileSync(f, 'utf8'))).flows),
     );
-    for (const flow of Object.values(ws.flows)) {
+    for (const flow of flows) {
       const l = layoutFlow(flow.data);
       for (const node of l.nodes) {
         if (!node.after) continue;
@@ -91,24 +91,31 @@ describe('flow layout', () => {
     }
   });
 
-  it.each(corpusFiles().map((f) => [path.basename(f, '.flopack'), f]))(
-    'lays out every flow of %s without overlaps, showing every visible card once',
-    (_, file) => {
-      const ws = unwrap(readFlopack(readFileSync(file, 'utf8')));
-      for (const flow of Object.values(ws.flows)) {
-        const l = layoutFlow(flow.data);
-        const ids = l.nodes.map((n) => n.id);
-        expect(new Set(ids).size).toBe(ids.length);
-        const boxes = l.nodes;
-        for (let i = 0; i < boxes.length; i++)
-          for (let j = i + 1; j < boxes.length; j++)
-            if (overlap(boxes[i]!, boxes[j]!))
-              throw new Error(`${flow.name}: ${boxes[i]!.id} overlaps ${boxes[j]!.id}`);
-        for (const e of l.edges) {
-          expect(ids).toContain(e.from);
-          expect(ids).toContain(e.to);
-        }
+  const laysOut = (_: string, file: string): void => {
+    const ws = unwrap(readFlopack(readFileSync(file, 'utf8')));
+    for (const flow of Object.values(ws.flows)) {
+      const l = layoutFlow(flow.data);
+      const ids = l.nodes.map((n) => n.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const boxes = l.nodes;
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++)
+          if (overlap(boxes[i]!, boxes[j]!))
+            throw new Error(`${flow.name}: ${boxes[i]!.id} overlaps ${boxes[j]!.id}`);
+      for (const e of l.edges) {
+        expect(ids).toContain(e.from);
+        expect(ids).toContain(e.to);
       }
-    },
+    }
+  };
+
+  it.each(fixtureFiles().map((f) => [path.basename(f, '.flopack'), f]))(
+    'lays out every flow of %s without overlaps, showing every visible card once',
+    laysOut,
+  );
+
+  itEachCorpusFile(
+    'lays out every flow of %s without overlaps, showing every visible card once',
+    laysOut,
   );
 });

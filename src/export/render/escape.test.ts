@@ -18,6 +18,13 @@ describe('escaping text from a flopack', () => {
     expect(escapeMarkdown('@admins #12')).toBe('@\u200badmins #\u200b12');
   });
 
+  it('keeps bare URLs in names from becoming live links', () => {
+    const out = escapeMarkdown('Visit https://evil.example/x or www.evil.example now');
+    expect(out).not.toMatch(/https:\/\//);
+    expect(out).not.toMatch(/www\./);
+    expect(out.replace(/\u200b/g, '')).toBe('Visit https://evil.example/x or www.evil.example now');
+  });
+
   it('escapes what would start a list only when the text starts a line', () => {
     expect(escapeMarkdown('- a')).toBe('- a');
     expect(escapeMarkdown('- a', { lineStart: true })).toBe('\\- a');

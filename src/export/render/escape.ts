@@ -39,15 +39,25 @@ const MD_SPECIAL: Record<string, string> = {
 // At the start of a line these begin a list item, a heading underline or a numbered item.
 const MD_LEADING = /^(?:[-+=]|\d+(?=[.)]))/;
 
+// GitHub turns bare `http://…`, `https://…` and `www.…` into live links (extended autolinks);
+// a zero-width space after the scheme or `www` keeps the text readable but no longer a link.
+const AUTOLINK = /\b(https?|ftp)(?=:\/\/)|\b(www)(?=\.)/gi;
+
+/** Breaks GitHub's bare-URL autolinks in text taken from a file (names, values). */
+export const unlink = (s: string): string => s.replace(AUTOLINK, (m) => `${m}\u200b`);
+
 /**
  * Escapes text for inline Markdown (headings, list items, table cells, HTML block content):
- * one line, no raw HTML, no emphasis, links, code spans, tables, math or mentions.
+ * one line, no raw HTML, no emphasis, links (bare URLs included), code spans, tables, math or
+ * mentions.
  * `lineStart` also escapes what would begin a list item when the text starts a line.
  */
 export function escapeMarkdown(s: string, opts: { lineStart?: boolean } = {}): string {
-  const out = oneLine(s)
-    .replace(XML_INVALID, '')
-    .replace(MD_CHARS, (c) => MD_SPECIAL[c] ?? `\\${c}`);
+  const out = unlink(
+    oneLine(s)
+      .replace(XML_INVALID, '')
+      .replace(MD_CHARS, (c) => MD_SPECIAL[c] ?? `\\${c}`),
+  );
   return opts.lineStart
     ? out.replace(MD_LEADING, (c) => (/^\d/.test(c) ? `${c}\\` : `\\${c}`))
     : out;

@@ -8,8 +8,9 @@ import type { NoteText } from '../../model/cards.ts';
 import { noteText, viewField } from '../../model/cards.ts';
 import type { Json, RawField, RawMethod } from '../../model/raw.ts';
 import { inlineFlows } from '../../model/scope.ts';
+import { itemRoute } from '../../model/helperItem.ts';
 import type { CardSummary } from '../../model/summary.ts';
-import { armLabel, summarize, valueText } from '../../model/summary.ts';
+import { armLabel, itemText, summarize, valueText } from '../../model/summary.ts';
 import type { Names } from './names.ts';
 import { flowLabel } from './names.ts';
 import type { Source } from './sources.ts';
@@ -116,11 +117,14 @@ export function inputRows(
   max = 160,
 ): InputRow[] {
   const rows: InputRow[] = [];
+  const route = itemRoute(m);
   for (const f of Object.values(m.node.model.inputs.data)) {
     const view = viewField(f);
     if (view.type === 'flo') continue;
     const source = sources.get(`${m.uuid}/${f.id}`);
-    if (source !== undefined)
+    if (route?.field === f.id)
+      rows.push({ label: inputLabel(f, m), text: itemText(route.path), mapped: true });
+    else if (source !== undefined)
       rows.push({ label: inputLabel(f, m), text: source.text, mapped: true });
     else if (!view.hidden && !isEmpty(f.value.data) && f.group !== 'context')
       rows.push({

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { corpusText } from '../../../tests/corpus.ts';
+import { corpusText, describeCorpus, hasCorpus } from '../../../tests/corpus.ts';
+import { fixtureText } from '../../../tests/fixtures/flopacks.ts';
 import { unwrap } from '../../model/errors.ts';
 import { readFlopack } from '../flopack/read.ts';
 import { renderPackMarkdown } from './markdown.ts';
@@ -37,16 +38,28 @@ function golden(file: string, actual: string): void {
   );
 }
 
-describe.each(TEMPLATES)('golden pictures of %s', (name) => {
-  const ws = unwrap(readFlopack(corpusText(name)));
-  const flows = Object.values(ws.flows);
+/** Golden Markdown and SVG of one flopack, read lazily so a missing corpus skips cleanly. */
+function goldenSuite(name: string, text: () => string | null): void {
+  const source = text();
+  const ws = source === null ? null : unwrap(readFlopack(source));
+  const flows = ws ? Object.values(ws.flows) : [];
 
   it('renders the same Markdown', () => {
-    golden(`${name}/${name}.md`, renderPackMarkdown(ws, { title: name }));
+    golden(`${name}/${name}.md`, renderPackMarkdown(ws!, { title: name }));
   });
 
   it.each(flows.map((f) => [f.name, f] as const))('renders the same SVG for "%s"', (_, flow) => {
     const file = flowFileNames(flows, 'svg').get(flow.id) ?? 'flow.svg';
     golden(`${name}/${file}`, renderFlowSvg(flow, ws));
   });
+}
+
+/** Two of the project's own fixtures: If/Else, If/ElseIf and If Error; helper calls and notes. */
+describe.each(['branches', 'helpers'] as const)('golden pictures of fixture %s', (name) => {
+  goldenSuite(`fixture-${name}`, () => fixtureText(name));
 });
+
+for (const name of TEMPLATES)
+  describeCorpus(`golden pictures of ${name}`, () => {
+    goldenSuite(name, () => (hasCorpus ? corpusText(name) : null));
+  });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusText } from '../../../tests/corpus.ts';
+import { fixtureText } from '../../../tests/fixtures/flopacks.ts';
 import { unwrap } from '../../model/errors.ts';
 import { readFlopack } from '../flopack/read.ts';
 import { svgToPng } from './png.ts';
@@ -14,7 +14,7 @@ function sizeOf(png: Uint8Array): { width: number; height: number } {
 }
 
 describe('PNG pictures', () => {
-  const ws = unwrap(readFlopack(corpusText('suspend_inactive_users')));
+  const ws = unwrap(readFlopack(fixtureText('helpers')));
   const svg = renderFlowSvg(Object.values(ws.flows)[0]!, ws);
   const [, w = '0', h = '0'] = /width="(\d+)" height="(\d+)"/.exec(svg) ?? [];
 

@@ -10,7 +10,15 @@ import { unwrap } from '../errors.ts';
 import { seededIds } from '../ids.ts';
 import { planImport } from '../importPack.ts';
 import type { RawFloData, RawMethod } from '../raw.ts';
+import type { TemplateOptions } from '../templates.ts';
 import { buildTemplate } from '../templates.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { corpusFiles, itCorpus } from '../../../tests/corpus.ts';
+import { readFlopack } from '../../export/flopack/read.ts';
+import type { CardId, FieldId } from '../ids.ts';
+import { mapField } from '../mapping.ts';
+import { newFlowData } from '../flows.ts';
 import { removeCard } from '../insert.ts';
 import type { Flow, Workspace } from '../workspace.ts';
 import { lintFlow } from './lint.ts';
@@ -24,6 +32,14 @@ const info = (ws: Workspace): FlowInfo[] =>
     active: f.active,
     kind: 'x',
   }));
+function quarantine(opts: TemplateOptions): Workspace {
+  const { ws, folderId } = makeWorkspace();
+  const built = unwrap(buildTemplate(catalog, 'quarantine', seededIds(3), opts));
+  return unwrap(planImport(ws, built, folderId)).workspace;
+}
+const helperOf = (ws: Workspace): Flow =>
+  Object.values(ws.flows).find((f) => f.name === 'Remove user from group') as Flow;
+
 const rules = (flow: Flow, ws: Workspace): string[] =>
   lintFlow(flow, { flows: info(ws) }).map((f) => `${f.severity}:${f.rule}`);
 
@@ -35,16 +51,16 @@ function delegated(build: (d: RawFloData) => RawFloData = (d) => d): { flow: Flo
 }
 
 describe('lint rules for remediation flows', () => {
-  it('finds nothing wrong in the quarantine template except what an admin must still fill in', () => {
-    const { ws, folderId } = makeWorkspace();
-    const placed = unwrap(
-      planImport(ws, unwrap(buildTemplate(catalog, 'quarantine', seededIds(3))), folderId),
-    ).workspace;
-    for (const flow of Object.values(placed.flows)) {
-      const found = lintFlow(flow, { flows: info(placed) });
-      expect(found.filter((f) => f.severity === 'error')).toEqual([]);
-      expect(found.map((f) => f.rule).filter((r) => r !== 'required-input')).toEqual([]);
-    }
+  it('finds nothing wrong in the quarantine template created with an at-risk group', () => {
+    const placed = quarantine({ atRiskGroupId: '00g5atriskusers' });
+    for (const flow of Object.values(placed.flows))
+      expect(lintFlow(flow, { flows: info(placed) })).toEqual([]);
+  });
+
+  it('asks for the at-risk group when the template was created without one', () => {
+    const placed = quarantine({});
+    const main = Object.values(placed.flows).find((f) => f.name.startsWith('Risk Policy'));
+    expect(rules(main!, placed)).toEqual(['warning:required-input']);
   });
 
   it('flags a Pause card in a delegated flow as an error', () => {
@@ -91,34 +107,146 @@ describe('lint rules for remediation flows', () => {
     );
   });
 
-  it("flags removing each of the user's groups without an Everyone guard, and not with one", () => {
+  it("flags removing each of the user's groups without an Everyone guard", () => {
     const bare = delegated((d) => {
       const groups = add(d, 'root:channels:http:okta:getUsersGroups');
       return add(groups.data, 'root:channels:http:okta:removeUserFromGroup').data;
     });
     expect(rules(bare.flow, bare.ws)).toContain('warning:everyone-guard');
-    const guarded = delegated((d) => {
+    const oneGroup = delegated((d) => add(d, 'root:channels:http:okta:removeUserFromGroup').data);
+    expect(rules(oneGroup.flow, oneGroup.ws)).not.toContain('warning:everyone-guard');
+  });
+
+  it('an Everyone guard that compares nothing from the group record is an error', () => {
+    const typed = delegated((d) => {
       const g = add(d, 'root:kernel:control:continueIf');
       const guardedData = withValue(g.data, g.id, 'right-operand', 'Everyone');
       const groups = add(guardedData, 'root:channels:http:okta:getUsersGroups');
       return add(groups.data, 'root:channels:http:okta:removeUserFromGroup').data;
     });
-    expect(rules(guarded.flow, guarded.ws)).not.toContain('warning:everyone-guard');
-    const oneGroup = delegated((d) => add(d, 'root:channels:http:okta:removeUserFromGroup').data);
-    expect(rules(oneGroup.flow, oneGroup.ws)).not.toContain('warning:everyone-guard');
+    expect(rules(typed.flow, typed.ws).filter((r) => r.endsWith('everyone-guard'))).toEqual([
+      'error:everyone-guard',
+    ]);
   });
 
-  it('flags the quarantine helper once its Everyone guard is removed', () => {
-    const { ws, folderId } = makeWorkspace();
-    const placed = unwrap(
-      planImport(ws, unwrap(buildTemplate(catalog, 'quarantine', seededIds(3))), folderId),
-    ).workspace;
-    const helper = Object.values(placed.flows).find(
-      (f) => f.name === 'Remove user from group',
-    ) as Flow;
+  it('checks the guard’s operator: Profile.Name == "Everyone" or Type == "BUILT_IN" is the wrong way round', () => {
+    const placed = quarantine({ atRiskGroupId: '00g5atriskusers' });
+    const helper = helperOf(placed);
+    const guard = helper.data.methods.find((m) => m.node.key === 'continueIf')!;
+    const builtIn = {
+      ...helper,
+      data: withValue(helper.data, guard.uuid, 'right-operand', 'BUILT_IN'),
+    };
+    expect(rules(builtIn, placed)).toEqual(['error:everyone-guard']);
+    const notBuiltIn = { ...helper, data: withValue(builtIn.data, guard.uuid, 'operator', '!=') };
+    expect(rules(notBuiltIn, placed)).toEqual([]);
+    // Compare the name instead: only != "Everyone" keeps the other groups.
+    const pick = helper.data.methods.find((m) => m.node.key === 'pick')!;
+    const nameOut = Object.values(pick.node.model.outputs.data).find(
+      (f) => f.key === 'Profile.Name',
+    )!;
+    const left = Object.values(guard.node.model.inputs.data).find((f) => f.key === 'left-operand')!;
+    const byName = unwrap(
+      mapField(helper.data, {
+        from: { card: pick.uuid as CardId, output: nameOut.id as FieldId },
+        to: { card: guard.uuid as CardId, input: left.id as FieldId },
+      }),
+    );
+    const eq = { ...helper, data: withValue(byName, guard.uuid, 'right-operand', 'Everyone') };
+    expect(rules(eq, placed)).toEqual(['error:everyone-guard']);
+    const ne = { ...helper, data: withValue(eq.data, guard.uuid, 'operator', '!=') };
+    expect(rules(ne, placed)).toEqual([]);
+  });
+
+  it('flags a card reading a field the group record does not declare (id instead of ID)', () => {
+    const placed = quarantine({ atRiskGroupId: '00g5atriskusers' });
+    const helper = helperOf(placed);
+    const pick = helper.data.methods.find((m) => m.node.key === 'pick')!;
+    const renamed = {
+      ...helper,
+      data: {
+        ...helper.data,
+        methods: helper.data.methods.map((m) =>
+          m.uuid !== pick.uuid
+            ? m
+            : {
+                ...m,
+                node: {
+                  ...m.node,
+                  model: {
+                    ...m.node.model,
+                    outputs: {
+                      ...m.node.model.outputs,
+                      data: Object.fromEntries(
+                        Object.entries(m.node.model.outputs.data).map(([k, f]) => [
+                          k,
+                          f.key === 'ID' ? { ...f, key: 'id' } : f,
+                        ]),
+                      ),
+                    },
+                  },
+                },
+              },
+        ),
+      },
+    };
+    const found = lintFlow(renamed, { flows: info(placed) });
+    expect(found.map((f) => `${f.severity}:${f.rule}`)).toEqual(['warning:undeclared-field']);
+    expect(found[0]?.message).toContain('reads “id”');
+  });
+
+  it('the quarantine helper without its guard gets the Everyone warning', () => {
+    const placed = quarantine({ atRiskGroupId: '00g5atriskusers' });
+    const helper = helperOf(placed);
     const guard = helper.data.methods.find((m) => m.node.key === 'continueIf');
     const unguarded = { ...helper, data: unwrap(removeCard(helper.data, guard?.uuid as never)) };
-    expect(rules(unguarded, placed)).toContain('warning:everyone-guard');
+    expect(rules(unguarded, placed)).toEqual(['warning:everyone-guard']);
+  });
+
+  it('flags placeholders and empty recipients: Slack channel, Group ID, email To', () => {
+    const slack = delegated((d) => add(d, 'root:channels:http:slack:sendMessageToChannel2').data);
+    expect(lintFlow(slack.flow, { flows: info(slack.ws) }).map((f) => f.message)).toContain(
+      '“Send Message to Channel” has no Slack channel — choose one (or map it), or the card fails in Okta.',
+    );
+    const group = delegated((d) => {
+      const r = add(d, 'root:channels:http:okta:addNewUserToGroup');
+      return withValue(r.data, r.id, 'id', '00gATRISKGROUPID');
+    });
+    expect(rules(group.flow, group.ws)).toContain('warning:placeholder-input');
+    const mail = delegated((d) => {
+      const r = add(d, 'root:channels:http:gmail:sendEmail2');
+      return withValue(r.data, r.id, 'To', ['security-admins@example.com']);
+    });
+    expect(lintFlow(mail.flow, { flows: info(mail.ws) }).map((f) => f.message)).toContain(
+      '“Send Email” · email recipients: “security-admins@example.com” is an example address — type the real value (or map it).',
+    );
+  });
+
+  it('a flow with no event, run by hand, gets an info rather than a warning', () => {
+    const { ws, flowId } = makeDelegatedFlow();
+    const flow = ws.flows[flowId] as Flow;
+    const added = add(newFlowData(flowId, null, seededIds(4)), 'root:kernel:string:compose');
+    const f = { ...flow, data: added.data };
+    const found = lintFlow(f, { flows: info(ws) }).filter((x) => x.rule === 'no-event');
+    expect(found.map((x) => x.severity)).toEqual(['info']);
+  });
+
+  itCorpus('finds no Everyone, field-name or Group ID problems in Okta’s own flows', () => {
+    for (const file of corpusFiles()) {
+      const read = readFlopack(readFileSync(file, 'utf8'));
+      if (!read.ok) continue;
+      const ws = read.value;
+      for (const flow of Object.values(ws.flows)) {
+        const found = lintFlow(flow, { flows: info(ws) });
+        expect(
+          found.filter((x) => x.rule === 'everyone-guard' || x.rule === 'undeclared-field'),
+          `${path.basename(file)} · ${flow.name}`,
+        ).toEqual([]);
+        // Placeholders are reported only for values really left empty in the export.
+        for (const x of found.filter((y) => y.rule === 'placeholder-input'))
+          expect(x.message).toContain(' has no ');
+      }
+    }
   });
 
   it('flags a card the sequence does not reach', () => {

@@ -30,10 +30,6 @@ export const ACTIVE_FLOW_LIMIT = 100;
 const DELEGATED_TYPES = new Set(['string', 'number', 'boolean', 'Date']);
 /** Input types whose emptiness means "not set". */
 const SCALARS = new Set(['string', 'number', 'Date', 'boolean']);
-/** Cards that can stop a flow on a condition. */
-const GUARDS = new Set(['continueIf', 'if', 'filterBy', 'filter', 'throwIf']);
-/** Cards that read fields out of one list item (a group object). */
-const ITEM_READERS = new Set(['pick', 'get', 'expand']);
 
 /** Every card of a flow with its scope, inline flows included. */
 function cards(flow: Flow): { m: RawMethod; path: ScopePath }[] {
@@ -109,9 +105,9 @@ export const RULES: readonly Rule[] = [
         ? [
             {
               rule: 'no-event',
-              severity: 'warning',
+              severity: 'info',
               message:
-                'This flow has no event, so nothing starts it — add a Delegated Flow (for an entity risk policy) or a Helper Flow event.',
+                'This flow has no event: it runs only when started by hand in the console. For an entity risk policy, add a Delegated Flow event; to be called by other flows, a Helper Flow event.',
             },
           ]
         : [],
@@ -168,46 +164,6 @@ export const RULES: readonly Rule[] = [
             });
         }
       }
-      return out;
-    },
-  },
-  {
-    id: 'everyone-guard',
-    title: 'Removing every group membership skips Everyone',
-    check: (flow) => {
-      const out: Finding[] = [];
-      forEachScope(flow.data, (s, path) => {
-        const loose = new Set<string>(sequenceOf(s).loose);
-        const guarded = s.methods.some(
-          (m) =>
-            GUARDS.has(m.node.key) &&
-            Object.values(m.node.model.inputs.data).some(
-              (f) => typeof f.value.data === 'string' && sameName(f.value.data, 'Everyone'),
-            ),
-        );
-        if (guarded) return;
-        const byId = new Map(s.methods.map((m) => [m.uuid, m]));
-        const fromUserGroups = s.methods.some((m) => m.node.key === 'getUsersGroups');
-        for (const m of s.methods) {
-          if (m.node.key !== 'removeUserFromGroup' || loose.has(m.uuid)) continue;
-          // Only the "remove from all groups" pattern needs the guard: the group comes from
-          // the user's group list (an item object picked apart), not a group chosen on purpose.
-          const groupInput = Object.values(m.node.model.inputs.data).find(
-            (f) => f.group === 'Group',
-          );
-          const source = mappingsOf(s).find(
-            (x) => x.to.card === m.uuid && x.to.input === groupInput?.id,
-          );
-          const sourceKey = source ? byId.get(source.from.card)?.node.key : undefined;
-          if (!fromUserGroups && !(sourceKey && ITEM_READERS.has(sourceKey))) continue;
-          out.push({
-            rule: 'everyone-guard',
-            severity: 'warning',
-            message: `“${m.node.data.name}” removes the user from each of their groups without skipping Everyone — no user can leave Everyone; add Continue If (name ≠ "Everyone") before it.`,
-            ...at(m, path),
-          });
-        }
-      });
       return out;
     },
   },

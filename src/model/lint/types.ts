@@ -1,5 +1,6 @@
 /** Lint findings: what a rule found, how serious, and where. */
 import type { CardId } from '../ids.ts';
+import type { HelperSignature } from '../helperCalls.ts';
 import type { ScopePath } from '../scope.ts';
 
 /** How serious a finding is: an error stops the flow from working as intended. */
@@ -30,4 +31,6 @@ export interface LintContext {
   flows: readonly FlowInfo[];
   /** Depth of the flow's folder (1 = top level), when known. */
   folderDepth?: number;
+  /** The signatures of the helper flows the flow calls, by flow id, when known. */
+  helpers?: Readonly<Record<string, HelperSignature>>;
 }

@@ -5,15 +5,18 @@ import type { ScopePath } from '../scope.ts';
 import { inlineFlows } from '../scope.ts';
 import type { CardRun, Execution } from './engine.ts';
 import { MAX_DEPTH, record, Stop } from './engine.ts';
-import { compare, getPath } from './values.ts';
+import { STREAMS } from './impl.ts';
+import { asText, compare, getPath, SimError } from './values.ts';
 
 const LIST_CALLERS = new Set(['each', 'asyncEach', 'map', 'filter']);
 
-/** Runs For Each / Map / Filter / Call Flow cards; returns false for other cards. */
-export function helperCall(c: CardRun): boolean {
+/** Runs For Each / Map / Filter / Call Flow cards and streaming list cards; false for others. */
+export function helperCall(c: CardRun, implKey: string | null): boolean {
   const { run, path, m, inputs: map, shown, steps, outputsOf } = c;
   const key = m.node.key;
   const kernel = m.address.startsWith('root:kernel:');
+  if (!kernel && /^Stream/.test(asText(map.get('parameters/resultSet'))))
+    return streaming(c, implKey);
   if (
     !kernel ||
     !(
@@ -78,14 +81,21 @@ export function helperCall(c: CardRun): boolean {
       }
       if (ex.status === 'completed') kept.push(item);
     });
-    outputs = key === 'filter' ? { output: kept } : {};
+    outputs =
+      key === 'filter'
+        ? { output: kept }
+        : key === 'map'
+          ? { 'new list': nested.map((ex) => Object.values(ex.returned ?? {})[0] ?? null) }
+          : {};
   } else {
     const ex = call(undefined, 0);
     nested.push(ex);
+    // Call Flow waits for the helper (its failure is the card's); Call Flow Async does not.
     if (ex.status === 'failed' && key === 'spawn') {
       steps.push({ ...record(m, path, 'failed', shown, [], ex.message), calls: nested });
       throw new Stop('failed', `“${m.node.data.name}” failed: ${ex.message ?? ''}`);
     }
+    if (key === 'spawn') outputs = ex.returned ?? {};
   }
   steps.push({
     ...record(
@@ -114,7 +124,7 @@ function inlineContainer(c: CardRun): boolean {
     if (!arm) return { flowId: m.uuid, flowName: m.node.data.name, status: 'completed', steps: [] };
     return run.runFlow(
       m.uuid,
-      `${m.node.data.name} · ${arm.group ?? ''}`,
+      `${m.node.data.name} · ${armLabel(m.node.key, arm.group, arm.slot.kind)}`,
       arm.flo,
       [...path, { card: m.uuid as CardId, slot: arm.slot }],
       { ...wormholes },
@@ -143,6 +153,85 @@ function inlineContainer(c: CardRun): boolean {
     steps.push({ ...record(m, path, 'failed', shown, [], last.message), calls: nested });
     throw new Stop('failed', last.message ?? 'failed');
   }
-  steps.push({ ...record(m, path, 'done', shown, outputsOf({})), calls: nested });
+  const caught =
+    m.node.key === 'tryCatch' && nested[0]?.status === 'failed'
+      ? `Caught: ${nested[0].message ?? 'a card failed'} — the flow goes on.`
+      : undefined;
+  steps.push({ ...record(m, path, 'done', shown, outputsOf({}), caught), calls: nested });
+  return true;
+}
+
+/** How the history names an inline flow: Try / If Error, If / Else If / Else. */
+function armLabel(key: string, group: string | null, slot: 'input' | 'error'): string {
+  if (key === 'tryCatch') return slot === 'error' ? 'If Error' : 'Try';
+  if (group === 'if') return 'If';
+  if (group === 'else') return 'Else';
+  return 'Else If';
+}
+
+/**
+ * A list card with Result Set "Stream Records": each record goes to the chosen helper flow
+ * (its Record input, with the card's Streaming fields as State); the card outputs the count.
+ */
+function streaming(c: CardRun, implKey: string | null): boolean {
+  const { run, path, m, inputs: map, shown, steps, outputsOf } = c;
+  const records = implKey ? STREAMS[implKey] : undefined;
+  if (!records) return false;
+  const floField = Object.values(m.node.model.inputs.data).find(
+    (f) => f.group === 'Streaming' && f.value.type === 'flo',
+  );
+  const target = floField?.value.data;
+  const helper = typeof target === 'string' ? run.ws.flows[target] : undefined;
+  if (!helper) {
+    steps.push(
+      record(m, path, 'failed', shown, [], 'It streams to a flow that is not in the workspace.'),
+    );
+    throw new Stop(
+      'failed',
+      `“${m.node.data.name}” streams to a flow that is not in the workspace.`,
+    );
+  }
+  if (run.depth >= MAX_DEPTH) throw new Stop('failed', 'Helper flows call each other too deeply.');
+  let list: unknown[];
+  try {
+    list = records(map, run.org);
+  } catch (e) {
+    if (!(e instanceof SimError)) throw e;
+    steps.push(record(m, path, 'failed', shown, [], e.message));
+    throw new Stop('failed', `“${m.node.data.name}” failed: ${e.message}`);
+  }
+  const state: Record<string, unknown> = {};
+  for (const f of Object.values(m.node.model.inputs.data))
+    if (f.group === 'Streaming' && f.value.type !== 'flo')
+      state[f.key] = map.get(`Streaming/${f.key}`);
+  const limit = Number(map.get('List Criteria/Limit'));
+  const items = Number.isFinite(limit) && limit > 0 ? list.slice(0, limit) : list;
+  const nested: Execution[] = [];
+  items.forEach((item, index) => {
+    run.depth++;
+    try {
+      nested.push(
+        run.runFlow(helper.id, helper.name, helper.data, [], {
+          Record: item,
+          State: state,
+          index,
+          execution_id: 'sim-execution',
+        }),
+      );
+    } finally {
+      run.depth--;
+    }
+  });
+  steps.push({
+    ...record(
+      m,
+      path,
+      'done',
+      shown,
+      outputsOf({ 'Records Streamed': items.length }),
+      `Streamed ${items.length} record(s) to “${helper.name}”.`,
+    ),
+    calls: nested,
+  });
   return true;
 }

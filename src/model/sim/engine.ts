@@ -25,9 +25,12 @@ export interface StepRecord {
 export interface Execution {
   flowId: string;
   flowName: string;
-  status: 'completed' | 'stopped' | 'failed';
+  /** `incomplete`: it reached its end, but passed cards the simulator cannot run. */
+  status: 'completed' | 'incomplete' | 'stopped' | 'failed';
   steps: StepRecord[];
   message?: string;
+  /** What a Return card handed back, by key. */
+  returned?: Record<string, unknown>;
 }
 
 /** What a simulated run needs. */

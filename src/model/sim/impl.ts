@@ -3,8 +3,9 @@
  * resolved inputs (by key) and returns its outputs (by key), a stop, or throws SimError.
  */
 import { COMPOSE_TEXT } from '../compose.ts';
-import type { MockOrg } from './org.ts';
-import { findUser, groupObject, withUser } from './org.ts';
+import type { MockOrg, MockTable } from './org.ts';
+import { findUser, withUser } from './org.ts';
+import { groupRecord, userRecord } from './records.ts';
 import { asText, compare, getPath, SimError } from './values.ts';
 
 /** The inputs of a card, by key (and by "group/key" where keys repeat). */
@@ -36,24 +37,7 @@ function userOr404(org: MockOrg, id: unknown) {
 
 /** Implementations by `app:key` (kernel module or connector app). */
 export const IMPLS: Readonly<Record<string, Impl>> = {
-  'okta:readUser': (i, org) => {
-    const u = userOr404(org, i.get('ID or Login'));
-    return done({
-      ID: u.id,
-      Status: u.status,
-      Created: u.created,
-      Activated: u.created,
-      'Status Changed': u.statusChanged,
-      'Last Login': u.lastLogin,
-      'Last Updated': u.statusChanged,
-      'Password Changed': u.created,
-      Credentials: { Provider: { Name: 'OKTA', Type: 'OKTA' } },
-      login: u.login,
-      firstName: u.firstName,
-      lastName: u.lastName,
-      email: u.email,
-    });
-  },
+  'okta:readUser': (i, org) => done(userRecord(userOr404(org, i.get('ID or Login')))),
   'okta:clearUserSessions': (i, org) => {
     const u = userOr404(org, i.get('ID'));
     const revoke = i.get('Revoke oauthTokens?') === true || i.get('Revoke oauthTokens?') === 'true';
@@ -64,29 +48,34 @@ export const IMPLS: Readonly<Record<string, Impl>> = {
       `Cleared ${u.sessions} session(s)${revoke ? ` and revoked ${u.tokens} token(s)` : ''}.`,
     );
   },
-  'okta:getUsersGroups': (i, org) => {
-    const u = userOr404(org, i.get('ID'));
-    const groups = org.groups.filter((g) => u.groups.includes(g.id)).map(groupObject);
-    return done({ Groups: groups });
-  },
+  'okta:getUsersGroups': (i, org) => done({ Groups: STREAMS['okta:getUsersGroups']?.(i, org) }),
   'okta:addNewUserToGroup': (i, org) => {
     const u = userOr404(org, i.get('User/id'));
-    const gid = asText(i.get('Group/id'));
-    if (!org.groups.some((g) => g.id === gid))
-      throw new SimError(`Okta answered 404: no group "${gid}" in the mock org.`, 404);
-    const next = u.groups.includes(gid) ? u : { ...u, groups: [...u.groups, gid] };
+    const group = groupOr404(org, i.get('Group/id'));
+    if (group.type !== 'OKTA_GROUP')
+      throw new SimError(
+        `Okta answered 400: "${group.name}" is ${group.type}; users can be added only to OKTA_GROUP groups.`,
+      );
+    const next = u.groups.includes(group.id) ? u : { ...u, groups: [...u.groups, group.id] };
     return done({ status: 204 }, withUser(org, next));
   },
   'okta:removeUserFromGroup': (i, org) => {
     const u = userOr404(org, i.get('User/id'));
-    const gid = asText(i.get('Group/id'));
-    const group = org.groups.find((g) => g.id === gid);
-    if (!group) throw new SimError(`Okta answered 404: no group "${gid}" in the mock org.`, 404);
+    const group = groupOr404(org, i.get('Group/id'));
     if (group.type === 'BUILT_IN')
       throw new SimError(`Okta answered 403: a user cannot be removed from "${group.name}".`, 403);
+    if (group.type !== 'OKTA_GROUP')
+      throw new SimError(
+        `Okta answered 400: "${group.name}" is ${group.type}; users can be removed only from OKTA_GROUP groups.`,
+      );
+    if (group.refuseRemoval)
+      throw new SimError(
+        `Okta answered 403: "${u.login}" cannot be removed from "${group.name}": ${group.refuseRemoval}.`,
+        403,
+      );
     return done(
       { status: 204 },
-      withUser(org, { ...u, groups: u.groups.filter((g) => g !== gid) }),
+      withUser(org, { ...u, groups: u.groups.filter((g) => g !== group.id) }),
     );
   },
   'okta:deactivateUser': (i, org, { now }) => {
@@ -112,7 +101,11 @@ export const IMPLS: Readonly<Record<string, Impl>> = {
     );
   },
   'slack:sendMessageToChannel2': (i, org, { now }) => {
-    const channel = asText(i.get('channel')) || '(no channel chosen)';
+    const channel = asText(i.get('channel'));
+    if (channel === '')
+      throw new SimError(
+        'Slack answered channel_not_found: no channel is chosen in the card options.',
+      );
     const text = asText(i.get('Text'));
     return done(
       { Timestamp: String(now.getTime() / 1000) },
@@ -169,9 +162,44 @@ export const IMPLS: Readonly<Record<string, Impl>> = {
       millisecond: now.getUTCMilliseconds(),
       time: now.toISOString().slice(11, 19),
     }),
+  'stash:createRow': (i, org) => {
+    const table = asText(i.get('parameters/stash') ?? i.get('stash'));
+    if (table === '') throw new SimError('Create Row has no table chosen.');
+    const rows = org.tables[table] ?? [];
+    const id = `row-${rows.length + 1}`;
+    const row: MockTable[number] = { 'Row ID': id };
+    for (const [k, v] of i.entries()) if (k.startsWith('Fields/')) row[k.slice(7)] = v;
+    return done(
+      { 'Row ID': id },
+      { ...org, tables: { ...org.tables, [table]: [...rows, row] } },
+      `Added row ${id} to the table.`,
+    );
+  },
   'list:length': (i) =>
     done({ length: Array.isArray(i.get('list')) ? (i.get('list') as unknown[]).length : 0 }),
 };
+
+/**
+ * Records a list card returns (or streams, with Result Set "Stream Records"), by `app:key`,
+ * built with Okta's field names.
+ */
+export const STREAMS: Readonly<Record<string, (inputs: Inputs, org: MockOrg) => unknown[]>> = {
+  'okta:getUsersGroups': (i, org) => {
+    const u = userOr404(org, i.get('User/ID') ?? i.get('ID'));
+    return org.groups.filter((g) => u.groups.includes(g.id)).map(groupRecord);
+  },
+  'okta:listGroupMembers': (i, org) => {
+    const g = groupOr404(org, i.get('Group/groupId') ?? i.get('groupId'));
+    return org.users.filter((u) => u.groups.includes(g.id)).map(userRecord);
+  },
+};
+
+function groupOr404(org: MockOrg, id: unknown) {
+  const gid = asText(id);
+  const group = org.groups.find((g) => g.id === gid);
+  if (!group) throw new SimError(`Okta answered 404: no group "${gid}" in the mock org.`, 404);
+  return group;
+}
 
 function email(to: string[], subject: string, body: string, org: MockOrg): Outcome {
   if (to.length === 0) throw new SimError('Send Email has no recipient in "To".');

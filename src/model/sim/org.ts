@@ -1,7 +1,8 @@
 /**
  * A mock Okta org for simulated runs: users with status, group memberships, sessions and
- * tokens; groups (Everyone is built in and cannot be left); and an outbox that records the
- * messages and emails a run would send.
+ * tokens; groups with Okta's types (Everyone is `BUILT_IN` and cannot be left, others
+ * `OKTA_GROUP` or `APP_GROUP`); tables for Create Row; and an outbox that records the messages
+ * and emails a run would send. Cards see it only through Okta-shaped records (records.ts).
  */
 
 /** A user of the mock org. */
@@ -11,21 +12,30 @@ export interface MockUser {
   firstName: string;
   lastName: string;
   email: string;
-  status: 'ACTIVE' | 'SUSPENDED' | 'DEPROVISIONED' | 'STAGED' | 'LOCKED_OUT';
+  status: 'ACTIVE' | 'SUSPENDED' | 'DEPROVISIONED' | 'STAGED' | 'PROVISIONED' | 'LOCKED_OUT';
   statusChanged: string;
-  lastLogin: string;
+  lastLogin: string | null;
   created: string;
+  /** Group ids. */
   groups: string[];
   sessions: number;
   tokens: number;
 }
+
+/** Okta's group types. */
+export type GroupType = 'BUILT_IN' | 'OKTA_GROUP' | 'APP_GROUP';
 
 /** A group of the mock org. */
 export interface MockGroup {
   id: string;
   name: string;
   description: string;
-  type: 'BUILT_IN' | 'OKTA_GROUP';
+  type: GroupType;
+  created: string;
+  lastUpdated: string;
+  lastMembershipUpdated: string;
+  /** When set, Okta refuses to remove members (the reason it gives), e.g. a group rule. */
+  refuseRemoval?: string;
 }
 
 /** Something a run sent: a chat message or an email. */
@@ -36,19 +46,44 @@ export interface OutboxItem {
   text: string;
 }
 
+/** A Workflows table: its rows, each with an id and the column values. */
+export type MockTable = { 'Row ID': string; [column: string]: unknown }[];
+
 /** The org: plain data; runs return a new org and never change this one. */
 export interface MockOrg {
   users: MockUser[];
   groups: MockGroup[];
+  /** Tables by name or id (Create Row adds rows). */
+  tables: Record<string, MockTable>;
   outbox: OutboxItem[];
 }
 
-/** The id of the reserved at-risk group the quarantine template adds users to. */
-export const AT_RISK_GROUP_ID = '00gATRISKGROUPID';
+/** The id of the sample org's reserved at-risk group. */
+export const AT_RISK_GROUP_ID = '00g5atriskusers';
 
-/** A small org to try flows on. */
+const DAY = '2026-11-28T09:00:00.000Z';
+const group = (
+  id: string,
+  name: string,
+  type: GroupType,
+  description = '',
+  extra: Partial<MockGroup> = {},
+): MockGroup => ({
+  id,
+  name,
+  description,
+  type,
+  created: '2024-01-10T08:00:00.000Z',
+  lastUpdated: '2024-01-10T08:00:00.000Z',
+  lastMembershipUpdated: DAY,
+  ...extra,
+});
+
+/**
+ * A small org to try flows on: Alice belongs to Everyone and three Okta groups, one of which
+ * ("Payroll Approvers", kept by a group rule) refuses removal; Bob is also in an app group.
+ */
 export function sampleOrg(): MockOrg {
-  const day = '2026-11-28T09:00:00.000Z';
   return {
     users: [
       {
@@ -58,10 +93,10 @@ export function sampleOrg(): MockOrg {
         lastName: 'Example',
         email: 'alice@example.com',
         status: 'ACTIVE',
-        statusChanged: day,
+        statusChanged: DAY,
         lastLogin: '2026-11-29T07:45:00.000Z',
         created: '2024-03-01T10:00:00.000Z',
-        groups: ['00g0everyone', '00g1engineering', '00g2vpn'],
+        groups: ['00g0everyone', '00g1engineering', '00g2vpn', '00g4payroll'],
         sessions: 2,
         tokens: 3,
       },
@@ -72,31 +107,26 @@ export function sampleOrg(): MockOrg {
         lastName: 'Sample',
         email: 'bob@example.com',
         status: 'ACTIVE',
-        statusChanged: day,
+        statusChanged: DAY,
         lastLogin: '2026-11-27T16:10:00.000Z',
         created: '2025-01-15T10:00:00.000Z',
-        groups: ['00g0everyone', '00g3finance'],
+        groups: ['00g0everyone', '00g3finance', '00g6addomain'],
         sessions: 1,
         tokens: 1,
       },
     ],
     groups: [
-      {
-        id: '00g0everyone',
-        name: 'Everyone',
-        description: 'All users in the org',
-        type: 'BUILT_IN',
-      },
-      { id: '00g1engineering', name: 'Engineering', description: '', type: 'OKTA_GROUP' },
-      { id: '00g2vpn', name: 'VPN Users', description: '', type: 'OKTA_GROUP' },
-      { id: '00g3finance', name: 'Finance', description: '', type: 'OKTA_GROUP' },
-      {
-        id: AT_RISK_GROUP_ID,
-        name: 'At-Risk Users',
-        description: 'Reserved for quarantined users',
-        type: 'OKTA_GROUP',
-      },
+      group('00g0everyone', 'Everyone', 'BUILT_IN', 'All users in your organization'),
+      group('00g1engineering', 'Engineering', 'OKTA_GROUP'),
+      group('00g2vpn', 'VPN Users', 'OKTA_GROUP'),
+      group('00g3finance', 'Finance', 'OKTA_GROUP'),
+      group('00g4payroll', 'Payroll Approvers', 'OKTA_GROUP', '', {
+        refuseRemoval: 'the membership is kept by the group rule "Payroll staff"',
+      }),
+      group(AT_RISK_GROUP_ID, 'At-Risk Users', 'OKTA_GROUP', 'Reserved for quarantined users'),
+      group('00g6addomain', 'Domain Users', 'APP_GROUP', 'Imported from Active Directory'),
     ],
+    tables: {},
     outbox: [],
   };
 }
@@ -111,11 +141,4 @@ export const findUser = (org: MockOrg, idOrLogin: unknown): MockUser | undefined
 export const withUser = (org: MockOrg, user: MockUser): MockOrg => ({
   ...org,
   users: org.users.map((u) => (u.id === user.id ? user : u)),
-});
-
-/** A group as Okta's API returns it (what Get User's Groups lists). */
-export const groupObject = (g: MockGroup): Record<string, unknown> => ({
-  id: g.id,
-  type: g.type,
-  profile: { name: g.name, description: g.description },
 });

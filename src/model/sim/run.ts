@@ -18,6 +18,7 @@ import type { Execution, Run, RunInput, RunResult, StepRecord, Values } from './
 import { fieldLabel, MAX_STEPS, record, Stop } from './engine.ts';
 import { IMPLS } from './impl.ts';
 import type { MockOrg } from './org.ts';
+import { shape } from './records.ts';
 import { compare, getPath, SimError } from './values.ts';
 
 export type { Execution, RunInput, RunResult, StepRecord } from './engine.ts';
@@ -80,7 +81,7 @@ function runFlow(
     const out = new Map<string, unknown>();
     const outputs: StepRecord['outputs'] = [];
     for (const f of Object.values(event.node.model.outputs.data)) {
-      const v = seeds[f.key];
+      const v = shape(seeds[f.key], f.value.type, f.value.collection);
       out.set(f.id, v);
       if (v !== undefined) outputs.push({ label: fieldLabel(f), value: v });
     }
@@ -89,18 +90,43 @@ function runFlow(
   }
   try {
     runSteps(run, scope, path, seq.steps.slice(event ? 1 : 0), values, steps);
-    return { flowId, flowName, status: 'completed', steps };
+    return finished({ flowId, flowName, status: 'completed', steps });
   } catch (e) {
     if (e instanceof Stop)
-      return {
+      return finished({
         flowId,
         flowName,
         status: e.kind === 'returned' ? 'completed' : e.kind,
         steps,
         message: e.message,
-      };
+        ...(e.kind === 'returned' ? { returned: e.outputs } : {}),
+      });
     throw e;
   }
+}
+
+/** A run that reached its end but passed a card the simulator cannot run is incomplete. */
+function finished(e: Execution): Execution {
+  if (e.status !== 'completed' || !isIncomplete(e.steps)) return e;
+  const n = unsupportedCards(e.steps);
+  return {
+    ...e,
+    status: 'incomplete',
+    message: `The simulator could not run ${n.length === 1 ? 'a card' : `${n.length} cards`} (${[...new Set(n)].join(', ')}); what it shows after them is not what Okta would do.`,
+  };
+}
+
+const isIncomplete = (steps: readonly StepRecord[]): boolean =>
+  steps.some(
+    (s) => s.status === 'unsupported' || (s.calls ?? []).some((c) => c.status === 'incomplete'),
+  );
+
+/** Titles of the cards a run could not simulate, nested runs included. */
+export function unsupportedCards(steps: readonly StepRecord[]): string[] {
+  return steps.flatMap((s) => [
+    ...(s.status === 'unsupported' ? [s.title] : []),
+    ...(s.calls ?? []).flatMap((c) => unsupportedCards(c.steps)),
+  ]);
 }
 
 function runSteps(
@@ -215,7 +241,9 @@ function runCard(
     const ids = new Map<string, unknown>();
     const list: StepRecord['outputs'] = [];
     for (const f of Object.values(m.node.model.outputs.data)) {
-      const v = f.group && `${f.group}/${f.key}` in out ? out[`${f.group}/${f.key}`] : out[f.key];
+      const raw = f.group && `${f.group}/${f.key}` in out ? out[`${f.group}/${f.key}`] : out[f.key];
+      // Exactly the keys the card's output type declares, as Okta returns them.
+      const v = shape(raw, f.value.type, f.value.collection);
       ids.set(f.id, v);
       if (v !== undefined) list.push({ label: fieldLabel(f), value: v });
     }
@@ -223,7 +251,7 @@ function runCard(
     return list;
   };
   // Cards that run other flows.
-  const calls = helperCall({ run, path, m, inputs: map, shown, steps, outputsOf });
+  const calls = helperCall({ run, path, m, inputs: map, shown, steps, outputsOf }, key);
   if (calls) return;
   const impl = key ? IMPLS[key] : undefined;
   if (m.node.key === 'return' && key === 'control:return') {
@@ -270,4 +298,14 @@ function implKey(m: RawMethod): string | null {
   const key = parts[parts.length - 1];
   const app = parts[parts.length - 2];
   return key && app ? `${app}:${key}` : null;
+}
+
+/** Cards that failed anywhere in a run (nested runs included), e.g. a removal If Error caught. */
+export function failedCards(e: Execution): { title: string; message: string }[] {
+  return e.steps.flatMap((s) => [
+    ...(s.status === 'failed' && !s.calls?.length
+      ? [{ title: s.title, message: s.message ?? '' }]
+      : []),
+    ...(s.calls ?? []).flatMap(failedCards),
+  ]);
 }

@@ -1,24 +1,12 @@
 /** Flow and version routes. */
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import {
+  createFlowBody as createBody,
+  restoreBody,
+  updateFlowBody as updateBody,
+} from '../../contract/api.ts';
 import { ApiError, readJson } from '../http.ts';
 import type { WorkspaceService } from '../service.ts';
-
-const createBody = z.object({
-  folderId: z.string(),
-  name: z.string().optional(),
-  description: z.string().max(5000).optional(),
-});
-const updateBody = z.object({
-  baseRevision: z.number().int().nonnegative(),
-  name: z.string().optional(),
-  description: z.string().max(5000).optional(),
-  active: z.boolean().optional(),
-  saveAllData: z.boolean().optional(),
-  folderId: z.string().optional(),
-  content: z.unknown().optional(),
-});
-const restoreBody = z.object({ baseRevision: z.number().int().nonnegative() });
 
 const revisionParam = (raw: string): number => {
   const n = Number(raw);

@@ -1,19 +1,11 @@
 /** Folder routes. */
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import {
+  createFolderBody as createBody,
+  patchFolderBody as patchBody,
+} from '../../contract/api.ts';
 import { readJson } from '../http.ts';
 import type { WorkspaceService } from '../service.ts';
-
-const createBody = z.object({
-  name: z.string(),
-  parentId: z.string().nullable().default(null),
-  description: z.string().max(5000).optional(),
-});
-const patchBody = z.object({
-  name: z.string().optional(),
-  description: z.string().max(5000).optional(),
-  parentId: z.string().nullable().optional(),
-});
 
 /** Mounts /api/workspace and /api/folders. */
 export function folderRoutes(app: Hono, service: WorkspaceService): void {

@@ -1,10 +1,10 @@
-/** The SQLite schema. Flow content is stored as the flopack's own JSON (lossless). */
+/**
+ * The SQLite schema as versioned migrations. Flow content is stored as the flopack's own JSON
+ * text (lossless). A migration never changes once released: add a new one instead.
+ */
 
-/** Bumped when the schema changes; a newer database is refused by an older app. */
-export const SCHEMA_VERSION = 1;
-
-/** Idempotent DDL. */
-export const SCHEMA = `
+/** Migration 1: the original schema (idempotent, so databases made before migrations apply). */
+const V1 = `
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -48,3 +48,38 @@ CREATE TABLE IF NOT EXISTS configs (
   raw TEXT NOT NULL
 );
 `;
+
+/** Migration 2: version authors, the audit trail, sessions and members. */
+const V2 = `
+ALTER TABLE versions ADD COLUMN author TEXT NOT NULL DEFAULT '';
+CREATE TABLE audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  instance TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE members (
+  user_id TEXT PRIMARY KEY,
+  email TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  added_at TEXT NOT NULL
+);
+`;
+
+/** The migrations in order; migration N brings the schema to version N. */
+export const SQLITE_MIGRATIONS: readonly string[] = [V1, V2];
+
+/** The schema version this app writes; a newer database is refused by an older app. */
+export const SCHEMA_VERSION = SQLITE_MIGRATIONS.length;

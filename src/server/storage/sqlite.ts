@@ -7,8 +7,20 @@ import { cardsInOrder } from '../../model/insert.ts';
 import type { FlowId, FolderId } from '../../model/ids.ts';
 import type { JsonObject, RawConfig, RawFloData, RawGroup, RawTable } from '../../model/raw.ts';
 import type { Flow, Folder } from '../../model/workspace.ts';
-import type { FlowHeader, Store, StoreTx, StoredFlow, Version, VersionHeader } from './store.ts';
-import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
+import type {
+  AuditEntry,
+  ChangeNotice,
+  FlowHeader,
+  Member,
+  Role,
+  Store,
+  StoreTx,
+  StoredFlow,
+  Version,
+  VersionHeader,
+} from './store.ts';
+import { SCHEMA_VERSION, SQLITE_MIGRATIONS } from './schema.ts';
+import { auditWhere } from './auditQuery.ts';
 
 interface FolderRow {
   id: string;
@@ -36,8 +48,32 @@ interface VersionRow {
   revision: number;
   created_at: string;
   summary: string;
+  author: string;
   snapshot?: string;
 }
+interface SessionRow {
+  id: string;
+  user_id: string;
+  email: string;
+  name: string;
+  created_at: string;
+  expires_at: string;
+}
+interface MemberRow {
+  user_id: string;
+  email: string;
+  name: string;
+  role: string;
+  added_at: string;
+}
+
+const toMember = (r: MemberRow): Member => ({
+  userId: r.user_id,
+  email: r.email,
+  name: r.name,
+  role: r.role as Role,
+  addedAt: r.added_at,
+});
 
 const toFolder = (r: FolderRow): Folder => ({
   id: r.id as FolderId,
@@ -106,10 +142,10 @@ export function openSqliteStore(file: string): Store {
     ),
     deleteFlow: db.prepare('DELETE FROM flows WHERE id = ?'),
     addVersion: db.prepare(
-      'INSERT INTO versions (flow_id, revision, created_at, summary, snapshot) VALUES (@flow_id, @revision, @created_at, @summary, @snapshot)',
+      'INSERT INTO versions (flow_id, revision, created_at, summary, author, snapshot) VALUES (@flow_id, @revision, @created_at, @summary, @author, @snapshot)',
     ),
     versions: db.prepare<[string], VersionRow>(
-      'SELECT flow_id, revision, created_at, summary FROM versions WHERE flow_id = ? ORDER BY revision DESC',
+      'SELECT flow_id, revision, created_at, summary, author FROM versions WHERE flow_id = ? ORDER BY revision DESC',
     ),
     version: db.prepare<[string, number], VersionRow>(
       'SELECT * FROM versions WHERE flow_id = ? AND revision = ?',
@@ -123,7 +159,25 @@ export function openSqliteStore(file: string): Store {
     putConfig: db.prepare(
       'INSERT INTO configs (id, raw) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET raw = excluded.raw',
     ),
+    addAudit: db.prepare(
+      'INSERT INTO audit (at, actor, action, target, detail, instance) VALUES (@at, @actor, @action, @target, @detail, @instance)',
+    ),
+    session: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
+    putSession: db.prepare(
+      `INSERT INTO sessions (id, user_id, email, name, created_at, expires_at)
+       VALUES (@id, @user_id, @email, @name, @created_at, @expires_at)
+       ON CONFLICT(id) DO UPDATE SET expires_at = excluded.expires_at`,
+    ),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
+    members: db.prepare<[], MemberRow>('SELECT * FROM members ORDER BY added_at, user_id'),
+    member: db.prepare<[string], MemberRow>('SELECT * FROM members WHERE user_id = ?'),
+    putMember: db.prepare(
+      `INSERT INTO members (user_id, email, name, role, added_at) VALUES (@user_id, @email, @name, @role, @added_at)
+       ON CONFLICT(user_id) DO UPDATE SET email = excluded.email, name = excluded.name, role = excluded.role`,
+    ),
   };
+  const listeners = new Set<(notice: ChangeNotice) => void>();
+  let pending: ChangeNotice[] = [];
 
   const sync: Sync<StoreTx> = {
     folders: () => q.folders.all().map(toFolder),
@@ -176,6 +230,7 @@ export function openSqliteStore(file: string): Store {
         revision: v.revision,
         created_at: v.createdAt,
         summary: v.summary,
+        author: v.author,
         snapshot: JSON.stringify(v.flow),
       });
     },
@@ -185,6 +240,7 @@ export function openSqliteStore(file: string): Store {
         revision: r.revision,
         createdAt: r.created_at,
         summary: r.summary,
+        author: r.author,
       })),
     version: (flowId, revision) => {
       const r = q.version.get(flowId, revision);
@@ -194,6 +250,7 @@ export function openSqliteStore(file: string): Store {
         revision: r.revision,
         createdAt: r.created_at,
         summary: r.summary,
+        author: r.author,
         flow: JSON.parse(r.snapshot ?? '{}') as Flow,
       } satisfies Version;
     },
@@ -208,9 +265,66 @@ export function openSqliteStore(file: string): Store {
     putConfig: (c) => {
       q.putConfig.run(c.id, JSON.stringify(c));
     },
+    addAudit: (e) => {
+      q.addAudit.run(e);
+    },
+    audit: (f) => {
+      const { where, params } = auditWhere(f, () => '?');
+      return db
+        .prepare<unknown[], AuditEntry>(
+          `SELECT seq, at, actor, action, target, detail, instance FROM audit ${where} ORDER BY seq DESC LIMIT ?`,
+        )
+        .all(...params, f.limit);
+    },
+    session: (id) => {
+      const r = q.session.get(id);
+      return r
+        ? {
+            id: r.id,
+            userId: r.user_id,
+            email: r.email,
+            name: r.name,
+            createdAt: r.created_at,
+            expiresAt: r.expires_at,
+          }
+        : null;
+    },
+    putSession: (s) => {
+      q.putSession.run({
+        id: s.id,
+        user_id: s.userId,
+        email: s.email,
+        name: s.name,
+        created_at: s.createdAt,
+        expires_at: s.expiresAt,
+      });
+    },
+    deleteSession: (id) => {
+      q.deleteSession.run(id);
+    },
+    members: () => q.members.all().map(toMember),
+    member: (id) => {
+      const r = q.member.get(id);
+      return r ? toMember(r) : null;
+    },
+    putMember: (m) => {
+      q.putMember.run({
+        user_id: m.userId,
+        email: m.email,
+        name: m.name,
+        role: m.role,
+        added_at: m.addedAt,
+      });
+    },
+    notify: () => undefined,
   };
 
-  const tx = asAsync(sync);
+  const tx: StoreTx = {
+    ...asAsync<Omit<StoreTx, 'notify'>>(sync),
+    notify: (notice) => {
+      pending.push(notice);
+    },
+  };
 
   // Transactions are serialized: a unit of work may await between statements, and SQLite
   // has one connection here, so a second unit must not interleave with the first.
@@ -219,11 +333,16 @@ export function openSqliteStore(file: string): Store {
     transaction<T>(fn: (t: StoreTx) => Promise<T>): Promise<T> {
       const run = async (): Promise<T> => {
         db.exec('BEGIN IMMEDIATE');
+        pending = [];
         try {
           const result = await fn(tx);
           db.exec('COMMIT');
+          const told = pending;
+          pending = [];
+          for (const notice of told) for (const l of listeners) l(notice);
           return result;
         } catch (e) {
+          pending = [];
           if (db.inTransaction) db.exec('ROLLBACK');
           throw e;
         }
@@ -232,15 +351,22 @@ export function openSqliteStore(file: string): Store {
       queue = next.catch(() => undefined);
       return next;
     },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     describe: () =>
       file === ':memory:' ? 'in memory (nothing is kept after exit)' : path.resolve(file),
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      return Promise.resolve();
+    },
   };
 }
 
 /** The synchronous twin of an async interface (SQLite answers immediately). */
 type Sync<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : T[K];
 };
 
 /** Wraps synchronous methods as the asynchronous interface callers program against. */
@@ -261,17 +387,26 @@ function asAsync<T extends object>(sync: Sync<T>): T {
   return out as T;
 }
 
+/** Applies the pending migrations in order, each in its own transaction. */
 function migrate(db: Database.Database): void {
-  db.exec(SCHEMA);
+  db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
   const row = db
     .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
     .get();
-  if (!row)
-    db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?)").run(
-      String(SCHEMA_VERSION),
-    );
-  else if (Number(row.value) > SCHEMA_VERSION)
+  // A database made before versioned migrations has its tables and version 1.
+  const current = row ? Number(row.value) : 0;
+  if (!Number.isInteger(current) || current > SCHEMA_VERSION)
     throw new Error(
-      `STORE_E001: the database was written by a newer Flopack Studio (schema ${row.value}) — upgrade the app.`,
+      `STORE_E001: the database was written by a newer Flopack Studio (schema ${row?.value}) — upgrade the app.`,
     );
+  const setVersion = db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  );
+  SQLITE_MIGRATIONS.forEach((sql, i) => {
+    if (i < current) return;
+    db.transaction(() => {
+      db.exec(sql);
+      setVersion.run(String(i + 1));
+    }).immediate();
+  });
 }

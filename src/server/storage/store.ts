@@ -1,39 +1,19 @@
 /**
- * Storage behind one small interface. SQLite (embedded, one file) implements it today; a
- * shared PostgreSQL server can implement the same interface, which is why every call is
- * asynchronous and every unit of work runs inside `transaction`.
+ * Storage behind one small interface, implemented by SQLite (embedded, one file) and by
+ * PostgreSQL (shared by many instances). Every call is asynchronous and every unit of work
+ * runs inside `transaction`, which is atomic and isolated on both.
  */
-import type { FlowKind } from '../../model/flows.ts';
 import type { FlowId, FolderId } from '../../model/ids.ts';
 import type { RawConfig, RawTable } from '../../model/raw.ts';
 import type { Flow, Folder } from '../../model/workspace.ts';
+import type { ChangeNotice, FlowHeader, Role, VersionHeader } from '../../contract/api.ts';
+
+export type { ChangeNotice, FlowHeader, Role, VersionHeader };
 
 /** A flow as stored: the model's flow plus its revision (for optimistic concurrency). */
 export interface StoredFlow extends Flow {
   revision: number;
   updatedAt: string;
-}
-
-/** A flow without its content, for lists. */
-export interface FlowHeader {
-  id: FlowId;
-  name: string;
-  description: string;
-  folderId: FolderId | null;
-  active: boolean;
-  saveAllData: boolean;
-  kind: FlowKind;
-  cardCount: number;
-  revision: number;
-  updatedAt: string;
-}
-
-/** One saved version of a flow; immutable once written. */
-export interface VersionHeader {
-  flowId: FlowId;
-  revision: number;
-  createdAt: string;
-  summary: string;
 }
 
 /** A version with the flow as it was. */
@@ -60,13 +40,71 @@ export interface StoreTx {
   deleteTables(ids: readonly string[]): Promise<void>;
   configs(): Promise<RawConfig[]>;
   putConfig(config: RawConfig): Promise<void>;
+  /** Appends to the audit trail. */
+  addAudit(entry: AuditInput): Promise<void>;
+  /** Audit entries, newest first. */
+  audit(filter: AuditFilter): Promise<AuditEntry[]>;
+  session(id: string): Promise<SessionRecord | null>;
+  putSession(session: SessionRecord): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  members(): Promise<Member[]>;
+  member(userId: string): Promise<Member | null>;
+  putMember(member: Member): Promise<void>;
+  /** Queues a change notice, delivered to every instance's listeners only if the unit commits. */
+  notify(notice: ChangeNotice): void;
 }
 
 /** A workspace store. */
 export interface Store {
   /** Runs `fn` atomically: all of its writes land, or none. Calls are serialized. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Listens to committed change notices from every instance sharing this store. */
+  subscribe(listener: (notice: ChangeNotice) => void): () => void;
   /** Where the data lives, for the start-up message. */
   describe(): string;
-  close(): void;
+  close(): Promise<void>;
+}
+
+/** A person who may use the workspace, and their role in it. */
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  addedAt: string;
+}
+
+/** A signed-in session; `id` is a hash of the cookie's secret, never the secret itself. */
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  email: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** What an audit entry says; the store adds its sequence number. */
+export interface AuditInput {
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  detail: string;
+  instance: string;
+}
+
+/** One recorded change: who, when, what and from which instance. */
+export interface AuditEntry extends AuditInput {
+  seq: number;
+}
+
+/** Narrows the audit trail; text filters match substrings, case-insensitively. */
+export interface AuditFilter {
+  actor?: string | undefined;
+  action?: string | undefined;
+  target?: string | undefined;
+  /** Only entries with a smaller sequence number (paging backwards). */
+  before?: number | undefined;
+  limit: number;
 }

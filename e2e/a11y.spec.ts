@@ -1,0 +1,152 @@
+/**
+ * axe-core on every main screen, in the light and the dark theme: a new user's walk through
+ * the studio fails on any critical or serious finding. The findings print one per line.
+ */
+import type { Page } from '@playwright/test';
+import { axeViolations } from './a11y.ts';
+import { expect, test } from './fixtures.ts';
+import { fromTemplate } from './studio.ts';
+
+/** How long a screen may take to become clean (AXE_RETRY_MS=0 scans each screen once). */
+const RETRY_MS = Number(process.env['AXE_RETRY_MS'] ?? 60_000);
+
+/**
+ * Scans what is on screen once it has settled; a finding marks the test failed (listing every
+ * finding, one per line) and the walk goes on to the next screen.
+ */
+async function scan(page: Page, screen: string): Promise<void> {
+  const message = `axe-core findings on “${screen}”`;
+  if (RETRY_MS <= 0) {
+    expect.soft(await axeViolations(page), message).toEqual([]);
+    return;
+  }
+  await expect
+    .soft(async () => expect(await axeViolations(page), message).toEqual([]))
+    .toPass({ timeout: RETRY_MS, intervals: [2_000] });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`every main screen passes axe-core in the ${theme} theme`, async ({ page, studio }) => {
+    test.setTimeout(900_000);
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(studio.url);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+
+    await expect(page.getByRole('heading', { name: 'Design Okta Workflows flows' })).toBeVisible();
+    await scan(page, 'empty workspace');
+
+    await page.getByRole('button', { name: 'New folder' }).click();
+    const folderDialog = page.getByRole('dialog', { name: 'New folder' });
+    await folderDialog.getByLabel('Name').fill('Entity Risk');
+    await scan(page, 'New folder dialog');
+    await folderDialog.getByRole('button', { name: 'Create folder' }).click();
+    await expect(folderDialog).toBeHidden();
+
+    await page.getByRole('button', { name: 'From template…' }).click();
+    const templates = page.getByRole('dialog', { name: 'New flow from template' });
+    await expect(templates.getByRole('button', { name: /^Slack notification/ })).toBeVisible();
+    await scan(page, 'template dialog');
+    await page.keyboard.press('Escape');
+    await expect(templates).toBeHidden();
+
+    // A new, empty flow: the canvas with its "Add event" slot.
+    await page.getByRole('button', { name: 'New flow' }).click();
+    await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add event' })).toBeVisible();
+    await scan(page, 'editor canvas (new flow)');
+
+    await page.getByRole('button', { name: 'Add event' }).click();
+    const events = page.getByRole('dialog', { name: 'Add event' });
+    await expect(events.getByRole('button', { name: /^Delegated Flow/ })).toBeVisible();
+    await scan(page, 'event picker');
+    await events.getByRole('button', { name: /^Delegated Flow/ }).click();
+    await expect(events).toBeHidden();
+
+    // The palette, searching.
+    await page.getByLabel('Search cards').fill('read user');
+    await expect(
+      page
+        .getByRole('listbox', { name: 'Cards' })
+        .getByRole('option', { name: 'Okta – Read User' }),
+    ).toBeVisible();
+    await scan(page, 'card search');
+
+    // Insert the card: it is selected, and the Inspector edits it.
+    await page
+      .getByRole('listbox', { name: 'Cards' })
+      .getByRole('option', { name: 'Okta – Read User' })
+      .click();
+    await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('Read User');
+    await scan(page, 'selected card and Inspector');
+
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog', { name: 'Commands' })).toBeVisible();
+    await scan(page, 'command palette');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Commands' })).toBeHidden();
+
+    await page.getByRole('button', { name: /^Check/ }).click();
+    await expect(page.getByRole('complementary', { name: 'Check' })).toBeVisible();
+    await scan(page, 'Check panel');
+
+    await page.getByRole('button', { name: 'Test run' }).click();
+    const run = page.getByRole('complementary', { name: 'Test run' });
+    await run.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(run.getByRole('status')).toContainText('Run');
+    await scan(page, 'Test run panel with a result');
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Unsaved changes')).toBeHidden();
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await expect(page.getByRole('complementary', { name: 'Versions' })).toBeVisible();
+    await scan(page, 'Versions panel');
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const compare = page.getByRole('dialog', { name: 'Compare' });
+    await expect(compare).toBeVisible();
+    await scan(page, 'Compare dialog');
+    await page.keyboard.press('Escape');
+    await expect(compare).toBeHidden();
+
+    await page.getByRole('button', { name: 'Edit properties' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await scan(page, 'flow properties dialog');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: /^Export/ })).toBeVisible();
+    await scan(page, 'Export dialog');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Import' })).toBeVisible();
+    await scan(page, 'Import dialog');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+
+    // A template's flow: branches, notes, inline flows and mappings on the canvas.
+    await fromTemplate(page, 'Quarantine and deactivate');
+    await expect(
+      page.getByRole('heading', { name: 'Risk Policy - High (Quarantine)' }),
+    ).toBeVisible();
+    await expect(page.locator('.react-flow__node-card').first()).toBeVisible();
+    await scan(page, 'template flow on the canvas');
+    await page
+      .getByRole('list', { name: 'Flows in Entity Risk' })
+      .getByText('Remove user from group')
+      .click();
+    await expect(page.getByRole('heading', { name: 'Remove user from group' })).toBeVisible();
+    await page
+      .locator('.react-flow__node')
+      .and(page.getByRole('group', { name: /^Okta – Remove User from Group/ }))
+      .focus();
+    await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText(
+      'Remove User from Group',
+    );
+    await scan(page, 'helper flow with a mapped card selected');
+  });
+}

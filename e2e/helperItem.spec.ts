@@ -1,0 +1,152 @@
+import { catalog } from '../src/catalog/index.ts';
+import { createCard } from '../src/model/catalog.ts';
+import { unwrap } from '../src/model/errors.ts';
+import { addEventInput } from '../src/model/eventInputs.ts';
+import { setEvent } from '../src/model/flows.ts';
+import type { CardId, FieldId } from '../src/model/ids.ts';
+import { insertCard } from '../src/model/insert.ts';
+import { mapField } from '../src/model/mapping.ts';
+import type { RawFloData, RawMethod } from '../src/model/raw.ts';
+import { allCardIds } from '../src/model/scope.ts';
+import type { FlowDto, FolderDto } from '../src/server/dto.ts';
+import { expect, test } from './fixtures.ts';
+
+const field = (m: RawMethod, io: 'inputs' | 'outputs', name: string): FieldId =>
+  Object.values(m.node.model[io].data).find(
+    (f) => f.key === name || f.metadata.displayname === name,
+  )!.id as FieldId;
+
+for (const order of [
+  ['userId', 'group'],
+  ['group', 'userId'],
+] as const) {
+  test(`For Each sends the current item to the helper input the card names (inputs ${order.join(', ')}); renaming the input updates the caller`, async ({
+    page,
+    studio,
+  }) => {
+    const api = page.request;
+    const folder = (await (
+      await api.post(`${studio.url}/api/folders`, { data: { name: 'Quarantine', parentId: null } })
+    ).json()) as FolderDto;
+    const put = async (name: string, build: (d: RawFloData) => RawFloData): Promise<FlowDto> => {
+      const flow = (await (
+        await api.post(`${studio.url}/api/flows`, { data: { folderId: folder.id, name } })
+      ).json()) as FlowDto;
+      const res = await api.put(`${studio.url}/api/flows/${flow.id}`, {
+        data: { baseRevision: flow.revision, content: build(flow.content) },
+      });
+      return (await res.json()) as FlowDto;
+    };
+    await put('Helper B', (d) => {
+      let data = unwrap(
+        setEvent(d, createCard(catalog, 'root:kernel:control:callable', allCardIds(d))),
+      );
+      for (const name of order)
+        data = unwrap(
+          addEventInput(data, { name, type: name === 'group' ? 'object' : 'string' }),
+        ).data;
+      return data;
+    });
+    const caller = await put('Quarantine by hand', (d) => {
+      let data = unwrap(
+        setEvent(d, createCard(catalog, 'root:kernel:http:delegated', allCardIds(d))),
+      );
+      const event = data.methods[0]!;
+      const groups = unwrap(
+        insertCard(
+          data,
+          { kind: 'end' },
+          createCard(catalog, 'root:channels:http:okta:getUsersGroups', allCardIds(data)),
+          { catalog },
+        ),
+      );
+      data = groups.data;
+      const each = unwrap(
+        insertCard(
+          data,
+          { kind: 'end' },
+          createCard(catalog, 'root:kernel:list:each', allCardIds(data)),
+          { catalog },
+        ),
+      );
+      data = each.data;
+      const g = data.methods.find((m) => m.uuid === groups.card)!;
+      const e = data.methods.find((m) => m.uuid === each.card)!;
+      data = unwrap(
+        mapField(data, {
+          from: { card: event.uuid as CardId, output: field(event, 'outputs', 'Okta User ID') },
+          to: { card: groups.card, input: field(g, 'inputs', 'ID') },
+        }),
+      );
+      return unwrap(
+        mapField(data, {
+          from: {
+            card: groups.card,
+            output: Object.values(g.node.model.outputs.data).find((f) => f.value.collection)!
+              .id as FieldId,
+          },
+          to: { card: each.card, input: field(e, 'inputs', 'list') },
+        }),
+      );
+    });
+
+    await page.goto(`${studio.url}/#folder=${folder.id}&flow=${caller.id}`);
+    await expect(page.getByRole('heading', { name: 'Quarantine by hand' })).toBeVisible();
+    const cards = page.getByRole('list', { name: /^Cards of / });
+    await cards.getByRole('button', { name: /^List – For Each/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Inspector' });
+    await panel.getByLabel('Helper Flow', { exact: true }).selectOption({ label: 'Helper B' });
+    // The group records fit the Object input, whichever order the helper declares them in.
+    await expect(panel.getByLabel('Current item goes to')).toHaveValue('group');
+    await panel.getByLabel('Current item goes to').selectOption('userId');
+    await expect(panel.getByRole('combobox', { name: 'Map userId from' })).toHaveCount(0);
+    await panel.getByLabel('Current item goes to').selectOption('group');
+    await expect(panel.getByRole('combobox', { name: 'Map group from' })).toHaveCount(0);
+    await expect(panel.getByText('← current item')).toBeVisible();
+    await panel
+      .getByRole('combobox', { name: 'Map userId from' })
+      .selectOption({ label: 'Okta User ID' });
+    await expect(
+      cards
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('button', { name: /^List – For Each/ }) }),
+    ).toContainText('current item');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Unsaved changes')).toBeHidden();
+
+    const run = async (userInput: string) => {
+      await page.getByRole('button', { name: 'Test run' }).click();
+      const sim = page.getByRole('complementary', { name: 'Test run' });
+      await sim.getByLabel(/^Okta User ID/).selectOption({ label: 'Alice Example (active)' });
+      await sim.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect(sim.getByRole('status')).toHaveText('Run completed.');
+      const helperRun = sim.getByRole('list', { name: 'Cards run in Helper B' }).first();
+      await expect(helperRun).toContainText(`out · ${userInput}00u1alice`);
+      await expect(helperRun).toContainText('out · group{');
+      await expect(helperRun).toContainText('00g0everyone');
+      await page.getByRole('button', { name: 'Test run' }).click();
+    };
+    await run('userId');
+
+    // Rename the helper input; its caller follows on save.
+    await cards.getByRole('button', { name: /^List – For Each/ }).click();
+    await panel.getByRole('button', { name: 'Open helper flow' }).click();
+    await expect(page.getByRole('heading', { name: 'Helper B' })).toBeVisible();
+    await page
+      .getByRole('list', { name: /^Cards of / })
+      .getByRole('button')
+      .first()
+      .click();
+    const name = panel.getByLabel('Name of input userId');
+    await name.fill('oktaUserId');
+    await name.press('Enter');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Updated the helper’s callers: Quarantine by hand.')).toBeVisible();
+    await page.getByRole('button', { name: '← Back to Quarantine by hand' }).click();
+    await expect(page.getByRole('heading', { name: 'Quarantine by hand' })).toBeVisible();
+    await cards.getByRole('button', { name: /^List – For Each/ }).click();
+    await expect(panel.getByRole('combobox', { name: 'Map oktaUserId from' })).toBeVisible();
+    await expect(panel.getByLabel('Current item goes to')).toHaveValue('group');
+    await run('oktaUserId');
+  });
+}

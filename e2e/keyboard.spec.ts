@@ -1,0 +1,213 @@
+/**
+ * Keyboard only: flows are built from an empty workspace with page.keyboard alone — no mouse
+ * event, no click — and focus is always visible and never trapped.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { card } from './studio.ts';
+
+/** Presses Tab until `target` has focus (as a keyboard user moves through the page). */
+async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
+  await expect(target).toBeVisible();
+  for (let i = 0; i < max; i++) {
+    const focused = await target.evaluate((el) => el === document.activeElement);
+    if (focused) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/** Opens the card search (A), finds a card by typing, and inserts it with Enter. */
+async function addCard(page: Page, query: string, name: string): Promise<void> {
+  await page.keyboard.press('a');
+  await expect(page.getByLabel('Search cards')).toBeFocused();
+  await page.keyboard.type(query);
+  const cards = page.getByRole('listbox', { name: 'Cards' });
+  const wanted = cards.getByRole('option', { name, exact: true });
+  await expect(wanted).toBeVisible();
+  for (let i = 0; i < 30; i++) {
+    if ((await wanted.getAttribute('aria-selected')) === 'true') break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(wanted).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  // The new card is selected and has the focus on the canvas.
+  await expect(card(page, new RegExp(`^${name}, card`))).toBeFocused();
+}
+
+/** Tabs to a select and steps through it with the arrow keys to the option `text`. */
+async function choose(page: Page, select: Locator, text: string): Promise<void> {
+  await tabTo(page, select);
+  // A closed select changes as the arrow keys go.
+  const checked = select.locator('option:checked');
+  if ((await checked.textContent())?.trim() !== text) await page.keyboard.press('Home');
+  for (let i = 0; i < 80; i++) {
+    if ((await checked.textContent())?.trim() === text) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(checked).toHaveText(text);
+}
+
+/** Escape from the Inspector returns to the selected card on the canvas. */
+async function backToCanvas(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.react-flow__node.selected')).toBeFocused();
+}
+
+const inspector = (page: Page): Locator => page.getByRole('complementary', { name: 'Inspector' });
+
+/** From the selected card: I moves into the Inspector; maps an input from an earlier output. */
+async function mapInput(page: Page, input: string, output: string): Promise<void> {
+  await page.keyboard.press('i');
+  await choose(page, inspector(page).getByRole('combobox', { name: `Map ${input} from` }), output);
+  await backToCanvas(page);
+}
+
+/** From the selected card: types a value into one of its inputs. */
+async function typeInput(page: Page, input: string, value: string): Promise<void> {
+  await page.keyboard.press('i');
+  await tabTo(page, inspector(page).getByRole('textbox', { name: input, exact: true }));
+  await page.keyboard.type(value);
+  await backToCanvas(page);
+}
+
+/** Creates a folder and a flow in it, and sets the Delegated Flow event — keyboard only. */
+async function newDelegatedFlow(page: Page): Promise<void> {
+  await tabTo(page, page.getByRole('button', { name: 'New folder' }));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'New folder' });
+  await expect(dialog.getByLabel('Name')).toBeFocused();
+  await page.keyboard.type('Entity Risk');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await tabTo(page, page.getByRole('button', { name: 'New flow' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  // E: the event picker, Delegated Flow first.
+  await page.keyboard.press('e');
+  const events = page.getByRole('dialog', { name: 'Add event' });
+  await expect(events.getByRole('button', { name: /^Delegated Flow/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(card(page, /^Events – Delegated Flow, card 1 of 1$/)).toBeFocused();
+}
+
+/** Adds a Compose card whose text ends with one field mapped from `output`. */
+async function addCompose(page: Page, text: string, output: string): Promise<void> {
+  await addCard(page, 'compose', 'Text – Compose');
+  await typeInput(page, 'Text', text);
+  await page.keyboard.press('i');
+  await tabTo(page, inspector(page).getByRole('button', { name: 'Insert field' }));
+  await page.keyboard.press('Enter');
+  await expect(inspector(page).getByRole('combobox', { name: 'Map Field 1 from' })).toBeVisible();
+  await backToCanvas(page);
+  await mapInput(page, 'Field 1', output);
+}
+
+/** Ctrl+S saves; the flow has no unsaved changes left. */
+async function save(page: Page): Promise<void> {
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+}
+
+test('the Slack notification flow is built, mapped and saved with the keyboard alone', async ({
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await newDelegatedFlow(page);
+  await addCard(page, 'read user', 'Okta – Read User');
+  await mapInput(page, 'ID or Login', 'Okta User ID');
+  await addCompose(page, 'Entity risk rose for ', 'Username');
+  await addCard(page, 'send message to channel', 'Slack – Send Message to Channel');
+  await mapInput(page, 'Text', 'output');
+  await save(page);
+  await expect(card(page, /^Slack – Send Message to Channel, card 4 of 4$/)).toBeVisible();
+});
+
+test('the clear-sessions flow is built, mapped and saved with the keyboard alone', async ({
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await newDelegatedFlow(page);
+  await addCard(page, 'clear user sessions', 'Okta – Clear User Sessions');
+  await mapInput(page, 'ID', 'Okta User ID');
+  await page.keyboard.press('i');
+  await choose(page, inspector(page).getByRole('combobox', { name: /^Revoke/ }), 'True');
+  await backToCanvas(page);
+  await addCard(page, 'read user', 'Okta – Read User');
+  await mapInput(page, 'ID or Login', 'Okta User ID');
+  await addCompose(page, 'Okta cleared the sessions of ', 'Username');
+  await addCard(page, 'gmail send email', 'Gmail – Send Email');
+  await typeInput(page, 'To', '["security-admins@example.com"]');
+  await typeInput(page, 'Subject', 'Sessions cleared for an at-risk user');
+  await mapInput(page, 'Body', 'output');
+  await save(page);
+  await expect(card(page, /^Gmail – Send Email, card 5 of 5$/)).toBeVisible();
+});
+
+/** What has the focus, and whether it (or the box it draws, for canvas cards) shows a ring. */
+const focusState = (): { key: string; visible: boolean } => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return { key: 'body', visible: true };
+  const shows = (e: Element | null): boolean => {
+    if (!e) return false;
+    const cs = getComputedStyle(e);
+    return (
+      (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none'
+    );
+  };
+  const name = el.getAttribute('aria-label') ?? el.textContent?.slice(0, 40) ?? '';
+  return {
+    key: `${el.tagName} ${el.id} ${name}`,
+    visible: shows(el) || shows(el.firstElementChild),
+  };
+};
+
+test('focus is visible on every Tab stop, Tab goes all the way round, and dialogs let go on Escape', async ({
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await tabTo(page, page.getByRole('button', { name: 'New folder' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'New folder' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  // The dialog gives the focus back to the button that opened it.
+  await expect(page.getByRole('button', { name: 'New folder' })).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Entity Risk');
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: 'New flow' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  await page.keyboard.press('e');
+  await page.keyboard.press('Enter');
+  await addCard(page, 'read user', 'Okta – Read User');
+
+  // The command palette lets go on Escape too.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Commands' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  const first = await page.evaluate(focusState);
+  const seen: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => page.evaluate(focusState).then((s) => s.visible), {
+        message: `focus ring on Tab stop ${i + 1}`,
+      })
+      .toBe(true);
+    const now = await page.evaluate(focusState);
+    if (seen.includes(now.key)) break;
+    seen.push(now.key);
+  }
+  // Tab reached every stop once and came back round: nothing held the focus.
+  expect(seen.length).toBeGreaterThan(10);
+  expect(seen).toContain(first.key);
+});

@@ -1,0 +1,50 @@
+/**
+ * Okta's documented output types for cards whose corpus instances were trimmed by their
+ * authors, and one connector version per app. The catalog is derived from real exports, and an
+ * author may drop fields from a dynamic output (Get Users Groups in `get_started_with_okta_workflows`
+ * keeps only `Profile`); a freshly added card declares Okta's full type, as listed in Okta's
+ * connector reference (help.okta.com › Workflows › Okta connector › Get Users Groups).
+ */
+import type { Json } from './raw.ts';
+
+/** A structured type descriptor field, as Okta writes it. */
+const f = (type: Json, collection = false): Json => ({ type, collection, displayname: null });
+
+/** An Okta group record, as Get Users Groups (and Stream Records) returns it. */
+export const GROUP_RECORD: { [key: string]: Json } = {
+  ID: f('string'),
+  Created: f('string'),
+  'Last Updated': f('string'),
+  'Last Membership Updated': f('string'),
+  'Object Class': f('string', true),
+  Type: f('string'),
+  Profile: f({ Name: f('string'), Description: f('string') }),
+};
+
+/** Full output types by unversioned card address → output key. */
+export const DOCUMENTED_OUTPUTS: Readonly<Record<string, Record<string, Json>>> = {
+  'root:channels:http:okta:getUsersGroups': { Groups: GROUP_RECORD },
+};
+
+/** Compares dotted connector versions ("1.0.712" > "1.0.679"). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * The value Okta writes into a new field of a type: `""` for text, `0` for numbers, `{}` for
+ * objects, `[]` for lists; null for other types (Date, boolean) until a value is chosen.
+ */
+export function defaultData(type: Json, collection: boolean): Json {
+  if (collection) return [];
+  if (type === 'string') return '';
+  if (type === 'number') return 0;
+  if (type === 'object' || (type !== null && typeof type === 'object')) return {};
+  return null;
+}
