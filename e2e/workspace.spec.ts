@@ -82,7 +82,7 @@ test('imports a generated flopack with a table and a connection, and exports it 
   await expect(flows.getByText('Audit at-risk users')).toBeVisible();
   await flows.getByText('Audit at-risk users').click();
   await expect(page.getByRole('heading', { name: 'Audit at-risk users' })).toBeVisible();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await flowAction(page, 'Export');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /Export folder “Audit”/ }).click();
   const saved = await (await download).path();

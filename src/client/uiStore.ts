@@ -100,8 +100,7 @@ const storedTheme = (): 'light' | 'dark' => {
   return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 };
 
-const storedSidebar = (): boolean =>
-  globalThis.localStorage?.getItem('flopack-sidebar') !== 'closed';
+const storedSidebar = (): boolean => storage.get('flopack-sidebar') !== 'closed';
 
 let toastSeq = 0;
 
@@ -118,9 +117,9 @@ export const useUi = create<UiState>()((set, get) => ({
   showPanel(panel) {
     set({ panel });
   },
-  outline: globalThis.localStorage?.getItem('flopack-outline') === 'open',
+  outline: storage.get('flopack-outline') === 'open',
   setOutline(open) {
-    globalThis.localStorage?.setItem('flopack-outline', open ? 'open' : 'closed');
+    storage.set('flopack-outline', open ? 'open' : 'closed');
     set({ outline: open });
   },
   cardViews: new Map(),
@@ -136,7 +135,7 @@ export const useUi = create<UiState>()((set, get) => ({
   },
   sidebarOpen: storedSidebar(),
   setSidebarOpen(open) {
-    globalThis.localStorage?.setItem('flopack-sidebar', open ? 'open' : 'closed');
+    storage.set('flopack-sidebar', open ? 'open' : 'closed');
     set({ sidebarOpen: open });
   },
   leaveGuard: null,

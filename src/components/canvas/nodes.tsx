@@ -332,7 +332,6 @@ function CardView({ data, selected }: NodeProps & { data: CardData }) {
                   type="source"
                   position={Position.Right}
                   className="cv-out-handle"
-                  aria-label={`Output ${o.label} of ${s.title}`}
                 />
               </span>
             </li>
