@@ -306,8 +306,49 @@ export function FlowCanvas({
     return out;
   }, [gaps, layout, plusCache]);
 
+  // A flow opens at 100 % with its event card near the top left, as in Okta's console (or
+  // where it was left, when it was open before).
+  const [initialViewport] = useState<Viewport>(
+    () => viewports.get(flowId) ?? { x: 40, y: 56, zoom: 1 },
+  );
+  // A long flow hands React Flow only the nodes near the view (React Flow renders every node
+  // it has not measured yet once, so culling after the fact still mounts them all).
+  const big = layout.cardCount > 60;
+  const [around, setAround] = useState<Viewport>(initialViewport);
+  const onMove = useCallback(
+    (_: unknown, v: Viewport) => {
+      if (!big) return;
+      const w = (globalThis.innerWidth || 1600) / 4;
+      const h = (globalThis.innerHeight || 900) / 4;
+      setAround((a) =>
+        Math.abs(a.x - v.x) < w && Math.abs(a.y - v.y) < h && Math.abs(a.zoom / v.zoom - 1) < 0.1
+          ? a
+          : v,
+      );
+    },
+    [big],
+  );
+  const near = useMemo(() => {
+    if (!big) return null;
+    const w = globalThis.innerWidth || 1600;
+    const h = globalThis.innerHeight || 900;
+    // The view plus a margin of a screen on each side, in flow coordinates.
+    const left = (-around.x - w) / around.zoom;
+    const top = (-around.y - h) / around.zoom;
+    return { left, top, right: left + (3 * w) / around.zoom, bottom: top + (3 * h) / around.zoom };
+  }, [big, around]);
   const shown = useMemo(() => {
     let out: Node[] = extras.length ? [...nodes, ...extras] : nodes;
+    if (near)
+      out = out.filter(
+        (n) =>
+          n.selected === true ||
+          n.id === selected ||
+          (n.position.x < near.right &&
+            n.position.x + (n.width ?? 0) > near.left &&
+            n.position.y < near.bottom &&
+            n.position.y + (n.height ?? 0) > near.top),
+      );
     if (drag)
       out = out.map((n) => (n.id === drag.id ? { ...n, position: { x: drag.x, y: drag.y } } : n));
     if (marker)
@@ -326,7 +367,7 @@ export function FlowCanvas({
         },
       ];
     return out;
-  }, [nodes, extras, drag, marker]);
+  }, [nodes, extras, drag, marker, near, selected]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     for (const c of changes) {
@@ -473,12 +514,6 @@ export function FlowCanvas({
         duration: motion(150),
       });
   }, [selected, layout, rf]);
-  // A flow opens at 100 % with its event card near the top left, as in Okta's console (or
-  // where it was left, when it was open before). A long flow renders only the cards in view.
-  const big = layout.cardCount > 60;
-  const [initialViewport] = useState<Viewport>(
-    () => viewports.get(flowId) ?? { x: 40, y: 56, zoom: 1 },
-  );
   return (
     <CardActionsContext.Provider value={actions}>
       <ConnectingContext.Provider value={connecting}>
@@ -544,6 +579,7 @@ export function FlowCanvas({
             multiSelectionKeyCode={null}
             disableKeyboardA11y
             onlyRenderVisibleElements={big}
+            onMove={onMove}
             onMoveEnd={(_, v) => viewports.set(flowId, v)}
             colorMode={theme}
             minZoom={0.05}
