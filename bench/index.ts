@@ -1,5 +1,6 @@
 /** `npm run bench`: performance figures as `name: value` lines (targets, not tests). */
 import { benchCanvas } from './canvas.ts';
+import { benchCanvasApp } from './canvasApp.ts';
 import { benchCli } from './cli.ts';
 import { benchFlopack } from './flopack.ts';
 import { benchRender } from './render.ts';
@@ -9,6 +10,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   flopack: benchFlopack,
   render: benchRender,
   canvas: benchCanvas,
+  canvasApp: benchCanvasApp,
   cli: benchCli,
 };
 

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { axeViolations } from './a11y.ts';
 import { expect, test } from './fixtures.ts';
-import { fromTemplate } from './studio.ts';
+import { flowAction, fromTemplate, openInspector, paletteItem } from './studio.ts';
 
 /**
  * How long a screen may take to become clean (AXE_RETRY_MS=0 scans each screen once). One axe
@@ -66,21 +66,16 @@ for (const theme of ['light', 'dark'] as const) {
     await events.getByRole('button', { name: /^Delegated Flow/ }).click();
     await expect(events).toBeHidden();
 
-    // The palette, searching.
-    await page.getByLabel('Search cards').fill('read user');
-    await expect(
-      page
-        .getByRole('listbox', { name: 'Cards' })
-        .getByRole('option', { name: 'Okta – Read User' }),
-    ).toBeVisible();
+    // The card popover, searching.
+    const readUser = await paletteItem(page, 'read user', 'Okta – Read User');
+    await expect(readUser).toBeVisible();
     await scan(page, 'card search');
 
-    // Insert the card: it is selected, and the Inspector edits it.
-    await page
-      .getByRole('listbox', { name: 'Cards' })
-      .getByRole('option', { name: 'Okta – Read User' })
-      .click();
-    await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('Read User');
+    // Insert the card: it is selected, and the Inspector in the drawer edits it.
+    await readUser.click();
+    await expect(page.getByRole('group', { name: /^Okta – Read User, card/ })).toBeVisible();
+    await scan(page, 'canvas with an Okta card');
+    await expect(await openInspector(page)).toContainText('Read User');
     await scan(page, 'selected card and Inspector');
 
     await page.keyboard.press('Control+k');
@@ -105,22 +100,26 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('complementary', { name: 'Versions' })).toBeVisible();
     await scan(page, 'Versions panel');
     await page.getByRole('button', { name: 'Versions' }).click();
-    await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Versions' })).toBeHidden();
 
-    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('button', { name: 'More flow actions' }).click();
+    await expect(page.getByRole('menu', { name: 'More flow actions' })).toBeVisible();
+    await scan(page, 'More menu');
+    await page.keyboard.press('Escape');
+    await flowAction(page, 'Compare');
     const compare = page.getByRole('dialog', { name: 'Compare' });
     await expect(compare).toBeVisible();
     await scan(page, 'Compare dialog');
     await page.keyboard.press('Escape');
     await expect(compare).toBeHidden();
 
-    await page.getByRole('button', { name: 'Edit properties' }).click();
+    await flowAction(page, 'Edit properties');
     await expect(page.getByRole('dialog')).toBeVisible();
     await scan(page, 'flow properties dialog');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toBeHidden();
 
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await flowAction(page, 'Export');
     await expect(page.getByRole('dialog', { name: /^Export/ })).toBeVisible();
     await scan(page, 'Export dialog');
     await page.keyboard.press('Escape');
@@ -140,6 +139,11 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('.react-flow__node-card').first()).toBeVisible();
     await scan(page, 'template flow on the canvas');
     await page
+      .getByRole('toolbar', { name: 'Editing' })
+      .getByRole('button', { name: 'Fit the flow in view' })
+      .click();
+    await scan(page, 'template flow fitted in view');
+    await page
       .getByRole('list', { name: 'Flows in Entity Risk' })
       .getByText('Remove user from group')
       .click();
@@ -148,9 +152,7 @@ for (const theme of ['light', 'dark'] as const) {
       .locator('.react-flow__node')
       .and(page.getByRole('group', { name: /^Okta – Remove User from Group/ }))
       .focus();
-    await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText(
-      'Remove User from Group',
-    );
+    await expect(await openInspector(page)).toContainText('Remove User from Group');
     await scan(page, 'helper flow with a mapped card selected');
   });
 }

@@ -1,5 +1,5 @@
 import { expect, test, validateFlopack } from './fixtures.ts';
-import { cardOrder, newFlowInFolder, paletteItem } from './studio.ts';
+import { cardOrder, flowAction, newFlowInFolder, paletteItem } from './studio.ts';
 
 test('an Okta event flow: cards go inside Okta’s event wrapper and the export is valid', async ({
   page,
@@ -26,7 +26,7 @@ test('an Okta event flow: cards go inside Okta’s event wrapper and the export 
   await expect(page.locator('.react-flow__node-arm').filter({ hasText: 'For each' })).toBeVisible();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Unsaved changes')).toBeHidden();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await flowAction(page, 'Export');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /^Export flow/ }).click();
   const file = await (await download).path();

@@ -6,8 +6,10 @@ import {
   cardOrder,
   dragToCanvas,
   emptySpot,
+  flowAction,
   gapAfter,
   newFlowInFolder,
+  openInspector,
   paletteItem,
 } from './studio.ts';
 
@@ -115,7 +117,7 @@ test('undo five steps and redo them back to the same export', async ({ page, stu
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Unsaved changes')).toBeHidden();
   const exportFlow = async (): Promise<unknown> => {
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await flowAction(page, 'Export');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: /^Export flow/ }).click();
     return (JSON.parse(await readFile(await (await download).path(), 'utf8')) as { data: unknown })
@@ -181,7 +183,7 @@ test('an output dragged from the Inspector onto a later card maps into the input
   await (await paletteItem(page, 'read user', 'Okta – Read User')).click();
   await (await paletteItem(page, 'deactivate user', 'Okta – Deactivate User')).click();
   await card(page, /^Okta – Read User/).focus();
-  const panel = page.getByRole('complementary', { name: 'Inspector' });
+  const panel = await openInspector(page);
   const output = panel
     .getByRole('region', { name: 'Outputs' })
     .getByRole('listitem')
@@ -209,7 +211,7 @@ test('a card inside If Error takes an outside card’s output, handed in by Okta
     await gapAfter(page, tryLane),
   );
   await card(page, /^Okta – Suspend User/).focus();
-  const panel = page.getByRole('complementary', { name: 'Inspector' });
+  const panel = await openInspector(page);
   const map = panel.getByRole('combobox', { name: 'Map ID or Login from' });
   await expect(map.locator('optgroup[label="Outside: Okta – Read User"]')).toHaveCount(1);
   await map.selectOption({

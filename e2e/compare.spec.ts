@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures.ts';
-import { addEvent, card, newFlowInFolder, paletteItem } from './studio.ts';
+import { addEvent, card, flowAction, newFlowInFolder, paletteItem } from './studio.ts';
 
 test('compares the draft with a saved version and with an exported file, marking the cards', async ({
   page,
@@ -17,7 +17,7 @@ test('compares the draft with a saved version and with an exported file, marking
   await expect(page.getByText('Unsaved changes')).toBeHidden();
 
   // Export this saved version for the file comparison below.
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await flowAction(page, 'Export');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /^Export flow/ }).click();
   const file = await (await download).path();
@@ -28,7 +28,7 @@ test('compares the draft with a saved version and with an exported file, marking
   await card(page, /^Okta – Get Users Groups/).focus();
   await page.keyboard.press('Delete');
 
-  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await flowAction(page, 'Compare');
   const dialog = page.getByRole('dialog', { name: 'Compare' });
   await dialog.getByLabel('Compare the current draft with').selectOption('2');
   const changes = dialog.getByRole('region', { name: 'Changes' });
@@ -49,7 +49,7 @@ test('compares the draft with a saved version and with an exported file, marking
   await dialog.getByRole('button', { name: 'Close' }).first().click();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Unsaved changes')).toBeHidden();
-  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await flowAction(page, 'Compare');
   await page
     .getByRole('dialog', { name: 'Compare' })
     .getByLabel('Compare the current draft with')

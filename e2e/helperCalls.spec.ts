@@ -8,6 +8,7 @@ import type { RawFloData } from '../src/model/raw.ts';
 import { allCardIds } from '../src/model/scope.ts';
 import type { FlowDto, FolderDto } from '../src/server/dto.ts';
 import { expect, test } from './fixtures.ts';
+import { openInspector, showOutline } from './studio.ts';
 
 test('choosing the helper flow of a For Each gives it the helper’s inputs; the helper opens and leads back', async ({
   page,
@@ -49,11 +50,8 @@ test('choosing the helper flow of a For Each gives it the helper’s inputs; the
 
   await page.goto(`${studio.url}/#folder=${folder.id}&flow=${caller.id}`);
   await expect(page.getByRole('heading', { name: 'Quarantine and deactivate' })).toBeVisible();
-  await page
-    .getByRole('list', { name: /^Cards of / })
-    .getByRole('button', { name: /^List – For Each/ })
-    .click();
-  const panel = page.getByRole('complementary', { name: 'Inspector' });
+  await (await showOutline(page)).getByRole('button', { name: /^List – For Each/ }).click();
+  const panel = await openInspector(page);
   await panel
     .getByLabel('Helper Flow', { exact: true })
     .selectOption({ label: 'Remove user from group' });

@@ -10,6 +10,7 @@ import type { RawFloData, RawMethod } from '../src/model/raw.ts';
 import { allCardIds } from '../src/model/scope.ts';
 import type { FlowDto, FolderDto } from '../src/server/dto.ts';
 import { expect, test } from './fixtures.ts';
+import { openInspector, showOutline } from './studio.ts';
 
 const field = (m: RawMethod, io: 'inputs' | 'outputs', name: string): FieldId =>
   Object.values(m.node.model[io].data).find(
@@ -92,9 +93,9 @@ for (const order of [
 
     await page.goto(`${studio.url}/#folder=${folder.id}&flow=${caller.id}`);
     await expect(page.getByRole('heading', { name: 'Quarantine by hand' })).toBeVisible();
-    const cards = page.getByRole('list', { name: /^Cards of / });
+    const cards = await showOutline(page);
     await cards.getByRole('button', { name: /^List – For Each/ }).click();
-    const panel = page.getByRole('complementary', { name: 'Inspector' });
+    const panel = await openInspector(page);
     await panel.getByLabel('Helper Flow', { exact: true }).selectOption({ label: 'Helper B' });
     // The group records fit the Object input, whichever order the helper declares them in.
     await expect(panel.getByLabel('Current item goes to')).toHaveValue('group');
@@ -130,6 +131,7 @@ for (const order of [
 
     // Rename the helper input; its caller follows on save.
     await cards.getByRole('button', { name: /^List – For Each/ }).click();
+    await openInspector(page);
     await panel.getByRole('button', { name: 'Open helper flow' }).click();
     await expect(page.getByRole('heading', { name: 'Helper B' })).toBeVisible();
     await page
@@ -145,6 +147,7 @@ for (const order of [
     await page.getByRole('button', { name: '← Back to Quarantine by hand' }).click();
     await expect(page.getByRole('heading', { name: 'Quarantine by hand' })).toBeVisible();
     await cards.getByRole('button', { name: /^List – For Each/ }).click();
+    await openInspector(page);
     await expect(panel.getByRole('combobox', { name: 'Map oktaUserId from' })).toBeVisible();
     await expect(panel.getByLabel('Current item goes to')).toHaveValue('group');
     await run('oktaUserId');

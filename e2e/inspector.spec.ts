@@ -8,6 +8,7 @@ import type { RawFloData } from '../src/model/raw.ts';
 import { allCardIds } from '../src/model/scope.ts';
 import type { FlowDto } from '../src/server/dto.ts';
 import { expect, sharedFlopack, test } from './fixtures.ts';
+import { openInspector, showOutline } from './studio.ts';
 
 const DELEGATED = 'root:kernel:http:delegated';
 const HELPER = 'root:kernel:control:callable';
@@ -37,6 +38,8 @@ async function newFlow(page: Page, url: string): Promise<{ flowId: string; folde
   await expect(dialog).toBeHidden();
   await page.getByRole('button', { name: 'New flow' }).click();
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  // The outline is off by default; once shown it stays shown.
+  await showOutline(page);
   const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
   return { flowId: hash.get('flow') ?? '', folderId: hash.get('folder') ?? '' };
 }
@@ -72,6 +75,7 @@ async function slackFlow(page: Page, url: string, extra: readonly string[] = [])
   );
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Risk Policy - Low (Notify)' })).toBeVisible();
+  await openInspector(page);
   return ids;
 }
 
@@ -374,7 +378,7 @@ test('[corpus] a real ISPM remediation flow: inline-flow cards are in the outlin
   await expect(panel.getByLabel('Type of input issueSeverity')).toHaveValue('string');
 });
 
-test('typing a title is one undo step, and the inspector can be hidden and shown', async ({
+test('typing a title is one undo step, and the inspector drawer can be closed and opened', async ({
   page,
   studio,
 }) => {
@@ -395,10 +399,12 @@ test('typing a title is one undo step, and the inspector can be hidden and shown
     outline(page).getByRole('button', { name: 'Okta – Read User, card 2 of 4' }),
   ).toBeVisible();
 
-  await panel.getByRole('button', { name: 'Hide inspector' }).click();
+  await page.getByRole('button', { name: 'Close the panel' }).click();
   await expect(title).toBeHidden();
-  const show = panel.getByRole('button', { name: 'Show inspector' });
-  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  const show = page
+    .getByRole('toolbar', { name: 'Flow actions' })
+    .getByRole('button', { name: 'Inspector' });
+  await expect(show).toHaveAttribute('aria-pressed', 'false');
   await show.click();
   await expect(title).toHaveValue('Read User');
 });

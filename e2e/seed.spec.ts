@@ -13,8 +13,11 @@ import {
   cardOrder,
   dragToCanvas,
   emptySpot,
+  flowAction,
   newFlowInFolder,
+  openInspector,
   paletteItem,
+  showOutline,
 } from './studio.ts';
 
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
@@ -26,7 +29,7 @@ const ORDER = [
 ];
 
 async function nameFlow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Edit properties' }).click();
+  await flowAction(page, 'Edit properties');
   const dialog = page.getByRole('dialog', { name: 'Flow properties' });
   await dialog.getByLabel('Name').fill('Risk Policy - Low (Notify)');
   await dialog
@@ -40,7 +43,7 @@ async function saveExportReimport(page: Page, url: string): Promise<void> {
   const save = page.getByRole('button', { name: 'Save', exact: true });
   if (await save.isEnabled()) await save.click();
   await expect(page.getByText('Unsaved changes')).toBeHidden();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await flowAction(page, 'Export');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /^Export flow/ }).click();
   const file = await (await download).path();
@@ -76,7 +79,7 @@ async function saveExportReimport(page: Page, url: string): Promise<void> {
 }
 
 async function checkMappings(page: Page): Promise<void> {
-  const outline = page.getByRole('list', { name: /^Cards of / });
+  const outline = await showOutline(page);
   await expect(outline).toContainText('ID or Login: ← Delegated Flow · Okta User ID');
   await expect(outline).toContainText('← Read User · First name');
   await expect(outline).toContainText('← Read User · Username');
@@ -99,7 +102,7 @@ test('the Slack notification flow, built by dragging cards, exports a valid flop
   );
   await expect.poll(() => cardOrder(page)).toEqual(ORDER);
 
-  const panel = inspector(page);
+  const panel = await openInspector(page);
   await card(page, /^Okta – Read User/).focus();
   await panel
     .getByRole('combobox', { name: 'Map ID or Login from' })

@@ -35,7 +35,33 @@ export async function newFlowInFolder(
   await newFolder(page, folder);
   await page.getByRole('button', { name: 'New flow' }).click();
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
-  await expect(page.getByLabel('Search cards')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add event' })).toBeVisible();
+}
+
+/** Runs one of the flow's rarer commands from the header's "More" menu. */
+export async function flowAction(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'More flow actions' }).click();
+  await page.getByRole('menuitem', { name, exact: true }).click();
+}
+
+/** Shows the card outline beside the canvas (a toggle, off by default, remembered). */
+export async function showOutline(page: Page): Promise<Locator> {
+  const toggle = page
+    .getByRole('toolbar', { name: 'Flow actions' })
+    .getByRole('button', { name: 'Outline' });
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  return page.getByRole('list', { name: /^Cards of / });
+}
+
+/** Opens the Inspector in the right-hand drawer. */
+export async function openInspector(page: Page): Promise<Locator> {
+  const toggle = page
+    .getByRole('toolbar', { name: 'Flow actions' })
+    .getByRole('button', { name: 'Inspector' });
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  return page.getByRole('complementary', { name: 'Inspector' });
 }
 
 /** Sets the flow's event through the "Add event" card. */
@@ -63,10 +89,30 @@ export async function cardOrder(page: Page): Promise<string[]> {
     .map((m) => m[1] ?? '');
 }
 
-/** A palette entry ("Okta – Read User"), found through the search box. */
+/**
+ * A palette entry ("Okta – Read User"), found through the search box of the card popover
+ * (opened at the selected card with the toolbar's "Add card" when it is not open yet).
+ */
 export async function paletteItem(page: Page, search: string, name: string): Promise<Locator> {
-  await page.getByLabel('Search cards').fill(search);
-  return page.getByRole('listbox', { name: 'Cards' }).getByRole('option', { name, exact: true });
+  await openPalette(page, search);
+  const item = page
+    .getByRole('listbox', { name: 'Cards' })
+    .getByRole('option', { name, exact: true });
+  searches.set(item, search);
+  return item;
+}
+
+const searches = new WeakMap<Locator, string>();
+
+/** Opens the card popover at the selected card (toolbar "Add card") and searches. */
+async function openPalette(page: Page, search: string): Promise<void> {
+  const searchBox = page.getByLabel('Search cards');
+  if (!(await searchBox.isVisible()))
+    await page
+      .getByRole('toolbar', { name: 'Editing' })
+      .getByRole('button', { name: 'Add card' })
+      .click();
+  await searchBox.fill(search);
 }
 
 /** Drags a palette entry onto the canvas, at a point relative to the canvas pane. */
@@ -75,7 +121,18 @@ export async function dragToCanvas(
   item: Locator,
   at: { x: number; y: number },
 ): Promise<void> {
-  await item.dragTo(page.locator('.react-flow__pane'), { targetPosition: at });
+  // Finding the drop point may have closed the popover (focus moved to the canvas).
+  const search = searches.get(item);
+  if (search !== undefined && !(await item.isVisible())) await openPalette(page, search);
+  // By hand rather than dragTo: the popover fades out of the way only once the drag started.
+  const from = await item.boundingBox();
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!from || !pane) throw new Error('nothing to drag, or no canvas');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 3 });
+  await page.mouse.move(pane.x + at.x, pane.y + at.y, { steps: 8 });
+  await page.mouse.up();
 }
 
 /** The point of the pane just right of a node (the insertion gap after it). */

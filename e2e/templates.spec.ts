@@ -1,5 +1,12 @@
 import { expect, test, validateFlopack } from './fixtures.ts';
-import { cardOrder, fromTemplate, newFolder } from './studio.ts';
+import {
+  cardOrder,
+  flowAction,
+  fromTemplate,
+  newFolder,
+  openInspector,
+  showOutline,
+} from './studio.ts';
 
 test('the quarantine template creates its flow and helper flow, which export as a valid flopack', async ({
   page,
@@ -26,11 +33,8 @@ test('the quarantine template creates its flow and helper flow, which export as 
   const flows = page.getByRole('list', { name: 'Flows in Entity Risk' });
   await expect(flows.getByText('Remove user from group')).toBeVisible();
 
-  await page
-    .getByRole('list', { name: /^Cards of / })
-    .getByRole('button', { name: /^List – For Each/ })
-    .click();
-  const panel = page.getByRole('complementary', { name: 'Inspector' });
+  await (await showOutline(page)).getByRole('button', { name: /^List – For Each/ }).click();
+  const panel = await openInspector(page);
   await expect(panel.getByText('Calls Remove user from group')).toBeVisible();
   await panel.getByRole('button', { name: 'Open helper flow' }).click();
   await expect
@@ -45,7 +49,7 @@ test('the quarantine template creates its flow and helper flow, which export as 
       'Flow Control – Return',
     ]);
 
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await flowAction(page, 'Export');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /^Export folder “Entity Risk”/ }).click();
   const file = await (await download).path();

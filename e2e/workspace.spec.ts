@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { expect, sharedFlopack, test } from './fixtures.ts';
-import { newFolder } from './studio.ts';
+import { flowAction, newFolder } from './studio.ts';
 import { fixtureFile } from '../tests/fixtures/flopacks.ts';
 
 test('a new user builds a folder, a subfolder and a named flow, and it survives a reload', async ({
@@ -16,7 +16,7 @@ test('a new user builds a folder, a subfolder and a named flow, and it survives 
 
   await page.getByRole('button', { name: 'New flow' }).click();
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
-  await page.getByRole('button', { name: 'Edit properties' }).click();
+  await flowAction(page, 'Edit properties');
   const dialog = page.getByRole('dialog', { name: 'Flow properties' });
   await dialog.getByLabel('Name').fill('Risk Policy - Low (Notify)');
   await dialog.getByLabel('Description').fill('Posts a Slack message when a user’s risk is low.');
@@ -58,7 +58,7 @@ test('a duplicate flow name in the same folder is refused inline', async ({ page
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
   await page.getByRole('button', { name: 'New flow' }).click();
   await expect(page.getByRole('heading', { name: 'Unnamed (2)' })).toBeVisible();
-  await page.getByRole('button', { name: 'Edit properties' }).click();
+  await flowAction(page, 'Edit properties');
   const dialog = page.getByRole('dialog', { name: 'Flow properties' });
   await dialog.getByLabel('Name').fill('unnamed');
   await dialog.getByRole('button', { name: 'Apply' }).click();
@@ -82,7 +82,7 @@ test('imports a generated flopack with a table and a connection, and exports it 
   await expect(flows.getByText('Audit at-risk users')).toBeVisible();
   await flows.getByText('Audit at-risk users').click();
   await expect(page.getByRole('heading', { name: 'Audit at-risk users' })).toBeVisible();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await flowAction(page, 'Export');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /Export folder “Audit”/ }).click();
   const saved = await (await download).path();
@@ -113,7 +113,7 @@ test('[corpus] imports a real flopack, shows its folders and flows, and exports 
 
   await flows.getByText('Scan users for removal').click();
   await expect(page.getByRole('heading', { name: 'Scan users for removal' })).toBeVisible();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await flowAction(page, 'Export');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /Export folder “Timed Group Membership”/ }).click();
   const saved = await (await download).path();

@@ -4,9 +4,13 @@
  * so a reload opens the same flow.
  */
 import { create } from 'zustand';
+import type { CardView } from '../export/layout/layout.ts';
 
-/** The tools of the right-hand column. */
-export type SidePanel = 'edit' | 'check' | 'test' | 'versions';
+/** The tools that share the right-hand drawer. */
+export type SidePanel = 'inspector' | 'check' | 'test' | 'versions';
+
+/** Which mapping lines the canvas draws: the selected card's, or all of them. */
+export type MappingLines = 'selected' | 'all';
 
 /** A message shown briefly in the status area. */
 export interface Toast {
@@ -22,11 +26,20 @@ export interface UiState {
   expanded: Record<string, true>;
   theme: 'light' | 'dark';
   toasts: Toast[];
-  /** What the right-hand column shows: the card editor (outline and Inspector) or a tool. */
-  panel: SidePanel;
-  /** Shows a tool, or the card editor again when that tool is already shown. */
-  togglePanel: (panel: Exclude<SidePanel, 'edit'>) => void;
-  showPanel: (panel: SidePanel) => void;
+  /** What the right-hand drawer shows; null when it is closed (the canvas takes the room). */
+  panel: SidePanel | null;
+  /** Opens a tool in the drawer, or closes the drawer when that tool is already shown. */
+  togglePanel: (panel: SidePanel) => void;
+  showPanel: (panel: SidePanel | null) => void;
+  /** The card outline beside the canvas (off by default; remembered). */
+  outline: boolean;
+  setOutline: (open: boolean) => void;
+  mappingLines: MappingLines;
+  setMappingLines: (lines: MappingLines) => void;
+  /** Cards shown collapsed or with every row, by card id (kept while the page is open). */
+  cardViews: ReadonlyMap<string, CardView>;
+  setCardView: (card: string, view: CardView | null) => void;
+  /** The workspace sidebar; remembered across visits. */
   sidebarOpen: boolean;
   setSidebarOpen: (open: boolean) => void;
   /** Asked before the open flow is left; false keeps it open (unsaved changes). */
@@ -87,6 +100,8 @@ const storedTheme = (): 'light' | 'dark' => {
   return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 };
 
+const storedSidebar = (): boolean => storage.get('flopack-sidebar') !== 'closed';
+
 let toastSeq = 0;
 
 /** The UI store hook. */
@@ -95,15 +110,32 @@ export const useUi = create<UiState>()((set, get) => ({
   expanded: {},
   theme: storedTheme(),
   toasts: [],
-  panel: 'edit',
+  panel: null,
   togglePanel(panel) {
-    set({ panel: get().panel === panel ? 'edit' : panel });
+    set({ panel: get().panel === panel ? null : panel });
   },
   showPanel(panel) {
     set({ panel });
   },
-  sidebarOpen: true,
+  outline: storage.get('flopack-outline') === 'open',
+  setOutline(open) {
+    storage.set('flopack-outline', open ? 'open' : 'closed');
+    set({ outline: open });
+  },
+  cardViews: new Map(),
+  setCardView(card, view) {
+    const next = new Map(get().cardViews);
+    if (view) next.set(card, view);
+    else next.delete(card);
+    set({ cardViews: next });
+  },
+  mappingLines: 'selected',
+  setMappingLines(lines) {
+    set({ mappingLines: lines });
+  },
+  sidebarOpen: storedSidebar(),
   setSidebarOpen(open) {
+    storage.set('flopack-sidebar', open ? 'open' : 'closed');
     set({ sidebarOpen: open });
   },
   leaveGuard: null,

@@ -3,6 +3,7 @@ import { UserBadge } from './auth/SignInGate.tsx';
 import { TeamButtons } from './auth/TeamButtons.tsx';
 import { useRole } from './auth/useRole.ts';
 import { useQueryClient } from '@tanstack/react-query';
+import { Moon, PanelLeft, Sun, Upload } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { api } from '../client/api.ts';
 import { useUi } from '../client/uiStore.ts';
@@ -90,6 +91,7 @@ export function Shell() {
             aria-pressed={sidebarOpen}
             onClick={() => setSidebarOpen(!sidebarOpen)}
           >
+            <PanelLeft size={16} aria-hidden="true" />
             Workspace panel
           </button>
           <button
@@ -98,6 +100,7 @@ export function Shell() {
             disabled={importReason !== null}
             title={importReason ?? undefined}
           >
+            <Upload size={16} aria-hidden="true" />
             Import
           </button>
           <button type="button" onClick={() => setPolicies(true)}>
@@ -108,7 +111,12 @@ export function Shell() {
             aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
             onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
           >
-            {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+            {theme === 'dark' ? (
+              <Sun size={16} aria-hidden="true" />
+            ) : (
+              <Moon size={16} aria-hidden="true" />
+            )}
+            {theme === 'dark' ? 'Light' : 'Dark'}
           </button>
           <TeamButtons />
           <UserBadge />

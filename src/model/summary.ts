@@ -25,6 +25,31 @@ export interface InputLine {
   mapped: boolean;
 }
 
+/** One input row of a card on the canvas: every input a user sets or maps. */
+export interface FieldLine {
+  id: string;
+  label: string;
+  /** The literal value, or the source ("Read User · ID") when mapped; '' when empty. */
+  text: string;
+  mapped: boolean;
+  required: boolean;
+  /** What can be typed on the card itself; null for values only the Inspector edits. */
+  inline: 'text' | 'number' | 'boolean' | 'choice' | null;
+  /** For `choice`: the options. */
+  choices: { value: Json; label: string }[];
+  /** The field's type name ("string", "number", "boolean", "object", …) and list-ness. */
+  type: string;
+  list: boolean;
+}
+
+/** One output of a card (a pill that can be dragged onto a later card's input). */
+export interface OutputPill {
+  id: string;
+  label: string;
+  type: string;
+  list: boolean;
+}
+
 /** A card at a glance. */
 export interface CardSummary {
   id: CardId;
@@ -34,6 +59,9 @@ export interface CardSummary {
   role: 'event' | 'note' | 'ifElse' | 'card';
   isFunction: boolean;
   inputs: InputLine[];
+  /** Every input a user can set or map, in display order (the canvas's rows). */
+  fields: FieldLine[];
+  outputs: OutputPill[];
   note: NoteText | null;
   /** The helper flow the card calls (Call Flow, For Each, …), by id. */
   calls: string | null;
@@ -131,6 +159,7 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
       const source = field ? sources.get(`${m.uuid}/${field.id}`) : undefined;
       return `{${source?.split(' · ').pop() ?? (field ? (labels.get(field.id) ?? key) : key)}}`;
     });
+  const fields: FieldLine[] = [];
   for (const f of Object.values(m.node.model.inputs.data)) {
     const view = viewField(f);
     if (view.type === 'flo') {
@@ -140,6 +169,40 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
     const label = labels.get(f.id) ?? view.label;
     const item = route?.field === f.id ? itemText(route.path) : undefined;
     const source = item ?? sources.get(`${m.uuid}/${f.id}`);
+    if (!view.hidden && f.group !== 'context' && !isNote(m)) {
+      const simple =
+        !view.collection && (f.value.data === null || typeof f.value.data !== 'object');
+      const inline: FieldLine['inline'] = !simple
+        ? null
+        : view.choices?.length
+          ? 'choice'
+          : view.type === 'boolean'
+            ? 'boolean'
+            : view.type === 'number'
+              ? 'number'
+              : view.type === 'string' && !labels.size
+                ? 'text'
+                : null;
+      fields.push({
+        id: f.id,
+        label,
+        text:
+          source ??
+          (isEmpty(f.value.data)
+            ? ''
+            : valueText(
+                labels.size && typeof f.value.data === 'string'
+                  ? readable(f.value.data)
+                  : f.value.data,
+              )),
+        mapped: source !== undefined,
+        required: view.required,
+        inline,
+        choices: view.choices ?? [],
+        type: view.type,
+        list: view.collection === true,
+      });
+    }
     if (source !== undefined) inputs.push({ label, text: source, mapped: true });
     else if (!view.hidden && !isEmpty(f.value.data) && f.group !== 'context') {
       const text =
@@ -161,6 +224,14 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
     role,
     isFunction: category.isFunction,
     inputs,
+    fields,
+    outputs:
+      role === 'note'
+        ? []
+        : Object.values(m.node.model.outputs.data)
+            .map(viewField)
+            .filter((o) => !o.hidden)
+            .map((o) => ({ id: o.id, label: o.label, type: o.type, list: o.collection === true })),
     note: role === 'note' ? noteText(m) : null,
     calls,
     arms: inlineFlows(m).map((e) => armLabel(m, e.group, e.slot.kind)),

@@ -2,22 +2,25 @@
 import type { Selection } from '../editorStore.ts';
 import type { CardId } from '../../model/ids.ts';
 import type { RawFloData } from '../../model/raw.ts';
-import type { Layout, LayoutNode } from '../../export/layout/layout.ts';
+import type { CardView, Layout, LayoutNode } from '../../export/layout/layout.ts';
 import { layoutFlow } from '../../export/layout/layout.ts';
+import { useUi } from '../uiStore.ts';
 
 /** Where to move. */
 export type Direction = 'next' | 'previous' | 'up' | 'down';
 
-const cache = new WeakMap<RawFloData, Layout>();
+const cache = new WeakMap<RawFloData, { views: CardViews | undefined; layout: Layout }>();
 
-/** The layout of a flow's content, cached per content object. */
-export function layoutOf(data: RawFloData): Layout {
-  let l = cache.get(data);
-  if (!l) {
-    l = layoutFlow(data);
-    cache.set(data, l);
-  }
-  return l;
+/** Cards the canvas shows collapsed or fully expanded. */
+export type CardViews = ReadonlyMap<string, CardView>;
+
+/** The layout of a flow's content, cached per content object (and card views). */
+export function layoutOf(data: RawFloData, views?: CardViews): Layout {
+  const hit = cache.get(data);
+  if (hit && hit.views === views) return hit.layout;
+  const layout = layoutFlow(data, views);
+  cache.set(data, { views, layout });
+  return layout;
 }
 
 const isCard = (n: LayoutNode): boolean => n.kind === 'card' || n.kind === 'note';
@@ -28,7 +31,7 @@ export function navigate(
   from: Selection | null,
   direction: Direction,
 ): Selection | null {
-  const cards = layoutOf(data).nodes.filter(isCard);
+  const cards = layoutOf(data, useUi.getState().cardViews).nodes.filter(isCard);
   const pick = (n: LayoutNode | undefined): Selection | null =>
     n?.card ? { card: n.card, path: n.path } : null;
   const current = from ? cards.find((n) => n.id === from.card) : undefined;
@@ -52,7 +55,7 @@ export function navigate(
 
 /** Ids of cards in execution order, for "card n of m" and tests. */
 export const cardOrder = (data: RawFloData): CardId[] =>
-  layoutOf(data)
+  layoutOf(data, useUi.getState().cardViews)
     .nodes.filter(isCard)
     .map((n) => n.card)
     .filter((c): c is CardId => c !== null);

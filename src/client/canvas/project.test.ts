@@ -87,5 +87,11 @@ describe('the canvas projection', () => {
     expect(
       projectEdges(layout, [mapping], f.slack).filter((e) => e.className === 'edge-mapping'),
     ).toHaveLength(1);
+    // With every line on, no selection is needed.
+    expect(
+      projectEdges(layout, [mapping], null, undefined, true).filter(
+        (e) => e.className === 'edge-mapping',
+      ),
+    ).toHaveLength(1);
   });
 });

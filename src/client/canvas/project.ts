@@ -8,7 +8,8 @@ import type { Mapping } from '../../model/mapping.ts';
 import type { ScopePath } from '../../model/scope.ts';
 import { samePath } from '../../model/scope.ts';
 import type { CardSummary } from '../../model/summary.ts';
-import type { Layout, LayoutNode } from '../../export/layout/layout.ts';
+import type { CardView, Layout, LayoutNode } from '../../export/layout/layout.ts';
+import { cardRows } from '../../export/layout/layout.ts';
 import { colorOf } from '../../export/render/palette.ts';
 
 /** What a card node shows. */
@@ -21,6 +22,8 @@ export interface CardData extends Record<string, unknown> {
   path: ScopePath;
   /** The placeholder event of a flow without an event: shows "Add event". */
   eventSlot: boolean;
+  /** Collapsed or fully expanded (null: the default rows). */
+  view: CardView | null;
 }
 
 /** What a pill (branch head, inline-flow lane) shows. */
@@ -56,13 +59,14 @@ export function createProjector(): (
   layout: Layout,
   selected: string | null,
   eventSlot: string | null,
+  views?: ReadonlyMap<string, CardView>,
 ) => CanvasNode[] {
   let cache = new Map<string, CanvasNode>();
-  return (layout, selected, eventSlot) => {
+  return (layout, selected, eventSlot, views) => {
     const next = new Map<string, CanvasNode>();
     const total = layout.cardCount;
     const nodes = layout.nodes.map((n) => {
-      const node = build(n, total, selected, eventSlot);
+      const node = build(n, total, selected, eventSlot, views?.get(n.id) ?? null);
       const old = cache.get(n.id);
       const reuse =
         old !== undefined &&
@@ -87,6 +91,7 @@ function build(
   total: number,
   selected: string | null,
   eventSlot: string | null,
+  view: CardView | null,
 ): CanvasNode {
   const base = {
     id: n.id,
@@ -105,6 +110,7 @@ function build(
       ink: color.text,
       path: n.path,
       eventSlot: n.id === eventSlot,
+      view,
     };
     return {
       ...base,
@@ -135,11 +141,13 @@ function build(
   };
 }
 
-/** Sequence edges of the layout, plus mapping lines for the selected card. */
+/** Sequence edges of the layout, plus mapping lines for the selected card (or all of them). */
 export function projectEdges(
   layout: Layout,
   mappings: readonly Mapping[],
   selected: string | null,
+  views?: ReadonlyMap<string, CardView>,
+  all = false,
 ): Edge[] {
   const edges: Edge[] = layout.edges.map((e) => ({
     id: e.id,
@@ -151,21 +159,33 @@ export function projectEdges(
     selectable: false,
     ...(e.kind === 'inline' ? { sourceHandle: 'below' } : {}),
   }));
-  if (selected) {
-    for (const m of mappings) {
-      if (m.from.card !== selected && m.to.card !== selected) continue;
-      edges.push({
-        id: `map:${m.from.card}/${m.from.output}->${m.to.card}/${m.to.input}`,
-        source: m.from.card,
-        target: m.to.card,
-        sourceHandle: 'map-out',
-        targetHandle: 'map-in',
-        type: 'default',
-        className: 'edge-mapping',
-        focusable: false,
-        selectable: false,
-      });
-    }
+  if (mappings.length === 0 || (!all && selected === null)) return edges;
+  // Lines run from the output pill to the input row when both are shown on their cards.
+  const shown = new Map<string, { inputs: Set<string>; outputs: Set<string> }>();
+  for (const n of layout.nodes) {
+    if (n.kind !== 'card' || !n.summary) continue;
+    const r = cardRows(n.summary, views?.get(n.id));
+    shown.set(n.id, {
+      inputs: new Set(r.collapsed ? [] : n.summary.fields.slice(0, r.fields).map((f) => f.id)),
+      outputs: new Set(r.collapsed ? [] : n.summary.outputs.slice(0, r.outputs).map((o) => o.id)),
+    });
+  }
+  for (const m of mappings) {
+    if (!all && m.from.card !== selected && m.to.card !== selected) continue;
+    const from = shown.get(m.from.card);
+    const to = shown.get(m.to.card);
+    if (!from || !to) continue;
+    edges.push({
+      id: `map:${m.from.card}/${m.from.output}->${m.to.card}/${m.to.input}`,
+      source: m.from.card,
+      target: m.to.card,
+      sourceHandle: from.outputs.has(m.from.output) ? `out:${m.from.output}` : 'map-out',
+      targetHandle: to.inputs.has(m.to.input) ? `in:${m.to.input}` : 'map-in',
+      type: 'default',
+      className: 'edge-mapping',
+      focusable: false,
+      selectable: false,
+    });
   }
   return edges;
 }

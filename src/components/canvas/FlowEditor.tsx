@@ -14,17 +14,22 @@ import { motion } from '../../client/motion.ts';
 import { useUi } from '../../client/uiStore.ts';
 import type { Problem } from '../../model/errors.ts';
 import { scopeAt } from '../../model/scope.ts';
-import { useEditor } from '../flow/editorContext.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ContextMenu } from './ContextMenu.tsx';
 import { EventPicker } from './EventPicker.tsx';
 import { FlowCanvas } from './FlowCanvas.tsx';
 import { MapIntoMenu } from './MapIntoMenu.tsx';
-import { Palette } from './Palette.tsx';
+import type { AddSpot } from './AddCardPopover.tsx';
+import { AddCardPopover } from './AddCardPopover.tsx';
+import type { InsertAt } from '../../model/positions.ts';
+import type { PaletteKind } from './Palette.tsx';
 import type { DraggedOutput } from '../../client/canvas/outputDrag.ts';
 import type { CardId } from '../../model/ids.ts';
 import type { ScopePath } from '../../model/scope.ts';
+import type { RawFloData } from '../../model/raw.ts';
+import { useTree } from '../workspace/useTree.ts';
+import { useEditor } from '../flow/editorContext.ts';
 import './canvas.css';
 
 /** The editor for the open flow. */
@@ -36,6 +41,16 @@ export function FlowEditor({ store, onSave }: { store: EditorStore; onSave: () =
   );
 }
 
+/** An insertion point in words: "after “Read User”", "at the end of the flow". */
+function describe(data: RawFloData, at: InsertAt): string {
+  if (at.kind === 'end') return 'at the end of the flow';
+  const scope = scopeAt(data, at.path ?? []);
+  const id = at.kind === 'after' ? at.card : at.head;
+  const m = scope?.methods.find((x) => x.uuid === id);
+  if (at.kind === 'branchStart') return 'at the start of the branch';
+  return m ? `after “${m.node.data.name}”` : 'at the end of the flow';
+}
+
 const typing = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement &&
   (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -44,7 +59,13 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
   const rf = useReactFlow();
   const catalog = useCatalog();
   const toast = useUi((s) => s.toast);
-  const searchRef = useRef<HTMLInputElement>(null);
+  const mainRef = useRef<HTMLDivElement>(null);
+  const tree = useTree().tree;
+  const helperNames = useCallback(
+    (id: string) => tree.flows.find((f) => f.id === id)?.name ?? null,
+    [tree],
+  );
+  const [spot, setSpot] = useState<AddSpot | null>(null);
   const [events, setEvents] = useState(false);
   const [commands, setCommands] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
@@ -54,8 +75,6 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
     x: number;
     y: number;
   } | null>(null);
-  const selection = useEditor((s) => s.selection);
-  const data = useEditor((s) => s.flow.data);
   const readOnly = useEditor((s) => s.readOnly);
 
   const report = useCallback(
@@ -72,25 +91,56 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
         ?.focus();
     });
   }, []);
+  /**
+   * Opens the card popover. `at` null: where the selection says (the A key), anchored at the
+   * selected card; otherwise at the given point of the canvas area.
+   */
+  const openAdd = useCallback(
+    (place: { at: InsertAt; clientX: number; clientY: number; kind?: PaletteKind } | null) => {
+      const main = mainRef.current?.getBoundingClientRect();
+      const s = store.getState();
+      if (!main || s.readOnly !== null) return; // a viewer adds no cards
+      const at = place?.at ?? insertionPoint(s.selection, s.flow.data);
+      let x = 48;
+      let y = 64;
+      if (place) {
+        x = place.clientX - main.left;
+        y = place.clientY - main.top;
+      } else if (s.selection) {
+        const el = document.querySelector<HTMLElement>(
+          `.react-flow__node[data-id="${CSS.escape(s.selection.card)}"]`,
+        );
+        const r = el?.getBoundingClientRect();
+        if (r) {
+          x = Math.min(r.right - main.left, main.width - 40);
+          y = Math.max(r.top - main.top, 8);
+        }
+      }
+      setSpot({ x, y, at, target: describe(s.flow.data, at), kind: place?.kind ?? 'all' });
+    },
+    [store],
+  );
   const env: ActionEnv = useMemo(
     () => ({
       store,
       catalog,
       save: onSave,
-      openPalette: () => {
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      },
+      openPalette: () => openAdd(null),
       openCommands: () => setCommands(true),
       openEvents: () => setEvents(true),
-      focusInspector: () =>
-        document
-          .querySelector<HTMLElement>(
-            '.inspector input, .inspector select, .inspector textarea, .inspector button:not(.icon)',
-          )
-          ?.focus(),
+      focusInspector: () => {
+        useUi.getState().showPanel('inspector');
+        requestAnimationFrame(() =>
+          document
+            .querySelector<HTMLElement>(
+              '.inspector input, .inspector select, .inspector textarea, .inspector button:not(.icon)',
+            )
+            ?.focus(),
+        );
+      },
       viewport: {
-        fitView: () => void rf.fitView({ maxZoom: 1, padding: 0.15, duration: motion(200) }),
+        fitView: () =>
+          void rf.fitView({ minZoom: 0.5, maxZoom: 1, padding: 0.15, duration: motion(200) }),
         zoomIn: () => void rf.zoomIn({ duration: motion(150) }),
         zoomOut: () => void rf.zoomOut({ duration: motion(150) }),
       },
@@ -98,12 +148,12 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
       report,
       focusCard,
     }),
-    [store, catalog, onSave, rf, report, focusCard],
+    [store, catalog, onSave, rf, report, focusCard, openAdd],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (e.defaultPrevented || document.querySelector('dialog[open], .add-popover')) return;
       const inField = typing(e.target);
       const inInspector = e.target instanceof Element && e.target.closest('.inspector') !== null;
       // Escape from a field of the Inspector returns to the selected card on the canvas.
@@ -126,19 +176,13 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [env, store, focusCard]);
 
-  const target = useMemo(() => {
-    if (!selection) return 'at the end of the flow';
-    const m = scopeAt(data, selection.path)?.methods.find((x) => x.uuid === selection.card);
-    return m ? `after “${m.node.data.name}”` : 'at the end of the flow';
-  }, [data, selection]);
-
-  const insert = (id: string, scheduled = false) => {
+  const insert = (id: string, scheduled = false, at?: InsertAt) => {
     if (!catalog) return;
     const o = insertFromCatalog(
       store,
       catalog,
       id,
-      insertionPoint(store.getState().selection, store.getState().flow.data),
+      at ?? insertionPoint(store.getState().selection, store.getState().flow.data),
       {
         scheduled,
       },
@@ -150,30 +194,34 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
 
   return (
     <div className="editor">
-      {readOnly ? (
-        <p className="palette muted">{readOnly}</p>
-      ) : catalog ? (
-        <Palette
-          catalog={catalog}
-          target={target}
-          onInsert={insert}
-          searchRef={searchRef}
-          onEscape={() => selection && focusCard(selection.card)}
-        />
-      ) : (
-        <p className="palette muted">Loading cards…</p>
-      )}
-      <div className="editor-main">
+      <div className="editor-main" ref={mainRef}>
         <CanvasToolbar env={env} />
         <FlowCanvas
           store={store}
           catalog={catalog}
           onAddEvent={() => setEvents(readOnly === null)}
+          onAddCard={(at, clientX, clientY, kind) => openAdd({ at, clientX, clientY, kind })}
+          helperNames={helperNames}
           onOutputDrop={(target, output, x, y) => setMapInto({ target, output, x, y })}
           onContextMenu={(_, x, y) => setMenu({ x, y })}
           report={report}
         />
       </div>
+      {catalog && (
+        <AddCardPopover
+          spot={spot}
+          catalog={catalog}
+          onClose={() => {
+            setSpot(null);
+            const sel = store.getState().selection;
+            if (sel) focusCard(sel.card);
+          }}
+          onInsert={(id, at) => {
+            setSpot(null);
+            insert(id, false, at);
+          }}
+        />
+      )}
       <EventPicker
         open={events}
         catalog={catalog}

@@ -20,12 +20,16 @@ interface Group {
   cards: CatalogCard[];
 }
 
+/** Which cards a palette lists: all, app actions only, or functions only. */
+export type PaletteKind = 'all' | 'app' | 'function';
+
 /** Groups the insertable (non-event, non-hidden) cards; apps first, then functions. */
-export function paletteGroups(catalog: Catalog, query: string): Group[] {
+export function paletteGroups(catalog: Catalog, query: string, kind: PaletteKind = 'all'): Group[] {
   const q = cardQuery(query);
   const groups = new Map<string, Group & { best: number; scored: Scored[] }>();
   for (const c of catalog.cards) {
     if (c.hidden || c.isEvent) continue;
+    if (kind !== 'all' && c.isFunction !== (kind === 'function')) continue;
     const score = cardMatch(c, q);
     if (score === null) continue;
     const name = c.isFunction ? c.category : c.appLabel;
@@ -57,6 +61,9 @@ interface PaletteProps {
   onInsert: (id: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
   onEscape: () => void;
+  kind?: PaletteKind;
+  /** A card started or stopped being dragged out of the palette. */
+  onDragging?: (dragging: boolean) => void;
 }
 
 /** The palette panel. */
@@ -66,10 +73,12 @@ export const Palette = memo(function Palette({
   onInsert,
   searchRef,
   onEscape,
+  kind = 'all',
+  onDragging,
 }: PaletteProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const groups = useMemo(() => paletteGroups(catalog, query), [catalog, query]);
+  const groups = useMemo(() => paletteGroups(catalog, query, kind), [catalog, query, kind]);
   const flat = useMemo(() => groups.flatMap((g) => g.cards), [groups]);
   const current = flat[Math.min(active, flat.length - 1)];
   const currentId = current?.id;
@@ -132,7 +141,11 @@ export const Palette = memo(function Palette({
                 onDragStart={(e) => {
                   e.dataTransfer.setData(CARD_DRAG_TYPE, c.id);
                   e.dataTransfer.effectAllowed = 'copy';
+                  // Let the canvas under the palette take the drop (hiding the source at
+                  // once would cancel the drag).
+                  setTimeout(() => onDragging?.(true), 0);
                 }}
+                onDragEnd={() => onDragging?.(false)}
                 onClick={() => onInsert(c.id)}
               >
                 {c.title}

@@ -4,7 +4,8 @@
  * selects it.
  */
 import type { KeyboardEvent } from 'react';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useUi } from '../../client/uiStore.ts';
 import type { Selection } from '../../client/editorStore.ts';
 import type { LayoutNode } from '../../export/layout/layout.ts';
 import { layoutFlow } from '../../export/layout/layout.ts';
@@ -79,7 +80,16 @@ export function Outline({ label }: { label: string }) {
   const data = useEditor((s) => s.flow.data);
   const selected = useEditor((s) => s.selection);
   const select = useEditor((s) => s.select);
-  return <CardList data={data} label={label} selected={selected} onSelect={select} />;
+  const showPanel = useUi((s) => s.showPanel);
+  // Choosing a card in the outline is for editing it: the Inspector opens beside the canvas.
+  const choose = useCallback(
+    (sel: Selection) => {
+      select(sel);
+      showPanel('inspector');
+    },
+    [select, showPanel],
+  );
+  return <CardList data={data} label={label} selected={selected} onSelect={choose} />;
 }
 
 interface ItemContext {

@@ -1,4 +1,20 @@
-/** The open flow's header: name, description, ON/OFF, data saving, and its commands. */
+/**
+ * The open flow's header, one row: name, ON/OFF, data saving, Save, the drawer's tools, and a
+ * "More" menu for the rarely used commands.
+ */
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import {
+  Ellipsis,
+  GitCompare,
+  History,
+  ListChecks,
+  ListTree,
+  PanelRight,
+  Pencil,
+  Play,
+  Download,
+  Trash2,
+} from 'lucide-react';
 import { useRole } from '../auth/useRole.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { isDirty } from '../../client/editorStore.ts';
@@ -17,6 +33,7 @@ function CheckButton() {
   const count = errors + warnings;
   return (
     <button type="button" aria-pressed={open} onClick={() => toggle('check')}>
+      <ListChecks size={16} aria-hidden="true" />
       {/* The name says the counts in words; no aria-label that could drift from the text. */}
       <span aria-hidden="true">Check</span>
       <span className="visually-hidden">{`Check: ${errors} errors, ${warnings} warnings`}</span>
@@ -59,6 +76,8 @@ export function FlowHeader({
   const openFlow = useUi((s) => s.openFlow);
   const panel = useUi((s) => s.panel);
   const togglePanel = useUi((s) => s.togglePanel);
+  const outline = useUi((s) => s.outline);
+  const setOutline = useUi((s) => s.setOutline);
   const edit = store.getState().edit;
   const { reason } = useRole();
   const saveReason = reason('editor', 'save flows');
@@ -71,7 +90,7 @@ export function FlowHeader({
           ← Back to {returnTo.name}
         </button>
       )}
-      <div className="flow-title">
+      <div className="flow-title" title={description || undefined}>
         <h2>{name}</h2>
         <span className="kind">{FLOW_KIND_LABELS[kind]}</span>
         {dirty && <span className="unsaved">Unsaved changes</span>}
@@ -80,17 +99,9 @@ export function FlowHeader({
             View only
           </span>
         )}
-        {description && <p className="description">{description}</p>}
+        {description && <p className="visually-hidden">{description}</p>}
       </div>
       <div className="toolbar" role="toolbar" aria-label="Flow actions">
-        <button
-          type="button"
-          onClick={onEdit}
-          disabled={editReason !== null}
-          title={editReason ?? undefined}
-        >
-          Edit properties
-        </button>
         <Switch
           on={active}
           onText="Flow is ON"
@@ -99,14 +110,18 @@ export function FlowHeader({
           disabled={editReason !== null}
           title={editReason ?? undefined}
         />
-        <label className="checkbox" title={editReason ?? undefined}>
+        <label
+          className="checkbox"
+          title={editReason ?? 'Save all data that passes through the flow'}
+        >
           <input
             type="checkbox"
+            aria-label="Save all data that passes through the flow"
             checked={log}
             disabled={editReason !== null}
             onChange={(e) => edit((f) => ok({ ...f, data: { ...f.data, log: e.target.checked } }))}
           />
-          Save all data that passes through the flow
+          Save all data
         </label>
         <button
           type="button"
@@ -118,32 +133,81 @@ export function FlowHeader({
         >
           {saving ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" onClick={onExport}>
-          Export
+        <span className="toolbar-sep" aria-hidden="true" />
+        <CheckButton />
+        <button type="button" aria-pressed={panel === 'test'} onClick={() => togglePanel('test')}>
+          <Play size={16} aria-hidden="true" />
+          Test run
         </button>
         <button
           type="button"
           aria-pressed={panel === 'versions'}
           onClick={() => togglePanel('versions')}
+          aria-label="Versions"
+          title="Versions"
         >
-          Versions
-        </button>
-        <button type="button" onClick={onCompare}>
-          Compare
-        </button>
-        <CheckButton />
-        <button type="button" aria-pressed={panel === 'test'} onClick={() => togglePanel('test')}>
-          Test run
+          <History size={16} aria-hidden="true" />
         </button>
         <button
           type="button"
-          className="danger-quiet"
-          onClick={onDelete}
-          disabled={deleteReason !== null}
-          title={deleteReason ?? undefined}
+          aria-pressed={panel === 'inspector'}
+          onClick={() => togglePanel('inspector')}
+          aria-keyshortcuts="I"
+          aria-label="Inspector"
+          title="Inspector (I)"
         >
-          Delete flow
+          <PanelRight size={16} aria-hidden="true" />
         </button>
+        <button
+          type="button"
+          aria-pressed={outline}
+          onClick={() => setOutline(!outline)}
+          aria-label="Outline"
+          title="Outline"
+        >
+          <ListTree size={16} aria-hidden="true" />
+        </button>
+        <DropdownMenu.Root modal={false}>
+          <DropdownMenu.Trigger asChild>
+            <button type="button" aria-label="More flow actions">
+              <Ellipsis size={16} aria-hidden="true" />
+              More
+            </button>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content
+              className="menu-content"
+              align="end"
+              sideOffset={4}
+              aria-label="More flow actions"
+              onCloseAutoFocus={(e) => e.preventDefault()}
+            >
+              <DropdownMenu.Item
+                className="menu-item"
+                onSelect={onEdit}
+                disabled={editReason !== null}
+                title={editReason ?? undefined}
+              >
+                <Pencil size={15} aria-hidden="true" /> Edit properties
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={onCompare}>
+                <GitCompare size={15} aria-hidden="true" /> Compare
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={onExport}>
+                <Download size={15} aria-hidden="true" /> Export
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator className="menu-separator" />
+              <DropdownMenu.Item
+                className="menu-item danger-quiet"
+                onSelect={onDelete}
+                disabled={deleteReason !== null}
+                title={deleteReason ?? undefined}
+              >
+                <Trash2 size={15} aria-hidden="true" /> Delete flow
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
       </div>
     </header>
   );

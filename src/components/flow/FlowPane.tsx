@@ -1,5 +1,6 @@
 /** The open flow: loads it, owns its editor store, and lays out header, content and versions. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { api, queries } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
@@ -52,6 +53,8 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const [open, setOpen] = useState<Open>(null);
   const [compareRevision, setCompareRevision] = useState<number | undefined>(undefined);
   const panel = useUi((s) => s.panel);
+  const showPanel = useUi((s) => s.showPanel);
+  const outline = useUi((s) => s.outline);
   const openFlow = useUi((s) => s.openFlow);
   const setLeaveGuard = useUi((s) => s.setLeaveGuard);
   const toast = useUi((s) => s.toast);
@@ -115,27 +118,54 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
         }}
       />
       <div className="flow-body">
+        {outline && (
+          <section className="flow-outline" aria-label="Outline">
+            <Outline label={`Cards of ${name}`} />
+          </section>
+        )}
         <section className="flow-content" aria-label="Flow editor">
           <FlowEditor store={store} onSave={() => save()} />
         </section>
-        {panel === 'edit' && (
-          <div className="flow-side">
-            <section className="flow-outline" aria-label="Outline">
-              <Outline label={`Cards of ${name}`} />
-            </section>
-            <Inspector />
-          </div>
-        )}
-        {panel === 'check' && <ProblemsPanel />}
-        {panel === 'test' && <TestRunPanel />}
-        {panel === 'versions' && (
-          <VersionsPanel
-            store={store}
-            onCompare={(revision) => {
-              setCompareRevision(revision);
-              setOpen('compare');
+        {panel && (
+          <div
+            className="drawer"
+            onKeyDown={(e) => {
+              // Escape closes the drawer and returns to the selected card.
+              if (e.key !== 'Escape' || e.defaultPrevented) return;
+              if (e.target instanceof Element && e.target.closest('[role="menu"], dialog')) return;
+              e.preventDefault();
+              showPanel(null);
+              const sel = store.getState().selection;
+              if (sel)
+                document
+                  .querySelector<HTMLElement>(
+                    `.react-flow__node[data-id="${CSS.escape(sel.card)}"]`,
+                  )
+                  ?.focus();
             }}
-          />
+          >
+            <button
+              type="button"
+              className="icon drawer-close"
+              aria-label="Close the panel"
+              title="Close (Esc)"
+              onClick={() => showPanel(null)}
+            >
+              <X size={16} aria-hidden="true" />
+            </button>
+            {panel === 'inspector' && <Inspector />}
+            {panel === 'check' && <ProblemsPanel />}
+            {panel === 'test' && <TestRunPanel />}
+            {panel === 'versions' && (
+              <VersionsPanel
+                store={store}
+                onCompare={(revision) => {
+                  setCompareRevision(revision);
+                  setOpen('compare');
+                }}
+              />
+            )}
+          </div>
         )}
       </div>
       {open === 'properties' && (

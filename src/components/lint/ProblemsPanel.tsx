@@ -25,7 +25,7 @@ export function ProblemsPanel() {
                 onClick={() => {
                   if (!f.card) return;
                   // Show the card in the Inspector, where the problem is fixed.
-                  useUi.getState().showPanel('edit');
+                  useUi.getState().showPanel('inspector');
                   store.getState().select({ card: f.card, path: f.path ?? [] });
                   document
                     .querySelector<HTMLElement>(

@@ -17,10 +17,11 @@ import { armLabel, sourcesOf, summarizeCached } from '../../model/summary.ts';
 
 /** Geometry, in canvas pixels. */
 export const GEOMETRY = {
-  cardWidth: 240,
+  cardWidth: 264,
   headerHeight: 52,
-  rowHeight: 20,
-  maxRows: 5,
+  rowHeight: 22,
+  maxRows: 8,
+  maxOutputs: 6,
   padding: 10,
   gapX: 56,
   gapY: 36,
@@ -79,17 +80,52 @@ export interface Layout {
   cardCount: number;
 }
 
-/** A card's height: header plus one row per shown input (capped, with a "+N more" row). */
-export function cardHeight(summary: CardSummary): number {
+/** How a card is shown: its default rows, collapsed to one line, or every row. */
+export type CardView = 'collapsed' | 'full';
+
+/** The rows a card shows: inputs, "+N more", "calls", outputs — each one row high. */
+export interface CardRows {
+  fields: number;
+  moreFields: number;
+  calls: boolean;
+  outputs: number;
+  moreOutputs: number;
+  /** Collapsed: one summary line instead of rows. */
+  collapsed: boolean;
+}
+
+/** The rows of a card in a view (default: capped at `maxRows` inputs, `maxOutputs` outputs). */
+export function cardRows(summary: CardSummary, view?: CardView): CardRows {
+  const g = GEOMETRY;
+  const full = view === 'full';
+  const fields = full ? summary.fields.length : Math.min(summary.fields.length, g.maxRows);
+  const outputs = full ? summary.outputs.length : Math.min(summary.outputs.length, g.maxOutputs);
+  return {
+    fields,
+    moreFields: summary.fields.length - fields,
+    calls: summary.calls !== null,
+    outputs,
+    moreOutputs: summary.outputs.length - outputs,
+    collapsed: view === 'collapsed',
+  };
+}
+
+/** A card's height: header plus one row per shown input and output (rows × row height). */
+export function cardHeight(summary: CardSummary, view?: CardView): number {
   const g = GEOMETRY;
   if (summary.role === 'note') {
     const lines = Math.min(4, Math.max(1, Math.ceil((summary.note?.markdown.length ?? 0) / 34)));
     return g.headerHeight - 14 + lines * g.rowHeight + g.padding;
   }
+  const r = cardRows(summary, view);
+  if (r.collapsed) return g.headerHeight + g.rowHeight + g.padding;
   const rows =
-    Math.min(summary.inputs.length, g.maxRows) + (summary.inputs.length > g.maxRows ? 1 : 0);
-  const extra = (summary.calls ? 1 : 0) + (summary.arms.length ? 0 : 0);
-  return g.headerHeight + (rows + extra) * g.rowHeight + (rows + extra ? g.padding : 0);
+    r.fields +
+    (r.moreFields > 0 ? 1 : 0) +
+    (r.calls ? 1 : 0) +
+    r.outputs +
+    (r.moreOutputs > 0 ? 1 : 0);
+  return g.headerHeight + rows * g.rowHeight + (rows ? g.padding : 0);
 }
 
 interface Block {
@@ -100,8 +136,8 @@ interface Block {
   exit: string;
 }
 
-/** Lays out a flow's content. */
-export function layoutFlow(data: RawFloData): Layout {
+/** Lays out a flow's content; `views` collapse or fully expand cards (the canvas's choice). */
+export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardView>): Layout {
   const nodes: LayoutNode[] = [];
   const edges: LayoutEdge[] = [];
   let order = 0;
@@ -150,7 +186,7 @@ export function layoutFlow(data: RawFloData): Layout {
     y: number,
   ): Block => {
     const summary = summarizeCached(m, sources);
-    const height = cardHeight(summary);
+    const height = cardHeight(summary, views?.get(m.uuid));
     order++;
     nodes.push({
       id: m.uuid,
