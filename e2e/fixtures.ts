@@ -18,9 +18,14 @@ export interface Studio {
   restart(): Promise<void>;
 }
 
-async function launch(dbFile: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
+/** Starts a studio server over `dbFile` (port 0: any free port), with extra environment. */
+export async function launch(
+  dbFile: string,
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['dist-server/src/server/index.js'], {
-    env: { ...process.env, PORT: String(port), DB_FILE: dbFile },
+    env: { ...process.env, PORT: String(port), DB_FILE: dbFile, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -234,8 +234,9 @@ describe('flopack simulate', () => {
       cards: { title: string; status: string; inputs: object; outputs: object; message: unknown }[];
       failedCards: { title: string }[];
       org: {
-        users: { login: string; status: string; groups: string[] }[];
+        users: { login: string; status: string; groups: string[]; apps: string[] }[];
         groups: { type: string }[];
+        apps: { label: string; users: object[] }[];
       };
       outbox: unknown[];
     };
@@ -248,7 +249,14 @@ describe('flopack simulate', () => {
     expect(json.org.users.find((u) => u.login === 'alice@example.com')).toMatchObject({
       status: 'DEPROVISIONED',
       groups: ['Everyone', 'Payroll Approvers', 'At-Risk Users'],
+      apps: ['example.local', 'Salesforce'],
     });
+    // Deactivation deprovisions the user's app users; the assignments stay.
+    expect(json.org.apps.map((a) => a.label)).toEqual(['example.local', 'Salesforce']);
+    expect(json.org.apps[0]?.users).toEqual([
+      { id: '00u1alice', login: 'alice@example.com', scope: 'USER', status: 'DEPROVISIONED' },
+      { id: '00u2bob', login: 'bob@example.com', scope: 'GROUP', status: 'PROVISIONED' },
+    ]);
     expect(json.outbox).toEqual([]);
   });
 
@@ -262,6 +270,7 @@ describe('flopack simulate', () => {
           'alice@example.com': {
             status: 'DEPROVISIONED',
             groups: ['Everyone', 'At-Risk Users', 'Payroll Approvers'],
+            apps: ['Salesforce', '0oa1activedirectory'],
             sessions: 0,
           },
         },
@@ -274,7 +283,13 @@ describe('flopack simulate', () => {
     const bad = tmp(
       'expect.json',
       JSON.stringify({
-        users: { '00u1alice': { status: 'SUSPENDED', groups: ['Everyone', 'At-Risk Users'] } },
+        users: {
+          '00u1alice': {
+            status: 'SUSPENDED',
+            groups: ['Everyone', 'At-Risk Users'],
+            apps: ['Salesforce'],
+          },
+        },
         outbox: [{ kind: 'slack' }],
       }),
     );
@@ -285,6 +300,7 @@ describe('flopack simulate', () => {
         'expectation failed: alice@example.com status: expected SUSPENDED, got DEPROVISIONED',
         'expectation failed: alice@example.com groups: expected Everyone, At-Risk Users; got Everyone, Payroll Approvers, At-Risk Users',
         'expectation failed: outbox: expected 1 item(s), got 0',
+        'expectation failed: alice@example.com apps: expected Salesforce; got example.local, Salesforce',
       ]),
     );
     const broken = tmp('expect.json', '{"users": {"a": {"colour": "red"}}}');

@@ -1,13 +1,18 @@
 /** The browser's API client: typed fetchers and TanStack Query option factories. */
 import { queryOptions } from '@tanstack/react-query';
 import type { TemplateInfo } from '../model/templates.ts';
+import type { AuditFilterInput } from './audit.ts';
+import { auditQuery } from './audit.ts';
+import type { Role } from '../contract/roles.ts';
 import type {
+  AuditEntryDto,
   ErrorDto,
   FlowSave,
   FlowDto,
   FolderDto,
   ImportDto,
   MeDto,
+  MemberDto,
   TreeDto,
   VersionDto,
   VersionHeader,
@@ -69,6 +74,13 @@ export type { FlowSave };
 /** The API, one function per route. */
 export const api = {
   me: () => request<MeDto>('GET', '/api/me'),
+  members: () => request<MemberDto[]>('GET', '/api/members'),
+  setRole: (userId: string, role: Role) =>
+    request<MemberDto>('PUT', `/api/members/${encodeURIComponent(userId)}`, { role }),
+  audit: (filter: AuditFilterInput, page: { before?: number; limit?: number } = {}) => {
+    const q = auditQuery(filter, page);
+    return request<AuditEntryDto[]>('GET', q ? `/api/audit?${q}` : '/api/audit');
+  },
   tree: () => request<TreeDto>('GET', '/api/workspace'),
   createFolder: (name: string, parentId: string | null) =>
     request<FolderDto>('POST', '/api/folders', { name, parentId }),
@@ -120,6 +132,12 @@ export const exportUrl = {
   workspace: (canonical = false) => query(formatParam(canonical)),
 };
 
+/** Download address of the audit trail as JSON Lines, filtered as on the audit page. */
+export const auditExportUrl = (filter: AuditFilterInput): string => {
+  const q = auditQuery(filter);
+  return q ? `/api/audit.jsonl?${q}` : '/api/audit.jsonl';
+};
+
 /** Uploads a flopack with progress (fetch cannot report upload progress; XHR can). */
 export function uploadFlopack(
   file: Blob,
@@ -164,6 +182,7 @@ export function uploadFlopack(
 export const queries = {
   me: () => queryOptions({ queryKey: ['me'], queryFn: api.me, staleTime: 60_000 }),
   tree: () => queryOptions({ queryKey: ['workspace'], queryFn: api.tree }),
+  members: () => queryOptions({ queryKey: ['members'], queryFn: api.members }),
   flow: (id: string) => queryOptions({ queryKey: ['flow', id], queryFn: () => api.flow(id) }),
   templates: () =>
     queryOptions({ queryKey: ['templates'], queryFn: api.templates, staleTime: Infinity }),

@@ -33,9 +33,13 @@ export interface EditorState {
   saved: Flow;
   baseRevision: number;
   selection: Selection | null;
+  /** Why the draft cannot be changed (e.g. the person is a viewer), or null when it can. */
+  readOnly: string | null;
   /** Applies a model operation to the draft; returns its problems, or null when it applied. */
   edit: (op: (flow: Flow) => Result<Flow>, opts?: { burst?: string }) => Problem[] | null;
   select: (selection: Selection | null) => void;
+  /** Makes the draft read-only (with the reason shown to the person) or editable again. */
+  setReadOnly: (reason: string | null) => void;
   /** Replaces the draft with a flow from the server, clearing history. */
   load: (dto: FlowDto) => void;
   /** Records a successful save: the saved flow and its new revision. */
@@ -72,7 +76,10 @@ export function createEditorStore(dto: FlowDto): EditorStore {
         saved: initial,
         baseRevision: dto.revision,
         selection: null,
+        readOnly: null,
         edit(op, opts = {}) {
+          const refused = get().readOnly;
+          if (refused !== null) return [{ code: 'ROLE_E001', message: refused }];
           const r = op(get().flow);
           if (!r.ok) return r.problems;
           if (r.value === get().flow) return null;
@@ -89,6 +96,9 @@ export function createEditorStore(dto: FlowDto): EditorStore {
         },
         select(selection) {
           set({ selection });
+        },
+        setReadOnly(reason) {
+          if (get().readOnly !== reason) set({ readOnly: reason });
         },
         load(next) {
           const flow = flowFromDto(next);

@@ -1,5 +1,6 @@
 /** The studio's frame: top bar, workspace sidebar, the open flow, and page-wide file drop. */
 import { UserBadge } from './auth/SignInGate.tsx';
+import { TeamButtons } from './auth/TeamButtons.tsx';
 import { useRole } from './auth/useRole.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -102,6 +103,7 @@ export function Shell() {
           >
             {theme === 'dark' ? '☀ Light' : '☾ Dark'}
           </button>
+          <TeamButtons />
           <UserBadge />
         </div>
       </header>

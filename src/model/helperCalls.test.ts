@@ -96,11 +96,9 @@ describe('calling a helper flow', () => {
         (f) => f.metadata.custom,
       );
     expect(custom().map((f) => f.key)).toEqual(['group', 'userId']);
-    expect(custom()[0]?.metadata).toMatchObject({
-      custom: true,
-      transient: true,
-      displayname: 'group',
-    });
+    // Okta's Call Flow fields: index, custom, transient — the label is the helper input's key.
+    expect(custom()[0]?.metadata).toEqual({ index: 1, custom: true, transient: true });
+    expect(custom()[0]?.value).toMatchObject({ type: 'object', data: {}, proxy: false });
     d = unwrap(
       setCalledFlow(d, s.spawn, {
         ...sig,

@@ -23,7 +23,14 @@ import { sequenceOf } from './sequence.ts';
 export interface HelperSignature {
   id: string;
   /** `used`: the helper maps the input somewhere (a caller that passes nothing breaks it). */
-  inputs: { key: string; type: string; collection: boolean; used?: boolean }[];
+  inputs: {
+    key: string;
+    type: string;
+    collection: boolean;
+    used?: boolean;
+    /** The structured type the helper declares for the input, if any (list callers copy it). */
+    structure?: Json;
+  }[];
   outputs: { key: string; type: string; collection: boolean }[];
 }
 
@@ -40,12 +47,18 @@ export function helperSignature(id: string, data: RawFloData): Result<HelperSign
   const event = data.methods.find((m) => m.uuid === sequenceOf(data).event);
   if (!event || !isCallable(event))
     return fail('HELPER_E001', 'That flow is not a helper flow (its event is not Helper Flow).');
-  const inputs = eventInputs(data).map((i) => ({
-    key: i.key,
-    type: i.type,
-    collection: i.collection,
-    used: i.output !== null && Object.keys(event.pins[i.output] ?? {}).length > 0,
-  }));
+  const inputs = eventInputs(data).map((i) => {
+    const declared = event.node.model.inputs.data[i.input]?.value.type;
+    return {
+      key: i.key,
+      type: i.type,
+      collection: i.collection,
+      used: i.output !== null && Object.keys(event.pins[i.output] ?? {}).length > 0,
+      ...(declared !== undefined && declared !== null && typeof declared === 'object'
+        ? { structure: declared }
+        : {}),
+    };
+  });
   const outputs: HelperSignature['outputs'] = [];
   for (const m of data.methods) {
     if (m.node.key !== 'return' || !m.address.startsWith('root:kernel:control:')) continue;
@@ -61,23 +74,27 @@ export function helperSignature(id: string, data: RawFloData): Result<HelperSign
   return ok({ id, inputs, outputs });
 }
 
+/**
+ * A caller field as Okta writes one: on list cards a fixed-value proxy with the helper's own
+ * (structured) type, on Call Flow a transient field typed Text, Number… or Object; never a
+ * `ref`, and the type's empty value (`""`, `0`, `{}`, `[]`) until something is typed or mapped.
+ */
 function callerField(
   m: RawMethod,
   id: string,
-  key: string,
-  type: string,
-  collection: boolean,
+  input: HelperSignature['inputs'][number],
   index: number,
-  first: boolean,
 ): RawField {
   const list = LIST_CALLERS.has(m.node.key);
+  const { key, collection } = input;
+  const type: Json = list ? (input.structure ?? input.type) : input.type;
   return {
     id,
     group: null,
     key,
     value: {
       error: false,
-      proxy: list ? { dynamic: first, path: first ? '' : null, dest: { key, group: null } } : false,
+      proxy: list ? { dynamic: false, path: null, dest: { key, group: null } } : false,
       check: false,
       type,
       collection,
@@ -85,10 +102,8 @@ function callerField(
       available: [],
     },
     required: false,
-    ref: collection,
-    metadata: list
-      ? { index, displayname: key, optional: false, custom: true }
-      : { index, custom: true, description: '', displayname: key, transient: true },
+    ref: false,
+    metadata: list ? { index, custom: true } : { index, custom: true, transient: true },
     flags: 'd',
   };
 }
@@ -127,7 +142,7 @@ export function setCalledFlow(
     if (Object.values(inputs).some((f) => f.key === h.key && f.metadata.custom === true)) return;
     const id = freshId(taken, () => ids.short());
     taken.add(id);
-    inputs[id] = callerField(m, id, h.key, h.type, h.collection, index++, false);
+    inputs[id] = callerField(m, id, h, index++);
   });
   let outputs = m.node.model.outputs.data;
   let pins = m.pins;
@@ -148,7 +163,7 @@ export function setCalledFlow(
           error: false,
           type: o.type,
           collection: o.collection,
-          data: null as Json,
+          data: defaultData(o.type, o.collection),
           available: [],
         },
         ref: o.collection,

@@ -4,6 +4,7 @@
  * caller field, and `proxy.path` names the field of the item it takes ("" for the whole item).
  * The other caller fields get the same mapped or typed value on every iteration.
  */
+import { defaultData } from './oktaTypes.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
 import type { CardId, FieldId } from './ids.ts';
@@ -64,8 +65,8 @@ export function fedByItem(m: RawMethod, field: string): boolean {
   return takesItems(m) && f !== undefined && proxyOf(f)?.dynamic === true;
 }
 
-const emptyOf = (f: RawField): Json =>
-  f.value.type === 'string' && !f.value.collection ? '' : null;
+/** Okta's empty value for the field's type: `""`, `0`, `{}` for an object, `[]` for a list. */
+const emptyOf = (f: RawField): Json => defaultData(f.value.type, f.value.collection);
 
 /**
  * Sends the current item (or the field of it at `itemPath`) to the helper input `key`, or to

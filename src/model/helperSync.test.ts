@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { add, cardById, catalog, makeWorkspace } from '../../tests/builders.ts';
 import { createCard } from './catalog.ts';
+import { viewField } from './cards.ts';
 import { unwrap } from './errors.ts';
 import { addEventInput, removeEventInput, renameEventInput } from './eventInputs.ts';
 import { createFlow, editFlowContent, setEvent } from './flows.ts';
@@ -75,7 +76,7 @@ describe('keeping callers in step with their helper', () => {
         (x) => x.key === 'oktaUserId',
       )!;
       expect(mappingInto(r.data, card, f.id)).toBeDefined();
-      expect(f.metadata.displayname).toBe('oktaUserId');
+      expect(viewField(f).label).toBe('oktaUserId');
     }
     const each = cardById(r.data, s.each)!;
     expect(itemRoute(each)?.key).toBe('group');

@@ -60,7 +60,9 @@ function renameFields(m: RawMethod, renames: readonly InputRename[]): RawMethod 
         proxy && typeof proxy === 'object' && !Array.isArray(proxy)
           ? { ...f.value, proxy: { ...proxy, dest: { key, group: null } } }
           : f.value,
-      metadata: { ...f.metadata, displayname: key },
+      // Okta's caller fields carry no display name unless the author gave one.
+      metadata:
+        f.metadata.displayname === undefined ? f.metadata : { ...f.metadata, displayname: key },
     };
   }
   if (!changed) return m;

@@ -21,6 +21,48 @@ export const GROUP_RECORD: { [key: string]: Json } = {
   Profile: f({ Name: f('string'), Description: f('string') }),
 };
 
+/**
+ * An application user, as List Users Assigned to Application returns it (its `Users` output in
+ * `audit_okta_admin_roles_and_last_login_to_admin_con`, Okta connector 1.0.501): the app's own
+ * profile (its keys depend on the app) and Okta's System Properties. Get Assigned User for
+ * Application returns the same System Properties and profile keys as separate outputs.
+ */
+export const APP_USER_RECORD: { [key: string]: Json } = {
+  'Profile Properties': { type: 'string', collection: false },
+  'System Properties': {
+    type: {
+      'User ID': { type: 'string', collection: false },
+      'External ID': { type: 'string', collection: false },
+      Created: { type: 'string', collection: false },
+      'Last Updated': { type: 'string', collection: false },
+      Scope: { type: 'string', collection: false },
+      Status: { type: 'string', collection: false },
+      'Status Changed': { type: 'string', collection: false },
+      'Password Changed': { type: 'string', collection: false },
+      'Sync State': { type: 'string', collection: false },
+      'Last Sync': { type: 'string', collection: false },
+      Credentials: {
+        type: {
+          Username: { type: 'string', collection: false },
+          Password: { type: 'boolean', collection: false },
+        },
+        collection: false,
+      },
+    },
+    collection: false,
+  },
+};
+
+/**
+ * The list a card returns when its Result Set is "First 500 Records" (or streams record by
+ * record with "Stream Records"): the output key and the type of one record. A card added from
+ * the catalog has the streaming outputs only, so the list output is not in its template.
+ */
+export const LISTED_RECORDS: Readonly<Record<string, { key: string; type: Json }>> = {
+  'root:channels:http:okta:getUsersGroups': { key: 'Groups', type: GROUP_RECORD },
+  'root:channels:http:okta:listUsersAssignedToApplication': { key: 'Users', type: APP_USER_RECORD },
+};
+
 /** Full output types by unversioned card address → output key. */
 export const DOCUMENTED_OUTPUTS: Readonly<Record<string, Record<string, Json>>> = {
   'root:channels:http:okta:getUsersGroups': { Groups: GROUP_RECORD },

@@ -7,7 +7,7 @@ import type { MockOrg } from '../../model/sim/org.ts';
 import { sampleOrg } from '../../model/sim/org.ts';
 import type { Execution, StepRecord } from '../../model/sim/run.ts';
 import { failedCards, simulate as run } from '../../model/sim/run.ts';
-import { differences, readExpectation, readScenario } from '../../model/sim/scenario.ts';
+import { appsOf, differences, readExpectation, readScenario } from '../../model/sim/scenario.ts';
 import { readFlopack } from '../../export/flopack/read.ts';
 import type { Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
@@ -54,10 +54,22 @@ export function orgSummary(org: MockOrg): Record<string, unknown> {
       login: u.login,
       status: u.status,
       groups: u.groups.map(name),
+      apps: appsOf(org, u.id),
       sessions: u.sessions,
       tokens: u.tokens,
     })),
     groups: org.groups.map((g) => ({ id: g.id, name: g.name, type: g.type })),
+    apps: org.apps.map((a) => ({
+      id: a.id,
+      name: a.name,
+      label: a.label,
+      users: a.users.map((x) => ({
+        id: x.userId,
+        login: org.users.find((u) => u.id === x.userId)?.login ?? x.userId,
+        scope: x.scope,
+        status: x.status,
+      })),
+    })),
     tables: org.tables,
   };
 }
@@ -79,14 +91,17 @@ export const simulate: Command = {
 --user (default 00u1alice) and Delegated Flow inputs --input KEY=VALUE (repeat it).
 The default org: alice@example.com in Everyone, Engineering, VPN Users and Payroll Approvers
 (which refuses removal); bob@example.com in Everyone, Finance and Domain Users (an APP_GROUP);
-and the At-Risk Users group (00g5atriskusers). --org ORG.json loads your own scenario:
+and the At-Risk Users group (00g5atriskusers); applications example.local (Active Directory:
+alice, and bob through a group) and Salesforce (alice). --org ORG.json loads your own scenario:
   {"groups":[{"id":"00g1","name":"Everyone","type":"BUILT_IN"},…],
-   "users":[{"id":"00u1","login":"a@x.com","groups":["Everyone"],"sessions":2,"tokens":1},…]}
-(a group may say "refuseRemoval":"why" to make Okta refuse removing its members).
+   "users":[{"id":"00u1","login":"a@x.com","groups":["Everyone"],"sessions":2,"tokens":1},…],
+   "apps":[{"id":"0oa1","label":"Salesforce","users":[{"user":"a@x.com","profile":{"role":"Ops"}}]}]}
+(a group may say "refuseRemoval":"why" to make Okta refuse removing its members; an app user
+"scope":"GROUP" is assigned through a group and cannot be removed alone).
 --format json prints {status, message, cards, org, outbox}.
 --expect EXPECT.json compares the end of the run and exits 1 printing what differs:
   {"status":"completed","users":{"alice@example.com":{"status":"DEPROVISIONED",
-   "groups":["Everyone","At-Risk Users"]}},"outbox":[{"kind":"slack","textContains":"Alice"}]}
+   "groups":["Everyone","At-Risk Users"],"apps":["Salesforce"]}},"outbox":[{"kind":"slack","textContains":"Alice"}]}
 Exit status: 0 the run completed or stopped at a condition, 1 it failed (or an expectation
 did not hold), 2 bad arguments or files, 3 incomplete (a card the simulator cannot run).`,
   run(argv, io) {
@@ -178,6 +193,11 @@ did not hold), 2 bad arguments or files, 3 incomplete (a card the simulator cann
         io.out(
           `changed: ${u.login}: status ${u.status}; groups ${groups}; sessions ${u.sessions}; tokens ${u.tokens}`,
         );
+      }
+      for (const u of r.org.users) {
+        const before = appsOf(org, u.id).join(', ');
+        const after = appsOf(r.org, u.id).join(', ');
+        if (before !== after) io.out(`changed: ${u.login}: apps ${after || '(none)'}`);
       }
       for (const m of r.org.outbox)
         io.out(

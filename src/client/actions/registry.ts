@@ -56,6 +56,11 @@ const notEvent = (env: ActionEnv): boolean => {
   const sel = env.store.getState().selection;
   return sel !== null && !(sel.path.length === 0 && sel.card === eventOf(env.store));
 };
+/** Guards an action that changes the flow: never enabled while the draft is read-only. */
+const writable =
+  (when: (env: ActionEnv) => boolean) =>
+  (env: ActionEnv): boolean =>
+    env.store.getState().readOnly === null && when(env);
 const done = (env: ActionEnv, o: Outcome): void => env.report(o.problems, o.notice);
 
 const move =
@@ -77,7 +82,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: 'Ctrl+Z',
     group: 'edit',
     keys: (e) => mod(e) && !e.shiftKey && key(e, 'z'),
-    enabled: (env) => env.store.temporal.getState().pastStates.length > 0,
+    enabled: writable((env) => env.store.temporal.getState().pastStates.length > 0),
     run: (env) => env.store.temporal.getState().undo(),
   },
   {
@@ -86,7 +91,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: 'Shift+Ctrl+Z',
     group: 'edit',
     keys: (e) => mod(e) && ((e.shiftKey && key(e, 'z')) || key(e, 'y')),
-    enabled: (env) => env.store.temporal.getState().futureStates.length > 0,
+    enabled: writable((env) => env.store.temporal.getState().futureStates.length > 0),
     run: (env) => env.store.temporal.getState().redo(),
   },
   {
@@ -95,7 +100,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: 'Ctrl+S',
     group: 'flow',
     keys: (e) => mod(e) && key(e, 's'),
-    enabled: (env) => isDirty(env.store.getState()),
+    enabled: writable((env) => isDirty(env.store.getState())),
     run: (env) => env.save(),
   },
   {
@@ -104,7 +109,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: 'A',
     group: 'insert',
     keys: (e) => !mod(e) && !e.altKey && (key(e, 'a') || e.key === '/'),
-    enabled: (env) => env.catalog !== null,
+    enabled: writable((env) => env.catalog !== null),
     run: (env) => env.openPalette(),
   },
   {
@@ -113,7 +118,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: 'E',
     group: 'insert',
     keys: (e) => !mod(e) && !e.altKey && key(e, 'e'),
-    enabled: (env) => env.catalog !== null,
+    enabled: writable((env) => env.catalog !== null),
     run: (env) => env.openEvents(),
   },
   {
@@ -131,7 +136,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: 'N',
     group: 'insert',
     keys: (e) => !mod(e) && !e.altKey && key(e, 'n'),
-    enabled: (env) => env.catalog !== null,
+    enabled: writable((env) => env.catalog !== null),
     run: (env) => {
       if (!env.catalog) return;
       const at = insertionPoint(env.store.getState().selection, env.store.getState().flow.data);
@@ -144,7 +149,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: 'Delete',
     group: 'edit',
     keys: (e) => !mod(e) && (e.key === 'Delete' || e.key === 'Backspace'),
-    enabled: notEvent,
+    enabled: writable(notEvent),
     run: (env) => done(env, removeSelected(env.store)),
   },
   {
@@ -153,7 +158,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: 'Ctrl+D',
     group: 'edit',
     keys: (e) => mod(e) && key(e, 'd'),
-    enabled: notEvent,
+    enabled: writable(notEvent),
     run: (env) => done(env, duplicateSelected(env.store)),
   },
   {
@@ -177,7 +182,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: 'Ctrl+X',
     group: 'edit',
     keys: (e) => mod(e) && key(e, 'x'),
-    enabled: notEvent,
+    enabled: writable(notEvent),
     run: (env) => {
       const r = copySelected(env.store);
       if (!r.clip) return env.report(r.problems);
@@ -191,7 +196,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: 'Ctrl+V',
     group: 'edit',
     keys: (e) => mod(e) && key(e, 'v'),
-    enabled: (env) => env.clipboard.get() !== null,
+    enabled: writable((env) => env.clipboard.get() !== null),
     run: (env) => {
       const clip = env.clipboard.get();
       if (clip) done(env, pasteClipAt(env.store, clip));

@@ -1,5 +1,7 @@
 /** The signed-in person's role, and why a control is unavailable to them. */
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { EditorStore } from '../../client/editorStore.ts';
 import { queries } from '../../client/api.ts';
 import type { Role } from '../../contract/roles.ts';
 import { roleReason } from '../../contract/roles.ts';
@@ -13,4 +15,10 @@ export function useRole(): {
   const me = useQuery(queries.me()).data;
   const role: Role = me?.user?.role ?? 'admin';
   return { role, reason: (needed, what) => roleReason(role, needed, what) };
+}
+
+/** Keeps the open flow's draft read-only while the person may not edit (a viewer). */
+export function useReadOnlyDraft(store: EditorStore): void {
+  const why = useRole().reason('editor', 'edit flows');
+  useEffect(() => store.getState().setReadOnly(why), [store, why]);
 }

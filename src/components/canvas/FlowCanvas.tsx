@@ -57,6 +57,7 @@ export function FlowCanvas({
   const rf = useReactFlow();
   const data = useEditor((s) => s.flow.data);
   const selection = useEditor((s) => s.selection);
+  const readOnly = useEditor((s) => s.readOnly !== null);
   const theme = useUi((s) => s.theme);
   const [projector] = useState(createProjector);
   const layout = useMemo(() => layoutOf(data), [data]);
@@ -289,6 +290,7 @@ export function FlowCanvas({
         onDragOver={onDragOver}
         onDrop={onDrop}
         nodesConnectable={false}
+        nodesDraggable={!readOnly}
         edgesFocusable={false}
         deleteKeyCode={null}
         selectionKeyCode={null}

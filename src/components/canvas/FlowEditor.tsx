@@ -56,6 +56,7 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
   } | null>(null);
   const selection = useEditor((s) => s.selection);
   const data = useEditor((s) => s.flow.data);
+  const readOnly = useEditor((s) => s.readOnly);
 
   const report = useCallback(
     (problems: Pick<Problem, 'message'>[] | null, notice?: string) => {
@@ -149,7 +150,9 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
 
   return (
     <div className="editor">
-      {catalog ? (
+      {readOnly ? (
+        <p className="palette muted">{readOnly}</p>
+      ) : catalog ? (
         <Palette
           catalog={catalog}
           target={target}
@@ -165,7 +168,7 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
         <FlowCanvas
           store={store}
           catalog={catalog}
-          onAddEvent={() => setEvents(true)}
+          onAddEvent={() => setEvents(readOnly === null)}
           onOutputDrop={(target, output, x, y) => setMapInto({ target, output, x, y })}
           onContextMenu={(_, x, y) => setMenu({ x, y })}
           report={report}

@@ -7,6 +7,9 @@ import type { KeyboardEvent, RefObject } from 'react';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Catalog, CatalogCard } from '../../model/catalog.ts';
 import { colorOf } from '../../export/render/palette.ts';
+import { cardMatch, cardQuery, compareCards } from '../../model/cardSearch.ts';
+
+type Scored = { card: CatalogCard; score: number };
 
 /** MIME type carrying a catalog card id during a drag. */
 export const CARD_DRAG_TYPE = 'application/reactflow';
@@ -19,25 +22,32 @@ interface Group {
 
 /** Groups the insertable (non-event, non-hidden) cards; apps first, then functions. */
 export function paletteGroups(catalog: Catalog, query: string): Group[] {
-  const q = query.trim().toLowerCase();
-  const words = q.split(/\s+/).filter(Boolean);
-  const groups = new Map<string, Group>();
+  const q = cardQuery(query);
+  const groups = new Map<string, Group & { best: number; scored: Scored[] }>();
   for (const c of catalog.cards) {
     if (c.hidden || c.isEvent) continue;
-    const hay = `${c.title} ${c.appLabel} ${c.category} ${c.description ?? ''}`.toLowerCase();
-    if (!words.every((w) => hay.includes(w))) continue;
+    const score = cardMatch(c, q);
+    if (score === null) continue;
     const name = c.isFunction ? c.category : c.appLabel;
-    const g = groups.get(name) ?? { name, kind: c.isFunction ? 'function' : 'app', cards: [] };
-    g.cards.push(c);
+    const g = groups.get(name) ?? {
+      name,
+      kind: c.isFunction ? ('function' as const) : ('app' as const),
+      cards: [],
+      best: score,
+      scored: [],
+    };
+    g.scored.push({ card: c, score });
+    g.best = Math.min(g.best, score);
     groups.set(name, g);
   }
   const rank = (g: Group): number => (g.name === 'Okta' ? 0 : g.kind === 'app' ? 1 : 2);
   return [...groups.values()]
-    .map((g) => ({
-      ...g,
-      cards: g.cards.sort((a, b) => b.popularity - a.popularity || a.title.localeCompare(b.title)),
-    }))
-    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+    .sort((a, b) => a.best - b.best || rank(a) - rank(b) || a.name.localeCompare(b.name))
+    .map(({ name, kind, scored }) => ({
+      name,
+      kind,
+      cards: scored.sort(compareCards).map((s) => s.card),
+    }));
 }
 
 interface PaletteProps {

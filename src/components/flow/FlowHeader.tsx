@@ -63,6 +63,7 @@ export function FlowHeader({
   const { reason } = useRole();
   const saveReason = reason('editor', 'save flows');
   const deleteReason = reason('editor', 'delete flows');
+  const editReason = useEditor((s) => s.readOnly);
   return (
     <header className="flow-header">
       {returnTo && (
@@ -74,10 +75,20 @@ export function FlowHeader({
         <h2>{name}</h2>
         <span className="kind">{FLOW_KIND_LABELS[kind]}</span>
         {dirty && <span className="unsaved">Unsaved changes</span>}
+        {editReason && (
+          <span className="read-only" title={editReason}>
+            View only
+          </span>
+        )}
         {description && <p className="description">{description}</p>}
       </div>
       <div className="toolbar" role="toolbar" aria-label="Flow actions">
-        <button type="button" onClick={onEdit}>
+        <button
+          type="button"
+          onClick={onEdit}
+          disabled={editReason !== null}
+          title={editReason ?? undefined}
+        >
           Edit properties
         </button>
         <Switch
@@ -85,11 +96,14 @@ export function FlowHeader({
           onText="Flow is ON"
           offText="Flow is OFF"
           onChange={(on) => edit((f) => ok({ ...f, active: on }))}
+          disabled={editReason !== null}
+          title={editReason ?? undefined}
         />
-        <label className="checkbox">
+        <label className="checkbox" title={editReason ?? undefined}>
           <input
             type="checkbox"
             checked={log}
+            disabled={editReason !== null}
             onChange={(e) => edit((f) => ok({ ...f, data: { ...f.data, log: e.target.checked } }))}
           />
           Save all data that passes through the flow

@@ -6,6 +6,7 @@ import type { EditorStore } from '../../client/editorStore.ts';
 import { createEditorStore, isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
 import type { FlowDto } from '../../contract/api.ts';
+import { useReadOnlyDraft } from '../auth/useRole.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FlowEditor } from '../canvas/FlowEditor.tsx';
 import { ProblemsPanel } from '../lint/ProblemsPanel.tsx';
@@ -33,6 +34,7 @@ export function FlowPane({ flowId, index }: { flowId: string; index: TreeIndex }
 /** Owns the editor store, created once from the flow as first loaded. */
 function LoadedFlow({ initial, index }: { initial: FlowDto; index: TreeIndex }) {
   const [store] = useState(() => createEditorStore(initial));
+  useReadOnlyDraft(store);
   return (
     <EditorContext.Provider value={store}>
       <OpenFlow store={store} index={index} />

@@ -8,6 +8,7 @@ import './inspector.css';
 /** The inspector: the selected card's title, inputs, mappings and outputs, or a hint. */
 export function Inspector() {
   const selection = useEditor((s) => s.selection);
+  const readOnly = useEditor((s) => s.readOnly);
   const data = useEditor((s) => s.flow.data);
   const [open, setOpen] = useState(true);
   const bodyId = useId();
@@ -31,7 +32,10 @@ export function Inspector() {
       {open && (
         <div id={bodyId} className="insp-body">
           {at ? (
-            <CardPanel key={`${pathKey(at.path)}/${at.card}`} at={at} />
+            // A disabled fieldset turns every field inside read-only at once (viewers).
+            <fieldset className="plain" disabled={readOnly !== null} title={readOnly ?? undefined}>
+              <CardPanel key={`${pathKey(at.path)}/${at.card}`} at={at} />
+            </fieldset>
           ) : (
             <p className="muted insp-hint-empty">
               {selection

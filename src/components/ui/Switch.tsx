@@ -6,10 +6,12 @@ interface SwitchProps {
   offText: string;
   onChange: (on: boolean) => void;
   disabled?: boolean;
+  /** Why it is disabled, shown on hover. */
+  title?: string | undefined;
 }
 
 /** A `role="switch"` button. */
-export function Switch({ on, onText, offText, onChange, disabled }: SwitchProps) {
+export function Switch({ on, onText, offText, onChange, disabled, title }: SwitchProps) {
   return (
     <button
       type="button"
@@ -17,6 +19,7 @@ export function Switch({ on, onText, offText, onChange, disabled }: SwitchProps)
       aria-checked={on}
       className={on ? 'switch switch-on' : 'switch'}
       disabled={disabled}
+      title={title}
       onClick={() => onChange(!on)}
     >
       <span className="switch-track" aria-hidden="true">

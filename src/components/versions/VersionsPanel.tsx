@@ -5,6 +5,7 @@ import { api, queries } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
+import { useRole } from '../auth/useRole.ts';
 import { CardList } from '../flow/CardList.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 
@@ -32,6 +33,7 @@ export function VersionsPanel({
             <button type="button" className="version-item" onClick={() => setViewing(v.revision)}>
               <span className="version-rev">Version {v.revision}:</span>{' '}
               <span className="version-summary">{v.summary}</span>{' '}
+              {v.author && <span className="version-author">by {v.author}</span>}{' '}
               <time className="muted" dateTime={v.createdAt}>
                 {when(v.createdAt)}
               </time>
@@ -70,6 +72,7 @@ function VersionDialog({
   const qc = useQueryClient();
   const toast = useUi((s) => s.toast);
   const [busy, setBusy] = useState(false);
+  const restoreWhy = useRole().reason('editor', 'restore versions');
   const restore = async () => {
     const s = store.getState();
     if (
@@ -98,6 +101,7 @@ function VersionDialog({
         <>
           <p>
             <strong>{v.data.flow.name}</strong> — {v.data.summary} —{' '}
+            {v.data.author && <>by {v.data.author} — </>}
             <span className="muted">{when(v.data.createdAt)}</span>
           </p>
           {v.data.flow.description && <p className="muted">{v.data.flow.description}</p>}
@@ -116,7 +120,8 @@ function VersionDialog({
             <button
               type="button"
               className="primary"
-              disabled={busy}
+              disabled={busy || restoreWhy !== null}
+              title={restoreWhy ?? undefined}
               onClick={() => void restore()}
             >
               Restore this version

@@ -5,7 +5,16 @@ import type { FlowHeader } from '../../contract/api.ts';
 import { FLOW_DRAG_TYPE } from './FolderTree.tsx';
 
 /** The list of flows in a folder. */
-export function FlowList({ flows, folderName }: { flows: FlowHeader[]; folderName: string }) {
+export function FlowList({
+  flows,
+  folderName,
+  movable = true,
+}: {
+  flows: FlowHeader[];
+  folderName: string;
+  /** Whether flows may be dragged onto another folder (editors only). */
+  movable?: boolean;
+}) {
   const openFlowId = useUi((s) => s.flowId);
   const openFlow = useUi((s) => s.openFlow);
   if (flows.length === 0)
@@ -18,7 +27,7 @@ export function FlowList({ flows, folderName }: { flows: FlowHeader[]; folderNam
             type="button"
             className={f.id === openFlowId ? 'flow-item selected' : 'flow-item'}
             aria-current={f.id === openFlowId ? 'true' : undefined}
-            draggable
+            draggable={movable}
             onDragStart={(e) => {
               e.dataTransfer.setData(FLOW_DRAG_TYPE, f.id);
               e.dataTransfer.effectAllowed = 'move';

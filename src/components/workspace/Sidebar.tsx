@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, ApiFailure } from '../../client/api.ts';
 import { useUi } from '../../client/uiStore.ts';
 import { MAX_FOLDER_DEPTH } from '../../model/folders.ts';
+import { useRole } from '../auth/useRole.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { NameDialog } from '../ui/NameDialog.tsx';
 import { FlowList } from './FlowList.tsx';
@@ -52,27 +53,48 @@ export function Sidebar({ onNewFlow }: { onNewFlow: (folderId: string) => void }
     onError: (e) => toast('error', message(e)),
   });
   const depth = folder ? index.depth(folder.id) : 0;
+  const { reason } = useRole();
+  const editWhy = reason('editor', 'create, rename or move folders and flows');
+  const deleteWhy = reason('admin', 'delete folders');
 
   return (
     <nav className="sidebar" aria-label="Workspace">
       <div className="toolbar" role="toolbar" aria-label="Folder actions">
-        <button type="button" onClick={() => setOpen('new-folder')}>
+        <button
+          type="button"
+          onClick={() => setOpen('new-folder')}
+          disabled={editWhy !== null}
+          title={editWhy ?? undefined}
+        >
           New folder
         </button>
         <button
           type="button"
           onClick={() => setOpen('new-subfolder')}
-          disabled={!folder || depth >= MAX_FOLDER_DEPTH}
+          disabled={!folder || depth >= MAX_FOLDER_DEPTH || editWhy !== null}
           title={
-            depth >= MAX_FOLDER_DEPTH ? `Okta allows ${MAX_FOLDER_DEPTH} folder levels` : undefined
+            editWhy ??
+            (depth >= MAX_FOLDER_DEPTH
+              ? `Okta allows ${MAX_FOLDER_DEPTH} folder levels`
+              : undefined)
           }
         >
           New subfolder
         </button>
-        <button type="button" onClick={() => setOpen('rename')} disabled={!folder}>
+        <button
+          type="button"
+          onClick={() => setOpen('rename')}
+          disabled={!folder || editWhy !== null}
+          title={editWhy ?? undefined}
+        >
           Rename folder
         </button>
-        <button type="button" onClick={() => setOpen('delete')} disabled={!folder}>
+        <button
+          type="button"
+          onClick={() => setOpen('delete')}
+          disabled={!folder || deleteWhy !== null}
+          title={deleteWhy ?? undefined}
+        >
           Delete folder
         </button>
       </div>
@@ -81,14 +103,28 @@ export function Sidebar({ onNewFlow }: { onNewFlow: (folderId: string) => void }
         <section className="flows-section" aria-label="Flows">
           <div className="section-head">
             <h2>Flows</h2>
-            <button type="button" onClick={() => onNewFlow(folder.id)}>
+            <button
+              type="button"
+              onClick={() => onNewFlow(folder.id)}
+              disabled={editWhy !== null}
+              title={editWhy ?? undefined}
+            >
               New flow
             </button>
-            <button type="button" onClick={() => setOpen('template')}>
+            <button
+              type="button"
+              onClick={() => setOpen('template')}
+              disabled={editWhy !== null}
+              title={editWhy ?? undefined}
+            >
               From template…
             </button>
           </div>
-          <FlowList flows={index.flowsIn(folder.id)} folderName={folder.name} />
+          <FlowList
+            flows={index.flowsIn(folder.id)}
+            folderName={folder.name}
+            movable={editWhy === null}
+          />
         </section>
       )}
       <NameDialog

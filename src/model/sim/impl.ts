@@ -3,9 +3,9 @@
  * resolved inputs (by key) and returns its outputs (by key), a stop, or throws SimError.
  */
 import { COMPOSE_TEXT } from '../compose.ts';
-import type { MockOrg, MockTable } from './org.ts';
-import { findUser, withUser } from './org.ts';
-import { groupRecord, userRecord } from './records.ts';
+import type { MockApp, MockOrg, MockTable } from './org.ts';
+import { findApp, findUser, withApp, withUser } from './org.ts';
+import { appUserRecord, appUserSystem, groupRecord, userRecord } from './records.ts';
 import { asText, compare, getPath, SimError } from './values.ts';
 
 /** The inputs of a card, by key (and by "group/key" where keys repeat). */
@@ -80,15 +80,24 @@ export const IMPLS: Readonly<Record<string, Impl>> = {
   },
   'okta:deactivateUser': (i, org, { now }) => {
     const u = userOr404(org, i.get('User/id') ?? i.get('id'));
+    const at = now.toISOString();
+    // Okta deprovisions the user from every assigned app; the assignments stay.
+    const apps = org.apps.map((a) =>
+      a.users.some((x) => x.userId === u.id)
+        ? {
+            ...a,
+            users: a.users.map((x) =>
+              x.userId === u.id ? { ...x, status: 'DEPROVISIONED' as const, statusChanged: at } : x,
+            ),
+          }
+        : a,
+    );
     return done(
       { statusCode: 200 },
-      withUser(org, {
-        ...u,
-        status: 'DEPROVISIONED',
-        statusChanged: now.toISOString(),
-        sessions: 0,
-        tokens: 0,
-      }),
+      withUser(
+        { ...org, apps },
+        { ...u, status: 'DEPROVISIONED', statusChanged: at, sessions: 0, tokens: 0 },
+      ),
     );
   },
   'okta:suspendUser': (i, org, { now }) => {
@@ -99,6 +108,34 @@ export const IMPLS: Readonly<Record<string, Impl>> = {
       { statusCode: 200 },
       withUser(org, { ...u, status: 'SUSPENDED', statusChanged: now.toISOString() }),
     );
+  },
+  'okta:getAssignedUserForApplication': (i, org) => {
+    const app = appOr404(org, i);
+    const a = appUserOr404(org, app, i.get('User/id') ?? i.get('id'));
+    // The app's profile keys are outputs of their own (Profile Properties), beside the System ones.
+    return done({ ...appUserSystem(a), ...a.profile });
+  },
+  'okta:listUsersAssignedToApplication': (i, org) => {
+    const records = STREAMS['okta:listUsersAssignedToApplication']?.(i, org) ?? [];
+    return done({ Users: records.slice(0, 500) });
+  },
+  'okta:removeUserFromApplication': (i, org) => {
+    const app = appOr404(org, i);
+    const a = appUserOr404(org, app, i.get('User/id') ?? i.get('id'));
+    if (a.scope === 'GROUP')
+      throw new SimError(
+        `Okta answered 403: "${findUser(org, a.userId)?.login ?? a.userId}" is assigned to "${app.label}" through a group — remove the group's assignment or the user from the group.`,
+        403,
+      );
+    return done(
+      { status: 204 },
+      withApp(org, { ...app, users: app.users.filter((x) => x.userId !== a.userId) }),
+      `Removed the user from "${app.label}".`,
+    );
+  },
+  'okta:readApplication': (i, org) => {
+    const app = appOr404(org, i);
+    return done({ ID: app.id, Label: app.label, Name: app.name });
   },
   'slack:sendMessageToChannel2': (i, org, { now }) => {
     const channel = asText(i.get('channel'));
@@ -188,6 +225,7 @@ export const STREAMS: Readonly<Record<string, (inputs: Inputs, org: MockOrg) => 
     const u = userOr404(org, i.get('User/ID') ?? i.get('ID'));
     return org.groups.filter((g) => u.groups.includes(g.id)).map(groupRecord);
   },
+  'okta:listUsersAssignedToApplication': (i, org) => appOr404(org, i).users.map(appUserRecord),
   'okta:listGroupMembers': (i, org) => {
     const g = groupOr404(org, i.get('Group/groupId') ?? i.get('groupId'));
     return org.users.filter((u) => u.groups.includes(g.id)).map(userRecord);
@@ -199,6 +237,30 @@ function groupOr404(org: MockOrg, id: unknown) {
   const group = org.groups.find((g) => g.id === gid);
   if (!group) throw new SimError(`Okta answered 404: no group "${gid}" in the mock org.`, 404);
   return group;
+}
+
+/**
+ * The application a card names: its Application option (an app id), or — when the option says
+ * "-- Enter Application ID --" — its Application › ID input.
+ */
+function appOr404(org: MockOrg, i: Inputs): MockApp {
+  const option = asText(i.get('parameters/application') ?? i.get('application'));
+  const ref =
+    option === '' || option.startsWith('--') ? asText(i.get('Application/applicationID')) : option;
+  const app = findApp(org, ref);
+  if (!app) throw new SimError(`Okta answered 404: no application "${ref}" in the mock org.`, 404);
+  return app;
+}
+
+function appUserOr404(org: MockOrg, app: MockApp, user: unknown) {
+  const id = findUser(org, user)?.id ?? asText(user);
+  const a = app.users.find((x) => x.userId === id);
+  if (!a)
+    throw new SimError(
+      `Okta answered 404: user "${asText(user)}" is not assigned to "${app.label}".`,
+      404,
+    );
+  return a;
 }
 
 function email(to: string[], subject: string, body: string, org: MockOrg): Outcome {

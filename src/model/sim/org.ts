@@ -1,8 +1,9 @@
 /**
  * A mock Okta org for simulated runs: users with status, group memberships, sessions and
  * tokens; groups with Okta's types (Everyone is `BUILT_IN` and cannot be left, others
- * `OKTA_GROUP` or `APP_GROUP`); tables for Create Row; and an outbox that records the messages
- * and emails a run would send. Cards see it only through Okta-shaped records (records.ts).
+ * `OKTA_GROUP` or `APP_GROUP`); applications with their assigned users; tables for Create Row;
+ * and an outbox that records the messages and emails a run would send. Cards see it only
+ * through Okta-shaped records (records.ts).
  */
 
 /** A user of the mock org. */
@@ -38,6 +39,36 @@ export interface MockGroup {
   refuseRemoval?: string;
 }
 
+/** A user's assignment to an application (an "app user"), with the app's own profile. */
+export interface MockAppUser {
+  /** The Okta user's id. */
+  userId: string;
+  /** The user's id in the app (Active Directory's objectGUID, a Salesforce user id…). */
+  externalId: string;
+  /** `USER`: assigned directly; `GROUP`: through a group assignment (Okta won't remove it alone). */
+  scope: 'USER' | 'GROUP';
+  status: 'STAGED' | 'PROVISIONED' | 'ACTIVE' | 'INACTIVE' | 'PENDING' | 'DEPROVISIONED';
+  syncState: 'DISABLED' | 'OUT_OF_SYNC' | 'SYNCING' | 'SYNCHRONIZED' | 'ERROR';
+  created: string;
+  lastUpdated: string;
+  statusChanged: string;
+  passwordChanged: string | null;
+  lastSync: string | null;
+  /** The user name the app knows (Credentials › Username). */
+  username: string;
+  /** The app's profile of the user; its keys depend on the app (Profile Properties). */
+  profile: Record<string, string | null>;
+}
+
+/** An application of the mock org and the users assigned to it. */
+export interface MockApp {
+  id: string;
+  /** Okta's app name (`active_directory`, `salesforce`…). */
+  name: string;
+  label: string;
+  users: MockAppUser[];
+}
+
 /** Something a run sent: a chat message or an email. */
 export interface OutboxItem {
   kind: 'slack' | 'email';
@@ -53,6 +84,7 @@ export type MockTable = { 'Row ID': string; [column: string]: unknown }[];
 export interface MockOrg {
   users: MockUser[];
   groups: MockGroup[];
+  apps: MockApp[];
   /** Tables by name or id (Create Row adds rows). */
   tables: Record<string, MockTable>;
   outbox: OutboxItem[];
@@ -79,9 +111,32 @@ const group = (
   ...extra,
 });
 
+const appUser = (
+  userId: string,
+  username: string,
+  externalId: string,
+  profile: Record<string, string | null>,
+  scope: MockAppUser['scope'] = 'USER',
+): MockAppUser => ({
+  userId,
+  externalId,
+  scope,
+  status: 'PROVISIONED',
+  syncState: 'SYNCHRONIZED',
+  created: '2024-03-01T10:05:00.000Z',
+  lastUpdated: DAY,
+  statusChanged: '2024-03-01T10:05:00.000Z',
+  passwordChanged: null,
+  lastSync: DAY,
+  username,
+  profile,
+});
+
 /**
  * A small org to try flows on: Alice belongs to Everyone and three Okta groups, one of which
  * ("Payroll Approvers", kept by a group rule) refuses removal; Bob is also in an app group.
+ * Both are assigned to Active Directory (Bob through his group) and Alice also to Salesforce;
+ * each app user has the profile keys the app's Okta cards declare.
  */
 export function sampleOrg(): MockOrg {
   return {
@@ -126,6 +181,45 @@ export function sampleOrg(): MockOrg {
       group(AT_RISK_GROUP_ID, 'At-Risk Users', 'OKTA_GROUP', 'Reserved for quarantined users'),
       group('00g6addomain', 'Domain Users', 'APP_GROUP', 'Imported from Active Directory'),
     ],
+    apps: [
+      {
+        id: '0oa1activedirectory',
+        name: 'active_directory',
+        label: 'example.local',
+        users: [
+          appUser('00u1alice', 'alice@example.local', '6f1c2a9e-5b7d-4e1a-9c3f-0a1b2c3d4e01', {
+            dn: 'CN=Alice Example,OU=Staff,DC=example,DC=local',
+            email: 'alice@example.com',
+            externalId: '6f1c2a9e-5b7d-4e1a-9c3f-0a1b2c3d4e01',
+            samAccountName: 'alice',
+          }),
+          appUser(
+            '00u2bob',
+            'bob@example.local',
+            '6f1c2a9e-5b7d-4e1a-9c3f-0a1b2c3d4e02',
+            {
+              dn: 'CN=Bob Sample,OU=Finance,DC=example,DC=local',
+              email: 'bob@example.com',
+              externalId: '6f1c2a9e-5b7d-4e1a-9c3f-0a1b2c3d4e02',
+              samAccountName: 'bob',
+            },
+            'GROUP',
+          ),
+        ],
+      },
+      {
+        id: '0oa2salesforce',
+        name: 'salesforce',
+        label: 'Salesforce',
+        users: [
+          appUser('00u1alice', 'alice@example.com.sales', '0055e000001AbCdAAK', {
+            role: 'Sales Operations',
+            firstName: 'Alice',
+            lastName: 'Example',
+          }),
+        ],
+      },
+    ],
     tables: {},
     outbox: [],
   };
@@ -141,4 +235,17 @@ export const findUser = (org: MockOrg, idOrLogin: unknown): MockUser | undefined
 export const withUser = (org: MockOrg, user: MockUser): MockOrg => ({
   ...org,
   users: org.users.map((u) => (u.id === user.id ? user : u)),
+});
+
+/** An application by id, name or label. */
+export const findApp = (org: MockOrg, ref: unknown): MockApp | undefined =>
+  typeof ref === 'string'
+    ? (org.apps.find((a) => a.id === ref) ??
+      org.apps.find((a) => a.name === ref || a.label === ref))
+    : undefined;
+
+/** Replaces one application. */
+export const withApp = (org: MockOrg, app: MockApp): MockOrg => ({
+  ...org,
+  apps: org.apps.map((a) => (a.id === app.id ? app : a)),
 });

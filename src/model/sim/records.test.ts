@@ -3,7 +3,8 @@ import { catalog } from '../../../tests/builders.ts';
 import type { Json, RawField } from '../raw.ts';
 import { IMPLS, STREAMS } from './impl.ts';
 import { sampleOrg } from './org.ts';
-import { groupRecord, shape, userRecord } from './records.ts';
+import { APP_USER_RECORD, LISTED_RECORDS } from '../oktaTypes.ts';
+import { appUserRecord, groupRecord, shape, userRecord } from './records.ts';
 
 /** Inputs (by key and group/key) a card needs to run against the sample org. */
 const INPUTS: Record<string, Record<string, unknown>> = {
@@ -14,6 +15,20 @@ const INPUTS: Record<string, Record<string, unknown>> = {
   'okta:removeUserFromGroup': { 'User/id': '00u1alice', 'Group/id': '00g1engineering' },
   'okta:deactivateUser': { 'User/id': '00u1alice' },
   'okta:suspendUser': { 'User/id': '00u1alice' },
+  'okta:getAssignedUserForApplication': {
+    'User/id': '00u1alice',
+    'parameters/application': '0oa1activedirectory',
+  },
+  'okta:listUsersAssignedToApplication': {
+    'parameters/resultSet': 'First 500 Records',
+    'parameters/application': '0oa1activedirectory',
+  },
+  'okta:removeUserFromApplication': {
+    'User/id': '00u1alice',
+    'parameters/application': '-- Enter Application ID --',
+    'Application/applicationID': '0oa2salesforce',
+  },
+  'okta:readApplication': { 'parameters/application': '0oa2salesforce' },
   'slack:sendMessageToChannel2': { channel: 'C0SECURITY', Text: 'hi' },
   'gmail:sendEmail2': { To: ['soc@example.com'], Subject: 's', Body: 'b' },
   'office365mail:sendEmail2': { To: ['soc@example.com'], Subject: 's', Body: 'b' },
@@ -32,6 +47,17 @@ const outputsOf = (key: string): RawField[] => {
     node: { model: { outputs: { data: Record<string, RawField> } } };
   };
   return Object.values(t.node.model.outputs.data);
+};
+
+/**
+ * The outputs a card declares for the given inputs: with Result Set "First 500 Records" a list
+ * card returns its records in one list output (the catalog template is the streaming variant).
+ */
+const declaredFor = (key: string, inputs: Record<string, unknown>): RawField[] => {
+  const listed = LISTED_RECORDS[cardFor(key)?.id ?? ''];
+  if (!listed || inputs['parameters/resultSet'] !== 'First 500 Records') return outputsOf(key);
+  const value = { error: false, type: listed.type, collection: true, data: [], available: [] };
+  return [{ id: 'listed', group: 'Result', key: listed.key, value, ref: true, metadata: {} }];
 };
 
 /** Keys a declared type descriptor lists, recursively ("Profile.Name"). */
@@ -68,7 +94,7 @@ describe('mock org records are Okta’s, key for key', () => {
       const out = impl!(inputs, sampleOrg(), { now: new Date('2026-11-29T12:00:00Z') });
       expect(out.kind).toBe('done');
       if (out.kind !== 'done') return;
-      const declared = outputsOf(key);
+      const declared = declaredFor(key, INPUTS[key] ?? {});
       expect(Object.keys(out.outputs).sort()).toEqual(declared.map((f) => f.key).sort());
       for (const f of declared) {
         if (typeof f.value.type !== 'object') continue;
@@ -77,6 +103,36 @@ describe('mock org records are Okta’s, key for key', () => {
       }
     },
   );
+
+  it.each(Object.keys(STREAMS).filter((k) => LISTED_RECORDS[cardFor(k)?.id ?? '']))(
+    '%s streams records with exactly the keys of the record type Okta declares',
+    (key) => {
+      const type = LISTED_RECORDS[cardFor(key)!.id]!.type;
+      const inputs = new Map(Object.entries(INPUTS[key] ?? {}));
+      const records = STREAMS[key]!(inputs, sampleOrg());
+      expect(records.length).toBeGreaterThan(0);
+      for (const r of records) expect(valueKeys(r, type).sort()).toEqual(declaredKeys(type).sort());
+    },
+  );
+
+  it('app users carry the profile keys their app’s Okta cards declare, and no others', () => {
+    const org = sampleOrg();
+    const ad = org.apps.find((a) => a.name === 'active_directory')!;
+    const declared = outputsOf('okta:getAssignedUserForApplication')
+      .filter((f) => f.group === 'Profile Properties')
+      .map((f) => f.key)
+      .sort();
+    for (const a of ad.users) expect(Object.keys(a.profile).sort()).toEqual(declared);
+    const sso = outputsOf('okta:assignUserToApplicationForSSO')
+      .filter((f) => f.group === 'Profile Properties')
+      .map((f) => f.key)
+      .sort();
+    const sf = org.apps.find((a) => a.name === 'salesforce')!;
+    for (const a of sf.users) expect(Object.keys(a.profile).sort()).toEqual(sso);
+    expect(Object.keys(appUserRecord(ad.users[0]!)).sort()).toEqual(
+      Object.keys(APP_USER_RECORD).sort(),
+    );
+  });
 
   it('every card the simulator supports is a card of the catalog', () => {
     for (const key of [...Object.keys(IMPLS), ...Object.keys(STREAMS)])

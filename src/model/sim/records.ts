@@ -5,7 +5,7 @@
  * would leave empty is null. Shaping is cycle-safe and depth-limited.
  */
 import type { Json } from '../raw.ts';
-import type { MockGroup, MockOrg, MockUser } from './org.ts';
+import type { MockAppUser, MockGroup, MockOrg, MockUser } from './org.ts';
 
 /** An Okta group record (Get Users Groups, streamed group records). */
 export function groupRecord(g: MockGroup): Record<string, unknown> {
@@ -42,6 +42,29 @@ export function userRecord(u: MockUser): Record<string, unknown> {
     lastName: u.lastName,
     email: u.email,
   };
+}
+
+/** An app user's System Properties, by Okta's keys (Get Assigned User for Application). */
+export function appUserSystem(a: MockAppUser): Record<string, unknown> {
+  return {
+    'User ID': a.userId,
+    'External ID': a.externalId,
+    Created: a.created,
+    'Last Updated': a.lastUpdated,
+    Scope: a.scope,
+    Status: a.status,
+    'Status Changed': a.statusChanged,
+    'Password Changed': a.passwordChanged,
+    'Sync State': a.syncState,
+    'Last Sync': a.lastSync,
+    // Okta says whether the app holds a password for the user, never the password.
+    Credentials: { Username: a.username, Password: false },
+  };
+}
+
+/** An app user as List Users Assigned to Application lists (or streams) it. */
+export function appUserRecord(a: MockAppUser): Record<string, unknown> {
+  return { 'Profile Properties': { ...a.profile }, 'System Properties': appUserSystem(a) };
 }
 
 /** Group ids by name or id, for scenarios that name groups. */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Result } from '../errors.ts';
 import { fail, ok } from '../errors.ts';
-import type { MockGroup, MockOrg, MockUser, OutboxItem } from './org.ts';
+import type { MockApp, MockGroup, MockOrg, MockUser, OutboxItem } from './org.ts';
 import type { Execution } from './engine.ts';
 
 /** Largest scenario or expectation file read, in characters. */
@@ -43,10 +43,41 @@ const User = z
   })
   .strict();
 
+const MAX_PROFILE_KEYS = 200;
+
+const AppUser = z
+  .object({
+    /** The Okta user's id or login. */
+    user: text.min(1),
+    scope: z.enum(['USER', 'GROUP']).optional(),
+    status: z
+      .enum(['STAGED', 'PROVISIONED', 'ACTIVE', 'INACTIVE', 'PENDING', 'DEPROVISIONED'])
+      .optional(),
+    externalId: text.optional(),
+    username: text.optional(),
+    profile: z
+      .record(text, text.nullable())
+      .refine((p) => Object.keys(p).length <= MAX_PROFILE_KEYS, {
+        message: `at most ${MAX_PROFILE_KEYS} profile keys`,
+      })
+      .optional(),
+  })
+  .strict();
+
+const App = z
+  .object({
+    id: text.min(1),
+    name: text.optional(),
+    label: text.min(1),
+    users: z.array(AppUser).max(MAX_ITEMS).optional(),
+  })
+  .strict();
+
 const Scenario = z
   .object({
     users: z.array(User).max(MAX_ITEMS),
     groups: z.array(Group).max(MAX_ITEMS),
+    apps: z.array(App).max(1000).optional(),
   })
   .strict();
 
@@ -54,6 +85,8 @@ const UserExpectation = z
   .object({
     status: text.optional(),
     groups: z.array(text).max(1000).optional(),
+    /** Labels (or ids) of the applications the user is assigned to. */
+    apps: z.array(text).max(1000).optional(),
     sessions: z.number().optional(),
     tokens: z.number().optional(),
   })
@@ -149,8 +182,56 @@ export function readScenario(raw: string): Result<MockOrg> {
       tokens: u.tokens ?? 0,
     });
   }
-  return ok({ users, groups, tables: {}, outbox: [] });
+  const apps = readApps(parsed.data.apps ?? [], users);
+  if (!apps.ok) return apps;
+  return ok({ users, groups, apps: apps.value, tables: {}, outbox: [] });
 }
+
+/** A scenario's applications, each app user pointing at a user of the scenario. */
+function readApps(
+  raw: readonly z.infer<typeof App>[],
+  users: readonly MockUser[],
+): Result<MockApp[]> {
+  const apps: MockApp[] = [];
+  for (const a of raw) {
+    if (apps.some((x) => x.id === a.id))
+      return fail('SIM_E003', `Two applications have the id "${a.id}" — make them unique.`);
+    const assigned: MockApp['users'] = [];
+    for (const au of a.users ?? []) {
+      const u = users.find((x) => x.id === au.user) ?? users.find((x) => x.login === au.user);
+      if (!u)
+        return fail(
+          'SIM_E007',
+          `Application "${a.label}" lists user "${au.user}", which the scenario does not list — add them to "users".`,
+        );
+      if (assigned.some((x) => x.userId === u.id))
+        return fail(
+          'SIM_E007',
+          `Application "${a.label}" lists "${u.login}" twice — keep one assignment.`,
+        );
+      assigned.push({
+        userId: u.id,
+        externalId: au.externalId ?? '',
+        scope: au.scope ?? 'USER',
+        status: au.status ?? 'PROVISIONED',
+        syncState: 'DISABLED',
+        created: when,
+        lastUpdated: when,
+        statusChanged: when,
+        passwordChanged: null,
+        lastSync: null,
+        username: au.username ?? u.login,
+        profile: { ...(au.profile ?? {}) },
+      });
+    }
+    apps.push({ id: a.id, name: a.name ?? a.label, label: a.label, users: assigned });
+  }
+  return ok(apps);
+}
+
+/** Labels of the applications a user is assigned to. */
+export const appsOf = (org: MockOrg, userId: string): string[] =>
+  org.apps.filter((a) => a.users.some((x) => x.userId === userId)).map((a) => a.label);
 
 /** Reads an expectation file. */
 export function readExpectation(raw: string): Result<Expectation> {
@@ -181,6 +262,12 @@ export function differences(e: Expectation, execution: Execution, org: MockOrg):
       out.push(`${u.login} status: expected ${want.status}, got ${u.status}`);
     if (want.groups !== undefined && !same(want.groups, groups))
       out.push(`${u.login} groups: expected ${want.groups.join(', ')}; got ${groups.join(', ')}`);
+    if (want.apps !== undefined) {
+      const got = appsOf(org, u.id);
+      const label = (ref: string) => org.apps.find((a) => a.id === ref)?.label ?? ref;
+      if (!same(want.apps.map(label), got))
+        out.push(`${u.login} apps: expected ${want.apps.join(', ')}; got ${got.join(', ')}`);
+    }
     if (want.sessions !== undefined && want.sessions !== u.sessions)
       out.push(`${u.login} sessions: expected ${want.sessions}, got ${u.sessions}`);
     if (want.tokens !== undefined && want.tokens !== u.tokens)

@@ -114,6 +114,11 @@ describe('sign-in and roles', () => {
         detail: 'erin@example.com: editor → viewer',
       },
     ]);
+    const bad = await call('GET', '/api/audit?since=yesterday-ish', editor);
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ code: 'AUDIT_E003' });
+    const later = await app.request('/api/audit?since=2026-06-01T12:00:01Z', { headers: editor });
+    expect(await later.json()).toEqual([]);
     const lines = await (await app.request('/api/audit.jsonl', { headers: editor })).text();
     expect(
       lines

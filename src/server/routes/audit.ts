@@ -15,11 +15,32 @@ function filterOf(q: (k: string) => string | undefined, limit: number): AuditFil
       throw new ApiError(400, 'AUDIT_E001', `The ${k} filter is longer than 200 characters.`);
     return v || undefined;
   };
+  const time = (k: string): string | undefined => {
+    const v = q(k);
+    if (!v) return undefined;
+    const t = v.length <= 40 ? Date.parse(v) : NaN;
+    if (Number.isNaN(t))
+      throw new ApiError(
+        400,
+        'AUDIT_E003',
+        `"${k}" must be a date and time such as 2026-06-01T12:00:00Z.`,
+      );
+    return new Date(t).toISOString();
+  };
   const beforeRaw = q('before');
   const before = beforeRaw ? Number(beforeRaw) : undefined;
   if (before !== undefined && !(Number.isInteger(before) && before > 0))
     throw new ApiError(400, 'AUDIT_E002', '"before" must be an entry number.');
-  return { actor: text('actor'), action: text('action'), target: text('target'), before, limit };
+  return {
+    actor: text('actor'),
+    action: text('action'),
+    target: text('target'),
+    instance: text('instance'),
+    since: time('since'),
+    until: time('until'),
+    before,
+    limit,
+  };
 }
 
 /** Mounts /api/audit and /api/audit.jsonl. */

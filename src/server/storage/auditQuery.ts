@@ -16,6 +16,16 @@ export function auditWhere(
   like('actor', f.actor);
   like('action', f.action);
   like('target', f.target);
+  like('instance', f.instance);
+  // Times are stored as ISO 8601 UTC strings, which sort as text in time order.
+  if (f.since !== undefined) {
+    params.push(f.since);
+    parts.push(`at >= ${slot(params.length)}`);
+  }
+  if (f.until !== undefined) {
+    params.push(f.until);
+    parts.push(`at < ${slot(params.length)}`);
+  }
   if (f.before !== undefined) {
     params.push(f.before);
     parts.push(`seq < ${slot(params.length)}`);

@@ -176,6 +176,24 @@ for (const backend of BACKENDS) {
       expect(older.map((e) => e.action)).toEqual(['flow.create']);
       const wild = await store.transaction((tx) => tx.audit({ action: '%', limit: 10 }));
       expect(wild).toEqual([]);
+      const here = mine[0]?.instance ?? '';
+      const byInstance = await store.transaction((tx) =>
+        tx.audit({ instance: here.toUpperCase(), actor: 'bob', limit: 10 }),
+      );
+      expect(byInstance).toHaveLength(3);
+      expect(
+        await store.transaction((tx) => tx.audit({ instance: 'no-such-host', limit: 10 })),
+      ).toEqual([]);
+      const at = mine[1]?.at ?? '';
+      const window = await store.transaction((tx) =>
+        tx.audit({ actor: 'bob', since: at, until: '9999-01-01T00:00:00.000Z', limit: 10 }),
+      );
+      expect(window.map((e) => e.action)).toContain('flow.create');
+      expect(
+        await store.transaction((tx) =>
+          tx.audit({ actor: 'bob', until: '2000-01-01T00:00:00.000Z', limit: 10 }),
+        ),
+      ).toEqual([]);
     });
 
     it('keeps sessions and members', async () => {

@@ -112,6 +112,11 @@ export interface AuditFilter {
   actor?: string | undefined;
   action?: string | undefined;
   target?: string | undefined;
+  instance?: string | undefined;
+  /** Only entries at or after this ISO time. */
+  since?: string | undefined;
+  /** Only entries before this ISO time. */
+  until?: string | undefined;
   /** Only entries with a smaller sequence number (paging backwards). */
   before?: number | undefined;
   limit: number;
