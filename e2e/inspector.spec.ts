@@ -176,6 +176,9 @@ test('maps ID or Login from Okta User ID, then unmaps it, and a typed value repl
   const map = panel.getByRole('combobox', { name: 'Map ID or Login from' });
   await expect(map.locator('optgroup')).toHaveCount(1);
   await expect(map.locator('optgroup')).toHaveAttribute('label', 'Events – Delegated Flow');
+  // The Delegated Flow offers Okta's Caller object beside Okta User ID.
+  await map.selectOption({ label: 'Caller' });
+  await expect(panel.getByText('← Delegated Flow · Caller')).toBeVisible();
   await map.selectOption({ label: 'Okta User ID' });
   await expect(panel.getByText('← Delegated Flow · Okta User ID')).toBeVisible();
   await expect(outline(page)).toContainText('ID or Login: ← Delegated Flow · Okta User ID');
@@ -247,7 +250,7 @@ test('Delegated Flow inputs: add, rename, retype and remove; a list type cannot 
   const outputs = panel.getByRole('region', { name: 'Outputs' });
   await expect(outputs.getByText('Okta User ID')).toBeVisible();
   await expect(outputs.getByText('Caller', { exact: true })).toBeVisible();
-  await expect(outputs).toContainText('not stored in exports');
+  await expect(outputs).toContainText('the at-risk user when an entity risk policy runs it');
   await expect(outputs.getByText('Execution ID')).toBeVisible();
 
   const add = panel.getByRole('form', { name: 'Add input' });

@@ -32,7 +32,9 @@ const NAMES: Record<string, string> = {
 };
 
 /** Starts the provider on a free loopback port, then a studio that trusts it. */
-export async function startTeamStudio(): Promise<TeamStudio> {
+export async function startTeamStudio(
+  defaultRole: 'viewer' | 'editor' = 'viewer',
+): Promise<TeamStudio> {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.statusCode = 503;
     res.end();
@@ -48,7 +50,7 @@ export async function startTeamStudio(): Promise<TeamStudio> {
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: CLIENT.id,
       OIDC_CLIENT_SECRET: CLIENT.secret,
-      DEFAULT_ROLE: 'viewer',
+      DEFAULT_ROLE: defaultRole,
     });
   } catch (e) {
     http.close();

@@ -1,6 +1,7 @@
 /** The browser's API client: typed fetchers and TanStack Query option factories. */
 import { queryOptions } from '@tanstack/react-query';
 import type { TemplateInfo } from '../model/templates.ts';
+import type { RiskPolicy } from '../model/riskPolicy.ts';
 import type { AuditFilterInput } from './audit.ts';
 import { auditQuery } from './audit.ts';
 import type { Role } from '../contract/roles.ts';
@@ -11,8 +12,10 @@ import type {
   FlowDto,
   FolderDto,
   ImportDto,
+  ImportPlanDto,
   MeDto,
   MemberDto,
+  RiskPolicyDto,
   TreeDto,
   VersionDto,
   VersionHeader,
@@ -110,11 +113,34 @@ export const api = {
       'POST',
       `/api/templates/${encodeURIComponent(id)}?${new URLSearchParams({ folder: folderId, ...opts }).toString()}`,
     ),
+  riskPolicy: () => request<RiskPolicyDto>('GET', '/api/risk-policy'),
+  saveRiskPolicy: (baseRevision: number, policy: RiskPolicy) =>
+    request<RiskPolicyDto>('PUT', '/api/risk-policy', { baseRevision, policy }),
   restore: (id: string, rev: number, baseRevision: number) =>
     request<FlowDto>('POST', `/api/flows/${encodeURIComponent(id)}/versions/${rev}/restore`, {
       baseRevision,
     }),
 };
+
+/** What an export covers, for its import plan. */
+export type PlanTarget =
+  | { kind: 'flow'; id: string }
+  | { kind: 'folder'; id: string; subfolders: boolean }
+  | { kind: 'workspace' };
+
+const planQuery = (t: PlanTarget): string =>
+  t.kind === 'flow'
+    ? `?flow=${encodeURIComponent(t.id)}`
+    : t.kind === 'folder'
+      ? `?folder=${encodeURIComponent(t.id)}&subfolders=${t.subfolders}`
+      : '';
+
+/** The import plan of an export: what importing the downloaded file would create. */
+export const exportPlan = (t: PlanTarget): Promise<ImportPlanDto> =>
+  request<ImportPlanDto>('GET', `/api/export/plan${planQuery(t)}`);
+
+/** Download address of the saved risk policy, as `flopack terraform` reads it. */
+export const riskPolicyFileUrl = '/api/risk-policy.json';
 
 /** Export URLs (the browser downloads them). */
 const formatParam = (canonical: boolean): string => (canonical ? 'format=canonical' : '');
@@ -194,4 +220,7 @@ export const queries = {
       queryFn: () => api.version(id, rev),
       staleTime: Infinity,
     }),
+  riskPolicy: () => queryOptions({ queryKey: ['riskPolicy'], queryFn: api.riskPolicy }),
+  exportPlan: (t: PlanTarget) =>
+    queryOptions({ queryKey: ['exportPlan', t], queryFn: () => exportPlan(t), staleTime: 0 }),
 };

@@ -8,14 +8,17 @@ import { api } from '../client/api.ts';
 import { useUi } from '../client/uiStore.ts';
 import { FlowPane } from './flow/FlowPane.tsx';
 import { ImportDialog } from './transfer/ImportDialog.tsx';
+import { RiskPoliciesDialog } from './policy/RiskPolicies.tsx';
 import { useImport } from './transfer/useImport.ts';
 import { Toasts } from './ui/Toasts.tsx';
 import { Sidebar } from './workspace/Sidebar.tsx';
+import { useLiveTree } from './workspace/useLiveTree.ts';
 import { useTree } from './workspace/useTree.ts';
 
 /** The app layout. */
 export function Shell() {
   const index = useTree();
+  useLiveTree();
   const qc = useQueryClient();
   const flowId = useUi((s) => s.flowId);
   const openFlow = useUi((s) => s.openFlow);
@@ -26,6 +29,7 @@ export function Shell() {
   const toast = useUi((s) => s.toast);
   const { reason } = useRole();
   const [importing, setImporting] = useState(false);
+  const [policies, setPolicies] = useState(false);
   const [dragging, setDragging] = useState(false);
   const importer = useImport();
   const runImport = importer.run;
@@ -96,6 +100,9 @@ export function Shell() {
           >
             Import
           </button>
+          <button type="button" onClick={() => setPolicies(true)}>
+            Risk policies
+          </button>
           <button
             type="button"
             aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
@@ -129,6 +136,7 @@ export function Shell() {
         index={index}
         onClose={() => setImporting(false)}
       />
+      <RiskPoliciesDialog open={policies} onClose={() => setPolicies(false)} />
       {dragging && <div className="drop-overlay">Drop the flopack to import it</div>}
       <Toasts />
     </div>

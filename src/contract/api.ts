@@ -7,7 +7,10 @@ import { z } from 'zod';
 import type { FlowKind } from '../model/flows.ts';
 import type { FlowId, FolderId } from '../model/ids.ts';
 import type { ImportReport } from '../model/importPack.ts';
+import type { ImportPlanReport } from '../export/plan/plan.ts';
 import type { RawFloData } from '../model/raw.ts';
+import type { PolicyFlow, PolicyWarning, RiskPolicy } from '../model/riskPolicy.ts';
+import { riskPolicySchema } from './riskPolicy.ts';
 import type { Role } from './roles.ts';
 
 export type { Role };
@@ -46,6 +49,12 @@ export const updateFlowBody = z.object({
 export const restoreBody = z.object({ baseRevision: z.number().int().nonnegative() });
 /** PUT /api/members/:id */
 export const memberRoleBody = z.object({ role: z.enum(['viewer', 'editor', 'admin']) });
+
+/** PUT /api/risk-policy — `baseRevision` is the revision the client started from (0: none yet). */
+export const putRiskPolicyBody = z.object({
+  baseRevision: z.number().int().nonnegative(),
+  policy: riskPolicySchema,
+});
 
 /** The body of a flow save. */
 export type FlowSave = z.input<typeof updateFlowBody>;
@@ -114,6 +123,22 @@ export interface ImportDto {
   report: ImportReport;
   folderIds: string[];
   flowIds: string[];
+}
+
+/** GET /api/export/plan: the import plan of an export (the JSON of `flopack plan`). */
+export type ImportPlanDto = ImportPlanReport;
+
+/** GET /api/risk-policy: the workspace's risk policy and what its checks need of the flows. */
+export interface RiskPolicyDto {
+  policy: RiskPolicy;
+  /** 0 before the policy is first saved. */
+  revision: number;
+  updatedAt: string | null;
+  updatedBy: string;
+  /** Every flow of the workspace, as the policy checks see it. */
+  flows: PolicyFlow[];
+  /** The warnings of the saved policy (the studio recomputes them while editing). */
+  warnings: PolicyWarning[];
 }
 
 /** Who is using the studio: local mode (no sign-in), signed in, or not yet signed in. */

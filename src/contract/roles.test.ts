@@ -16,6 +16,8 @@ describe('roles', () => {
     expect(requiredRole('DELETE', '/api/folders/x')).toBe('admin');
     expect(requiredRole('GET', '/api/export')).toBe('viewer');
     expect(requiredRole('get', '/api/flows/abc')).toBe('viewer');
+    expect(requiredRole('PUT', '/api/risk-policy')).toBe('editor');
+    expect(requiredRole('GET', '/api/risk-policy.json')).toBe('viewer');
   });
 
   it('needs admin for a write route nobody listed', () => {

@@ -44,6 +44,7 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/flows/:id/versions/:rev/restore', role: 'editor' },
   { method: 'POST', path: '/api/import', role: 'editor' },
   { method: 'POST', path: '/api/templates/:id', role: 'editor' },
+  { method: 'PUT', path: '/api/risk-policy', role: 'editor' },
 ];
 
 const matches = (pattern: string, path: string): boolean => {

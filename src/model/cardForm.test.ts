@@ -66,7 +66,11 @@ describe('card form', () => {
     const f = flow();
     const groups = sourceGroups(f.data, f.slack);
     expect(groups.map((g) => g.heading)).toEqual(['Events – Delegated Flow', 'Okta – Read User']);
-    expect(groups[0]?.outputs.map((o) => o.label)).toEqual(['Okta User ID', 'Execution ID']);
+    expect(groups[0]?.outputs.map((o) => o.label)).toEqual([
+      'Okta User ID',
+      'Execution ID',
+      'Caller',
+    ]);
     expect(sourceGroups(f.data, f.event)).toEqual([]);
   });
 

@@ -4,7 +4,8 @@
  */
 import type { IdSource } from './ids.ts';
 import { freshId, randomIds } from './ids.ts';
-import { compareVersions, DOCUMENTED_OUTPUTS } from './oktaTypes.ts';
+import type { DocumentedField } from './oktaTypes.ts';
+import { compareVersions, DOCUMENTED_FIELDS, DOCUMENTED_OUTPUTS } from './oktaTypes.ts';
 import type { Json, RawMethod } from './raw.ts';
 
 /** A card the palette offers. `id` is the address without version. */
@@ -47,8 +48,10 @@ export function makeCatalog(cards: readonly CatalogCard[]): Catalog {
       ? (newest.get(c.app) ?? c.version)
       : c.version;
     const outputs = DOCUMENTED_OUTPUTS[c.id];
-    if (version === c.version && !outputs) return c;
-    return { ...c, version, template: retemplate(c, version, outputs) };
+    const fields = DOCUMENTED_FIELDS[c.id];
+    if (version === c.version && !outputs && !fields) return c;
+    const template = retemplate(c, version, outputs);
+    return { ...c, version, template: fields ? withFields(template, fields) : template };
   });
   return { cards: fixed, byId: new Map(fixed.map((c) => [c.id, c])) };
 }
@@ -80,6 +83,43 @@ function retemplate(
       const type = typeof key === 'string' ? outputs[key] : undefined;
       if (type !== undefined) fo['value'] = { ...obj(fo['value']), type };
     }
+  }
+  return t;
+}
+
+/**
+ * A template with documented fields added after its own, on both sides (the event cards that
+ * have them mirror inputs as outputs), each under a placeholder id of its own.
+ */
+function withFields(template: unknown, fields: readonly DocumentedField[]): unknown {
+  const t = structuredClone(template) as Obj;
+  const model = obj(obj(t['node'])['model']);
+  for (const [io, letter] of [
+    ['inputs', 'I'],
+    ['outputs', 'O'],
+  ] as const) {
+    const side = obj(model[io]);
+    const data = obj(side['data']);
+    const taken = Object.keys(data);
+    let index = Object.values(data).length;
+    let n = 900;
+    for (const f of fields) {
+      if (Object.values(data).some((x) => obj(x)['key'] === f.key && obj(x)['group'] === f.group))
+        continue;
+      while (taken.includes(`$${letter}${n}`)) n++;
+      const id = `$${letter}${n++}`;
+      const field: Obj = {
+        id,
+        group: f.group,
+        key: f.key,
+        value: { error: false, type: f.type, collection: false, data: null, available: [] },
+        ref: false,
+        metadata: { displayname: f.displayname, index: index++ },
+      };
+      data[id] = io === 'inputs' ? { ...field, required: false, flags: 'd' } : field;
+    }
+    side['data'] = data;
+    model[io] = side;
   }
   return t;
 }

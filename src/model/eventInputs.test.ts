@@ -39,7 +39,8 @@ describe('Delegated Flow inputs', () => {
     expect(input).toMatchObject({
       group: 'inputs',
       key: 'User ID',
-      metadata: { index: 2, custom: true },
+      // After Okta User ID, Execution ID and Caller (Okta's exports, without Caller, say 2).
+      metadata: { index: 3, custom: true },
       required: false,
       flags: 'd',
     });

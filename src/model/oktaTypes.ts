@@ -68,6 +68,29 @@ export const DOCUMENTED_OUTPUTS: Readonly<Record<string, Record<string, Json>>> 
   'root:channels:http:okta:getUsersGroups': { Groups: GROUP_RECORD },
 };
 
+/** A field Okta documents on a card: its group, key, label and type (input and output alike). */
+export interface DocumentedField {
+  group: string;
+  key: string;
+  displayname: string;
+  type: Json;
+}
+
+/**
+ * Fields Okta documents on a card that the exports in the corpus predate. The Delegated Flow
+ * card has, in its Context group, **Caller**: "an object that contains additional information
+ * for when a delegated flow is called from another Okta product" (help.okta.com › Workflows ›
+ * Build a delegated flow; Okta documents no keys inside it). No real export carries it yet, so
+ * its key is inferred (`caller`) and it is written like its neighbour Execution ID (`context`
+ * group, no value until a run). Okta User ID — in user context — is the user the flow acts on:
+ * the at-risk user when an entity risk policy runs the flow.
+ */
+export const DOCUMENTED_FIELDS: Readonly<Record<string, readonly DocumentedField[]>> = {
+  'root:kernel:http:delegated': [
+    { group: 'context', key: 'caller', displayname: 'Caller', type: 'object' },
+  ],
+};
+
 /** Compares dotted connector versions ("1.0.712" > "1.0.679"). */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);

@@ -2,12 +2,14 @@
  * Entity risk policy rules as code. In Okta Identity Threat Protection, a rule of the entity
  * risk policy matches a risk level (LOW, MEDIUM, HIGH or ANY) and can run one delegated flow
  * and also terminate all the user's sessions. The policy document is plain JSON kept beside
- * the flows; `policyWarnings` checks it against the flows it names.
+ * the flows; `policyWarnings` checks it against the flows it names. The document's schema is
+ * `riskPolicySchema` in src/contract/riskPolicy.ts (zod, kept out of this module so the browser
+ * can use the checks without it).
  */
-import type { Result } from './errors.ts';
-import { fail, ok } from './errors.ts';
+import { flowKind } from './flows.ts';
 import { forEachScope } from './scope.ts';
 import type { RawFloData } from './raw.ts';
+import type { Flow } from './workspace.ts';
 
 /** The risk levels a rule can match. */
 export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'ANY'] as const;
@@ -47,52 +49,10 @@ export interface PolicyWarning {
   message: string;
 }
 
-const MAX_RULES = 200;
-const MAX_TEXT = 500;
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const text = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
-
-/** Reads a policy document (parsed JSON); every problem is reported, nothing is guessed. */
-export function parseRiskPolicy(doc: unknown): Result<RiskPolicy> {
-  if (!isObj(doc))
-    return fail('POLICY_E001', 'A risk policy is a JSON object {"policyId": …, "rules": […]}.');
-  if (!text(doc.policyId) || doc.policyId.trim() === '')
-    return fail('POLICY_E002', '"policyId" must be the entity risk policy id (a string).');
-  if (!Array.isArray(doc.rules) || doc.rules.length > MAX_RULES)
-    return fail('POLICY_E003', `"rules" must be a list of at most ${MAX_RULES} rules.`);
-  const rules: RiskRule[] = [];
-  for (const [i, r] of doc.rules.entries()) {
-    const at = `Rule ${i + 1}`;
-    if (!isObj(r)) return fail('POLICY_E004', `${at} is not an object.`);
-    if (!text(r.name) || r.name.trim() === '')
-      return fail('POLICY_E005', `${at} needs a "name" (text, at most ${MAX_TEXT} characters).`);
-    if (!RISK_LEVELS.includes(r.riskLevel as RiskLevel))
-      return fail(
-        'POLICY_E006',
-        `${at} ("${r.name}"): "riskLevel" must be LOW, MEDIUM, HIGH or ANY.`,
-      );
-    if (!text(r.flow) || r.flow.trim() === '')
-      return fail(
-        'POLICY_E007',
-        `${at} ("${r.name}"): "flow" must name the delegated flow it runs.`,
-      );
-    if (r.terminateAllSessions !== undefined && typeof r.terminateAllSessions !== 'boolean')
-      return fail(
-        'POLICY_E008',
-        `${at} ("${r.name}"): "terminateAllSessions" must be true or false.`,
-      );
-    rules.push({
-      name: r.name,
-      riskLevel: r.riskLevel as RiskLevel,
-      flow: r.flow,
-      terminateAllSessions: r.terminateAllSessions === true,
-    });
-  }
-  return ok({ policyId: doc.policyId, rules });
-}
+/** At most this many rules in a policy. */
+export const MAX_POLICY_RULES = 200;
+/** At most this many characters in a policy's texts (id, rule names, flow references). */
+export const MAX_POLICY_TEXT = 500;
 
 /** True when a flow's content has an Okta Clear User Sessions card (inline flows included). */
 export function clearsSessions(data: RawFloData): boolean {
@@ -142,4 +102,70 @@ export function policyWarnings(policy: RiskPolicy, flows: readonly PolicyFlow[])
       });
   });
   return out;
+}
+
+/** What the checks need of each flow of a workspace. */
+export function policyFlows(flows: readonly Flow[]): PolicyFlow[] {
+  return flows.map((f) => ({
+    id: f.id,
+    name: f.name,
+    kind: flowKind(f.data),
+    active: f.active,
+    clearsSessions: clearsSessions(f.data),
+  }));
+}
+
+/** An empty policy: no rules yet. */
+export const emptyPolicy = (): RiskPolicy => ({ policyId: '', rules: [] });
+
+/** The policy with a new rule at the end: HIGH risk, running `flow`, sessions kept. */
+export function addRule(policy: RiskPolicy, flow: string): RiskPolicy {
+  const taken = new Set(policy.rules.map((r) => r.name));
+  let name = 'New rule';
+  for (let i = 2; taken.has(name); i++) name = `New rule (${i})`;
+  return {
+    ...policy,
+    rules: [...policy.rules, { name, riskLevel: 'HIGH', flow, terminateAllSessions: false }],
+  };
+}
+
+/** The policy with rule `index` changed by `patch` (an index out of range changes nothing). */
+export function updateRule(
+  policy: RiskPolicy,
+  index: number,
+  patch: Partial<RiskRule>,
+): RiskPolicy {
+  if (!policy.rules[index]) return policy;
+  return {
+    ...policy,
+    rules: policy.rules.map((r, i) => (i === index ? { ...r, ...patch } : r)),
+  };
+}
+
+/** The policy without rule `index`. */
+export function removeRule(policy: RiskPolicy, index: number): RiskPolicy {
+  return { ...policy, rules: policy.rules.filter((_, i) => i !== index) };
+}
+
+/**
+ * The policy document for `flopack terraform`: each rule names its flow by name (what the
+ * flow-id mapping file is keyed by after import), or by flopack flow id when the name is not
+ * unique among the flows; a rule whose flow is gone keeps its reference, to be reported there.
+ */
+export function policyDocument(policy: RiskPolicy, flows: readonly PolicyFlow[]): RiskPolicy {
+  const count = new Map<string, number>();
+  for (const f of flows) count.set(f.name, (count.get(f.name) ?? 0) + 1);
+  return {
+    policyId: policy.policyId,
+    rules: policy.rules.map((r) => {
+      const flow = ruleFlow(r, flows);
+      const ref = flow ? (count.get(flow.name) === 1 ? flow.name : flow.id) : r.flow;
+      return {
+        name: r.name,
+        riskLevel: r.riskLevel,
+        flow: ref,
+        terminateAllSessions: r.terminateAllSessions,
+      };
+    }),
+  };
 }

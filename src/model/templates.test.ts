@@ -179,6 +179,35 @@ describe('the sample remediation templates', () => {
     expect(JSON.stringify(ws)).not.toContain('ATRISK');
   });
 
+  it('a Slack template created without a channel says where to choose it, in a note', () => {
+    const data = byName(placed('slack-notify', {}), 'Risk Policy - Low (Notify)');
+    expect(JSON.stringify(data)).toContain('Send Message to Channel → options → Channel');
+    const slack = data.methods.find((m) => m.node.key === 'sendMessageToChannel2');
+    const channel = Object.values(slack?.node.model.inputs.data ?? {}).find(
+      (f) => f.key === 'channel',
+    );
+    expect(channel?.value.data).toBe('');
+  });
+
+  it('Get Users Groups declares Okta’s full group record, not the trimmed one of an export', () => {
+    const main = byName(placed('quarantine'), 'Risk Policy - High (Quarantine)');
+    const get = main.methods.find((m) => m.node.key === 'getUsersGroups');
+    const groups = Object.values(get?.node.model.outputs.data ?? {}).find(
+      (f) => f.key === 'Groups',
+    );
+    const type = groups?.value.type as Record<string, { type: unknown }>;
+    expect(Object.keys(type)).toEqual([
+      'ID',
+      'Created',
+      'Last Updated',
+      'Last Membership Updated',
+      'Object Class',
+      'Type',
+      'Profile',
+    ]);
+    expect(Object.keys(type['Profile']?.type as object)).toEqual(['Name', 'Description']);
+  });
+
   it('refuses a dialog value that is not a line of text', () => {
     const r = buildTemplate(catalog, 'quarantine', seededIds(1), { atRiskGroupId: 'a\nb' });
     expect(r.ok ? '' : r.problems[0]?.code).toBe('TEMPLATE_E003');

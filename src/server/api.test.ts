@@ -1,4 +1,9 @@
 import { canonicalFlopack } from '../export/flopack/canonical.ts';
+import { readFlopack } from '../export/flopack/read.ts';
+import type { ImportPlanReport } from '../export/plan/plan.ts';
+import { importPlan } from '../export/plan/plan.ts';
+import type { RiskPolicyDto } from '../contract/api.ts';
+import { parseRiskPolicy } from '../contract/riskPolicy.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -173,6 +178,39 @@ describe('flows API', () => {
   });
 });
 
+describe('risk policy API', () => {
+  it('saves rules, warns about their flows, and downloads the document flopack terraform reads', async () => {
+    const top = await folder('Entity Risk');
+    const flow = (
+      await call<FlowDto>('POST', '/api/flows', { folderId: top.id, name: 'Not delegated' })
+    ).json;
+    const rules = [{ name: 'High', riskLevel: 'HIGH', flow: flow.id, terminateAllSessions: true }];
+    const bad = await call('PUT', '/api/risk-policy', {
+      baseRevision: 0,
+      policy: { policyId: 'rst1', rules: [{ ...rules[0], riskLevel: 'SEVERE' }] },
+    });
+    expect(bad.status).toBe(400);
+    expect((await call<RiskPolicyDto>('GET', '/api/risk-policy')).json.revision).toBe(0);
+    const saved = await call<RiskPolicyDto>('PUT', '/api/risk-policy', {
+      baseRevision: 0,
+      policy: { policyId: 'rst1', rules },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json.warnings.map((w) => w.code)).toEqual(['POLICY_W002', 'POLICY_W003']);
+    const stale = await call('PUT', '/api/risk-policy', {
+      baseRevision: 0,
+      policy: { policyId: 'rst1', rules: [] },
+    });
+    expect(stale.status).toBe(409);
+    const file = await call('GET', '/api/risk-policy.json');
+    expect(file.headers.get('content-disposition')).toContain('risk-policy.json');
+    expect(parseRiskPolicy(JSON.parse(file.text))).toEqual({
+      ok: true,
+      value: { policyId: 'rst1', rules: [{ ...rules[0], flow: 'Not delegated' }] },
+    });
+  });
+});
+
 describe('import and export', () => {
   it('imports a generated fixture with tables and a connection, and exports its folder losslessly', async () => {
     const target = await folder('Imported');
@@ -189,6 +227,24 @@ describe('import and export', () => {
     expect(exported.status, exported.text.slice(0, 300)).toBe(200);
     const back = JSON.parse(exported.text) as { data: unknown };
     expect(back.data).toEqual((JSON.parse(text) as { data: unknown }).data);
+  });
+
+  it('plans an export with the same list as `flopack plan` of the exported file', async () => {
+    const target = await folder('Planned');
+    const text = fixtureText('tables-connections');
+    const r = await call<ImportDto>('POST', `/api/import?folder=${target.id}`, undefined, text);
+    const root = r.json.folderIds[0] as string;
+    const plan = await call<ImportPlanReport>('GET', `/api/export/plan?folder=${root}`);
+    expect(plan.status, plan.text.slice(0, 300)).toBe(200);
+    const exported = readFlopack((await call('GET', `/api/export?folder=${root}`)).text);
+    if (!exported.ok) throw new Error(exported.problems[0]?.message);
+    expect(plan.json).toEqual(importPlan(exported.value));
+    expect(plan.json.connections.length).toBeGreaterThan(0);
+    expect(plan.json.tables.length).toBeGreaterThan(0);
+    const one = await call<ImportPlanReport>('GET', `/api/export/plan?flow=${r.json.flowIds[0]}`);
+    expect(one.json.flows.map((f) => f.id)).toContain(r.json.flowIds[0]);
+    const missing = await call('GET', '/api/export/plan?flow=nope');
+    expect(missing.status).toBe(404);
   });
 
   itCorpus('imports a real flopack into a folder and exports its folder losslessly', async () => {

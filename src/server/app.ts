@@ -17,6 +17,8 @@ import type { AuthSettings } from './auth/config.ts';
 import { mountAuth } from './auth/guard.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { eventRoutes } from './routes/events.ts';
+import { riskPolicyRoutes } from './routes/riskPolicy.ts';
+import { RiskPolicyService } from './riskPolicyService.ts';
 
 /** What the app needs from its host. */
 export interface AppOptions {
@@ -59,6 +61,7 @@ export function createApp(opts: AppOptions): Hono {
   folderRoutes(app, service);
   flowRoutes(app, service);
   transferRoutes(app, service);
+  riskPolicyRoutes(app, new RiskPolicyService(opts.store, opts.clock));
   app.all('/api/*', (c) =>
     c.json({ code: 'API_E404', message: `No API route ${c.req.method} ${c.req.path}.` }, 404),
   );

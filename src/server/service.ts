@@ -2,7 +2,7 @@
  * The workspace service: each operation loads what it needs inside one transaction, runs a
  * pure model operation, and stores the result. Nothing is written unless all of it is.
  */
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeChange } from '../model/changeSummary.ts';
@@ -23,6 +23,8 @@ import { readFlopackOffThread } from './readOffThread.ts';
 import type { ExportTarget } from '../export/flopack/write.ts';
 import { workspaceFlopackChunks, writeFlopack } from '../export/flopack/write.ts';
 import { refsOf } from '../export/flopack/refs.ts';
+import type { ImportPlanReport } from '../export/plan/plan.ts';
+import { importPlan } from '../export/plan/plan.ts';
 import type { FlowDto, FolderDto, ImportDto, TreeDto, VersionDto } from './dto.ts';
 import { ApiError, problemError } from './http.ts';
 import type { FlowHeader, Store, StoreTx, StoredFlow, VersionHeader } from './storage/store.ts';
@@ -487,6 +489,28 @@ export class WorkspaceService {
           : `${ws.folders[target.id]?.name ?? 'folder'}.folder`;
       return { text: text.value, filename: name };
     });
+  }
+
+  /**
+   * The import plan of an export (`flopack plan` of the very file the export would download):
+   * the export is written, read back and planned, so the list is that of the file itself.
+   */
+  async exportPlan(target: ExportTarget): Promise<ImportPlanReport> {
+    const exported = await this.exportFlopack(target);
+    let text: string;
+    if ('text' in exported) text = exported.text;
+    else
+      try {
+        text = await readFile(exported.file, 'utf8');
+      } finally {
+        await rm(path.dirname(exported.file), { recursive: true, force: true });
+      }
+    const read = await readFlopackOffThread(
+      text,
+      Math.max(Buffer.byteLength(text), MAX_FLOPACK_BYTES),
+    );
+    if (!read.ok) throw problemError(read.problems, 500);
+    return importPlan(read.value);
   }
 
   private async exportWorkspaceFile(tx: StoreTx): Promise<Exported> {

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatProblem } from '../../model/errors.ts';
-import { parseRiskPolicy } from '../../model/riskPolicy.ts';
+import { parseRiskPolicy } from '../../contract/riskPolicy.ts';
 import { parseFlowIds, riskRulesTerraform } from '../../export/terraform/riskRules.ts';
 import type { Command } from '../command.ts';
 import type { CliIo } from '../io.ts';

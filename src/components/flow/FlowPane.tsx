@@ -17,10 +17,12 @@ import { ExportDialog } from '../transfer/ExportDialog.tsx';
 import { VersionsPanel } from '../versions/VersionsPanel.tsx';
 import type { TreeIndex } from '../workspace/useTree.ts';
 import { Outline } from './CardList.tsx';
+import { ChangeBanner } from './ChangeBanner.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { EditorContext, useEditor } from './editorContext.ts';
 import { FlowHeader } from './FlowHeader.tsx';
 import { PropertiesDialog } from './PropertiesDialog.tsx';
+import { useRemoteChange } from './useRemoteChange.ts';
 import { useSaveFlow } from './useSaveFlow.ts';
 
 /** Loads the flow and provides its editor store. Keyed by flow id by its parent. */
@@ -56,6 +58,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const name = useEditor((s) => s.flow.name);
   const folderId = useEditor((s) => s.saved.folderId);
   const dirty = useEditor(isDirty);
+  const remote = useRemoteChange(store, saving);
 
   useEffect(() => {
     const guard = () =>
@@ -92,6 +95,24 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           setOpen('compare');
         }}
         onDelete={() => setOpen('delete')}
+      />
+      <ChangeBanner
+        change={remote}
+        onReload={() => {
+          if (
+            !isDirty(store.getState()) ||
+            globalThis.confirm('Reloading discards your unsaved changes. Reload anyway?')
+          )
+            void reload();
+        }}
+        onCompare={(revision) => {
+          setCompareRevision(revision);
+          setOpen('compare');
+        }}
+        onClose={() => {
+          setLeaveGuard(null);
+          openFlow(null);
+        }}
       />
       <div className="flow-body">
         <section className="flow-content" aria-label="Flow editor">

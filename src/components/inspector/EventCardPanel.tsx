@@ -22,6 +22,8 @@ export function EventCardPanel({ at, kind }: Props) {
     .map(viewField)
     .filter((f) => !f.custom && !f.hidden);
   const userId = fixed.findIndex((f) => f.key === 'okta-user-id');
+  // Cards exported before Okta offered Caller lack the field: say what it would carry.
+  const noCaller = kind === 'delegated' && !fixed.some((f) => f.key === CALLER_KEY);
   return (
     <>
       <section className="insp-section" aria-labelledby={headingId}>
@@ -33,10 +35,11 @@ export function EventCardPanel({ at, kind }: Props) {
               key={f.id}
               label={f.label}
               type={typeLabel(f.type, f.collection)}
-              after={kind === 'delegated' && i === userId ? <CallerOutput /> : null}
+              hint={kind === 'delegated' ? DELEGATED_HINTS[f.key] : undefined}
+              after={noCaller && i === userId ? <MissingCaller /> : null}
             />
           ))}
-          {kind === 'delegated' && userId < 0 && <CallerOutput />}
+          {noCaller && userId < 0 && <MissingCaller />}
         </ul>
       </section>
       {kind && <EventInputsEditor data={at.data} kind={kind} />}
@@ -44,27 +47,47 @@ export function EventCardPanel({ at, kind }: Props) {
   );
 }
 
-function FixedOutput({ label, type, after }: { label: string; type: string; after: ReactNode }) {
+const CALLER_KEY = 'caller';
+
+/** What the Delegated Flow's fixed outputs carry when an Okta product runs the flow. */
+const DELEGATED_HINTS: Record<string, string> = {
+  'okta-user-id': 'The user the flow acts on: the at-risk user when an entity risk policy runs it.',
+  [CALLER_KEY]:
+    'Context from the Okta product that runs the flow (for example an entity risk policy).',
+};
+
+function FixedOutput({
+  label,
+  type,
+  hint,
+  after,
+}: {
+  label: string;
+  type: string;
+  hint: string | undefined;
+  after: ReactNode;
+}) {
   return (
     <>
       <li>
         <span>{label}</span>
         <span className="insp-type">{type}</span>
+        {hint && <p className="insp-hint">{hint}</p>}
       </li>
       {after}
     </>
   );
 }
 
-/** Caller is filled in by the Okta product that runs the flow and is not in exports. */
-function CallerOutput() {
+/** A Delegated Flow card exported before Okta offered Caller: nothing to map from. */
+function MissingCaller() {
   return (
     <li className="insp-caller">
       <span>Caller</span>
       <span className="insp-type">Object</span>
       <p className="insp-hint">
-        Supplied at run time by the calling Okta product (for example an entity risk policy). It is
-        not stored in exports, so it cannot be mapped here.
+        This card was exported before Okta offered Caller (context from the calling Okta product),
+        so it has no Caller to map; a new Delegated Flow card has one.
       </p>
     </li>
   );

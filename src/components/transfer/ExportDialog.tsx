@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { exportUrl } from '../../client/api.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { ExportPlan } from './ExportPlan.tsx';
 
 interface Props {
   open: boolean;
@@ -16,7 +17,7 @@ export function ExportDialog({ open, onClose, flow, folder }: Props) {
   // Folder exports are the files teams keep in git: canonical form by default there.
   const [canonical, setCanonical] = useState(folder !== null);
   return (
-    <Dialog title="Export" open={open} onClose={onClose}>
+    <Dialog title="Export" open={open} onClose={onClose} wide>
       <p className="muted">
         Okta’s export format carries no ON/OFF state: flows always arrive OFF in Okta. After
         importing, turn them ON in the Workflows console (helper flows too). Connections travel as
@@ -70,6 +71,7 @@ export function ExportDialog({ open, onClose, flow, folder }: Props) {
           Export whole workspace
         </a>
       </div>
+      <ExportPlan flow={flow} folder={folder} subfolders={subfolders} />
     </Dialog>
   );
 }

@@ -10,8 +10,10 @@ export const COMMENT_MARKER = '<!-- flopack-studio-review -->';
 
 /** Options of `reviewComment`. */
 export interface CommentOptions {
-  /** Mention of the workflow artifact holding SVG and PNG pictures. */
+  /** Mention of the workflow artifact holding SVG and PNG pictures and HTML pages. */
   artifact?: string;
+  /** Address of that artifact (`actions/upload-artifact`'s `artifact-url` output). */
+  artifactUrl?: string;
   maxChars?: number;
 }
 
@@ -32,6 +34,7 @@ export function reviewComment(
     header,
     ...(opts.maxChars !== undefined ? { maxChars: opts.maxChars } : {}),
     ...(opts.artifact ? { picturesElsewhere: 'the workflow artifact has every picture' } : {}),
+    ...(opts.artifactUrl ? { artifactUrl: opts.artifactUrl } : {}),
   });
   return { body: r.markdown, level: r.level };
 }

@@ -7,7 +7,7 @@ import type { CardId } from '../../model/ids.ts';
 import { readFlopack } from '../flopack/read.ts';
 import { writeFlopack } from '../flopack/write.ts';
 import { COMMENT_MARKER, reviewComment } from './comment.ts';
-import { reviewMarkdown } from './markdown.ts';
+import { artifactLine, reviewMarkdown } from './markdown.ts';
 import { reviewFile } from './review.ts';
 
 const before = fixtureText('helpers');
@@ -86,5 +86,18 @@ describe('the pull-request comment', () => {
 
   it('says when no flopack file changed', () => {
     expect(reviewComment([]).body).toContain('No `.flopack`, `.folder` or `.flow` files changed');
+  });
+});
+
+describe('links to the workflow artifact', () => {
+  it("names a file's HTML page and pictures, linked to the artifact when its address is known", () => {
+    const files = { page: 'html/flows-a-flow.html', pictures: ['flows-a-flow.svg'] };
+    expect(artifactLine(files, 'https://github.com/o/r/actions/runs/1/artifacts/2')).toBe(
+      'In the [workflow artifact](https://github.com/o/r/actions/runs/1/artifacts/2): `html/flows-a-flow.html` (HTML page: every flow, pan and zoom, card details), `flows-a-flow.svg`.',
+    );
+    expect(artifactLine({ page: null, pictures: [] }, undefined)).toBeNull();
+    expect(artifactLine({ page: null, pictures: ['x.png'] }, undefined)).toBe(
+      'In the workflow artifact: `x.png`.',
+    );
   });
 });

@@ -23,6 +23,16 @@ export interface FileReview {
   pictures: FlowPicture[];
   /** Why an unreadable file could not be compared. */
   problem: string | null;
+  /** Its files in the workflow artifact (paths inside the artifact), when one is uploaded. */
+  artifactFiles?: ArtifactFiles;
+}
+
+/** A reviewed file's pictures and HTML page in the workflow artifact. */
+export interface ArtifactFiles {
+  /** The self-contained HTML page of the new version (`flopack render --format html`). */
+  page: string | null;
+  /** SVG and PNG pictures of its changed flows. */
+  pictures: string[];
 }
 
 /** How much of the review fit: everything, changed flows' pictures, the list, part of it. */
@@ -36,6 +46,8 @@ export interface ReviewOptions {
   maxChars?: number;
   /** Where the full pictures are, said when pictures are left out. */
   picturesElsewhere?: string;
+  /** Address of the workflow artifact that holds each file's pictures and HTML page. */
+  artifactUrl?: string;
 }
 
 const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
@@ -60,13 +72,33 @@ function picture(p: FlowPicture): string {
   return `<details><summary>${escapeMarkdown(p.title)} — ${escapeMarkdown(p.subtitle)}</summary>\n\n${body}\n\n</details>`;
 }
 
-function fileSection(f: FileReview, level: ReviewLevel, budget: { lines: number }): string {
+/** The line naming a file's HTML page and pictures in the artifact, linked when its address is known. */
+export function artifactLine(files: ArtifactFiles, url: string | undefined): string | null {
+  const names = [
+    ...(files.page
+      ? [`\`${files.page}\` (HTML page: every flow, pan and zoom, card details)`]
+      : []),
+    ...files.pictures.map((p) => `\`${p}\``),
+  ];
+  if (names.length === 0) return null;
+  const where = url ? `[workflow artifact](${url})` : 'workflow artifact';
+  return `In the ${where}: ${names.join(', ')}.`;
+}
+
+function fileSection(
+  f: FileReview,
+  level: ReviewLevel,
+  budget: { lines: number },
+  artifactUrl: string | undefined,
+): string {
   const parts = [`### ${escapeMarkdown(f.label)} — ${f.status}`];
+  const inArtifact = f.artifactFiles ? artifactLine(f.artifactFiles, artifactUrl) : null;
   if (!f.diff) {
     parts.push(`Not compared: ${escapeMarkdown(f.problem ?? 'the file could not be read')}`);
     return parts.join('\n\n');
   }
   parts.push(summaryOf(f.diff));
+  if (inArtifact) parts.push(inArtifact);
   const lines = f.diff.flows.flatMap((x) => x.changes.map(changeLine));
   if (lines.length) {
     const shown = lines.slice(0, Math.max(0, budget.lines));
@@ -109,7 +141,7 @@ export function reviewMarkdown(
       );
     else if (anyPictures)
       parts.push('Pictures mark cards 🟩 added, 🟧 changed and 🟥 removed (dashed).');
-    parts.push(...files.map((f) => fileSection(f, level, budget)));
+    parts.push(...files.map((f) => fileSection(f, level, budget, opts.artifactUrl)));
     return `${parts.join('\n\n')}\n`;
   };
   for (const level of ['full', 'changed', 'list'] as const) {

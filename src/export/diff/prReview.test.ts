@@ -53,6 +53,9 @@ const server = createServer((req, res) => {
   });
 });
 
+// Keep idle connections open longer than a slow review takes, so a reused one is never reset.
+server.keepAliveTimeout = 120_000;
+
 let env: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -131,10 +134,21 @@ describeCorpus('the pull-request review script', () => {
     );
     expect(body).toContain('### flows/suspend.folder — removed');
     expect(body).toContain('### flows/verify.flow — added');
-    expect(body).toContain('SVG and PNG pictures are in the workflow artifact “flopack-review”.');
+    expect(body).toContain(
+      'SVG and PNG pictures and an HTML page per file are in the workflow artifact “flopack-review”.',
+    );
+    expect(body).toContain(
+      'In the workflow artifact: `html/flows-risk-flopack.html` (HTML page: every flow, pan and zoom, card details), `flows-risk-flopack.svg`, `flows-risk-flopack.png`.',
+    );
     for (const f of ['flows-risk-flopack', 'flows-suspend-folder', 'flows-verify-flow'])
       for (const ext of ['svg', 'png'])
         expect(existsSync(path.join(out, `${f}.${ext}`))).toBe(true);
+    // An HTML page of each file's new version; a removed file has none.
+    const page = readFileSync(path.join(out, 'html/flows-verify-flow.html'), 'utf8');
+    expect(page).toMatch(/^<!doctype html>/i);
+    expect(page).toContain('verify.flow');
+    expect(existsSync(path.join(out, 'html/flows-risk-flopack.html'))).toBe(true);
+    expect(existsSync(path.join(out, 'html/flows-suspend-folder.html'))).toBe(false);
     const outputs = readFileSync(env['GITHUB_OUTPUT'] ?? '', 'utf8');
     expect(outputs).toContain('files=3\npictures=true\ncomment-url=https://github.example/c/1\n');
   });
@@ -144,6 +158,58 @@ describeCorpus('the pull-request review script', () => {
     await quiet(() => main(['--base', 'main', '--head', 'change'], env, repo));
     expect(requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
     expect(comments).toHaveLength(1);
+  });
+
+  it('writes files first, then comments with links to the uploaded artifact, as the Action runs it', async () => {
+    const staged = path.join(repo, '.staged');
+    requests.length = 0;
+    const files = await quiet(() =>
+      main(
+        ['--base', 'main', '--head', 'change', '--out', staged],
+        {
+          ...env,
+          FLOPACK_STAGE: 'files',
+        },
+        repo,
+      ),
+    );
+    expect(requests).toEqual([]);
+    expect(files).toHaveLength(3);
+    expect(existsSync(path.join(staged, 'html/flows-verify-flow.html'))).toBe(true);
+    const url = 'https://github.com/acme/flows/actions/runs/7/artifacts/42';
+    rmSync(staged, { recursive: true });
+    await quiet(() =>
+      main(
+        ['--base', 'main', '--head', 'change', '--out', staged],
+        {
+          ...env,
+          FLOPACK_STAGE: 'comment',
+          FLOPACK_ARTIFACT_URL: url,
+        },
+        repo,
+      ),
+    );
+    expect(existsSync(staged)).toBe(false);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
+    const body = comments[0]?.body ?? '';
+    expect(body).toContain(`“flopack-review” ([download](${url})).`);
+    expect(body).toContain(
+      `In the [workflow artifact](${url}): \`html/flows-verify-flow.html\` (HTML page: every flow, pan and zoom, card details), \`flows-verify-flow.svg\`, \`flows-verify-flow.png\`.`,
+    );
+    // A hostile address is not linked.
+    await quiet(() =>
+      main(
+        ['--base', 'main', '--head', 'change', '--out', staged],
+        {
+          ...env,
+          FLOPACK_STAGE: 'comment',
+          FLOPACK_ARTIFACT_URL: 'javascript:alert(1)',
+        },
+        repo,
+      ),
+    );
+    expect(comments[0]?.body).not.toContain('javascript:');
+    expect(comments[0]?.body).toContain('In the workflow artifact: `html/flows-verify-flow.html`');
   });
 
   it('prints the comment instead of posting it in a dry run', async () => {

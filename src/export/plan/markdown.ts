@@ -2,7 +2,8 @@
 import { escapeCell, escapeMarkdown, oneLine } from '../render/escape.ts';
 import type { ImportPlanReport } from './plan.ts';
 
-const KIND: Record<string, string> = {
+/** How the plan names each kind of flow. */
+export const PLAN_KIND_LABELS: Readonly<Record<string, string>> = {
   helper: 'helper flow',
   delegated: 'delegated flow',
   apiEndpoint: 'API endpoint',
@@ -33,7 +34,7 @@ export function planMarkdown(plan: ImportPlanReport, title: string): string {
     const by = f.calledBy.length
       ? ` — called by ${f.calledBy.map((n) => `“${md(n)}”`).join(', ')}`
       : '';
-    out.push(`${i + 1}. “${md(f.name)}” (${KIND[f.kind] ?? f.kind})${by}`);
+    out.push(`${i + 1}. “${md(f.name)}” (${PLAN_KIND_LABELS[f.kind] ?? f.kind})${by}`);
   });
   out.push('', '## API endpoints whose invoke URL and client token change', '');
   if (plan.endpoints.length === 0) out.push('None.');

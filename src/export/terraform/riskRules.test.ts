@@ -1,7 +1,7 @@
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../model/errors.ts';
-import { parseRiskPolicy } from '../../model/riskPolicy.ts';
+import { parseRiskPolicy } from '../../contract/riskPolicy.ts';
 import { riskRulesTerraform } from './riskRules.ts';
 
 const policy = unwrap(

@@ -4,6 +4,8 @@ import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Hono } from 'hono';
 import type { FlowId, FolderId } from '../../model/ids.ts';
+import type { ImportPlanDto } from '../../contract/api.ts';
+import type { ExportTarget } from '../../export/flopack/write.ts';
 import { canonicalFlopack } from '../../export/flopack/canonical.ts';
 import { MAX_FLOPACK_BYTES } from '../../export/flopack/read.ts';
 import { ApiError, MAX_ARCHIVE_BYTES, readBody } from '../http.ts';
@@ -21,6 +23,16 @@ export function safeFileName(name: string): string {
     .trim()
     .slice(0, 120);
   return cleaned === '' ? 'export' : cleaned;
+}
+
+/** What an export (or its plan) covers: `?flow=`, `?folder=&subfolders=`, or the workspace. */
+function exportTarget(q: (k: string) => string | undefined): ExportTarget {
+  const flow = q('flow');
+  const folder = q('folder');
+  if (flow) return { kind: 'flow', id: flow as FlowId };
+  if (folder)
+    return { kind: 'folder', id: folder as FolderId, subfolders: q('subfolders') !== 'false' };
+  return { kind: 'workspace' };
 }
 
 /** Removes a finished export's temporary file and its folder. */
@@ -62,7 +74,7 @@ function fileStream(file: string): ReadableStream<Uint8Array> {
   );
 }
 
-/** Mounts /api/import and /api/export. */
+/** Mounts /api/import, /api/export and /api/export/plan. */
 export function transferRoutes(app: Hono, service: WorkspaceService): void {
   app.post('/api/import', async (c) => {
     const folder = c.req.query('folder');
@@ -88,19 +100,11 @@ export function transferRoutes(app: Hono, service: WorkspaceService): void {
     );
     return c.json(await service.createFromTemplate(c.req.param('id'), folder, opts), 201);
   });
+  app.get('/api/export/plan', async (c) =>
+    c.json((await service.exportPlan(exportTarget((k) => c.req.query(k)))) satisfies ImportPlanDto),
+  );
   app.get('/api/export', async (c) => {
-    const flow = c.req.query('flow');
-    const folder = c.req.query('folder');
-    const target = flow
-      ? ({ kind: 'flow', id: flow as FlowId } as const)
-      : folder
-        ? ({
-            kind: 'folder',
-            id: folder as FolderId,
-            subfolders: c.req.query('subfolders') !== 'false',
-          } as const)
-        : ({ kind: 'workspace' } as const);
-    const exported = await service.exportFlopack(target);
+    const exported = await service.exportFlopack(exportTarget((k) => c.req.query(k)));
     const safe = safeFileName(exported.filename);
     const headers = {
       'content-type': 'application/json; charset=utf-8',

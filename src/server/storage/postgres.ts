@@ -246,6 +246,26 @@ function makeTx(client: pg.PoolClient, pending: ChangeNotice[]): StoreTx {
          ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name, role = EXCLUDED.role`,
         [m.userId, m.email, m.name, m.role, m.addedAt],
       ),
+    riskPolicy: async () => {
+      const r = (
+        await rows('SELECT doc, revision, updated_at, updated_by FROM risk_policy WHERE id = 1')
+      )[0];
+      return r
+        ? {
+            doc: str(r['doc']),
+            revision: Number(r['revision']),
+            updatedAt: str(r['updated_at']),
+            updatedBy: str(r['updated_by']),
+          }
+        : null;
+    },
+    putRiskPolicy: (p) =>
+      run(
+        `INSERT INTO risk_policy (id, doc, revision, updated_at, updated_by) VALUES (1, $1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, revision = EXCLUDED.revision,
+           updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+        [p.doc, p.revision, p.updatedAt, p.updatedBy],
+      ),
     notify: (notice) => {
       pending.push(notice);
     },

@@ -76,5 +76,16 @@ CREATE TABLE members (
 );
 `;
 
+/** Migration: the workspace's entity risk policy (one row, the policy document as JSON text). */
+const RISK_POLICY = `
+CREATE TABLE risk_policy (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  doc TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL
+);
+`;
+
 /** The migrations in order; migration N brings the schema to version N. */
-export const POSTGRES_MIGRATIONS: readonly string[] = [V1];
+export const POSTGRES_MIGRATIONS: readonly string[] = [V1, RISK_POLICY];

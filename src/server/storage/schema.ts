@@ -78,8 +78,19 @@ CREATE TABLE members (
 );
 `;
 
+/** Migration: the workspace's entity risk policy (one row, the policy document as JSON). */
+const RISK_POLICY = `
+CREATE TABLE risk_policy (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  doc TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL
+);
+`;
+
 /** The migrations in order; migration N brings the schema to version N. */
-export const SQLITE_MIGRATIONS: readonly string[] = [V1, V2];
+export const SQLITE_MIGRATIONS: readonly string[] = [V1, V2, RISK_POLICY];
 
 /** The schema version this app writes; a newer database is refused by an older app. */
 export const SCHEMA_VERSION = SQLITE_MIGRATIONS.length;

@@ -109,6 +109,13 @@ const toFlow = (r: FlowRow): StoredFlow => ({
   updatedAt: r.updated_at,
 });
 
+interface RiskPolicyRow {
+  doc: string;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 /** Opens (creating if needed) a SQLite store. `file` may be ':memory:'. */
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -175,6 +182,14 @@ export function openSqliteStore(file: string): Store {
     putMember: db.prepare(
       `INSERT INTO members (user_id, email, name, role, added_at) VALUES (@user_id, @email, @name, @role, @added_at)
        ON CONFLICT(user_id) DO UPDATE SET email = excluded.email, name = excluded.name, role = excluded.role`,
+    ),
+    riskPolicy: db.prepare<[], RiskPolicyRow>(
+      'SELECT doc, revision, updated_at, updated_by FROM risk_policy WHERE id = 1',
+    ),
+    putRiskPolicy: db.prepare(
+      `INSERT INTO risk_policy (id, doc, revision, updated_at, updated_by) VALUES (1, @doc, @revision, @updated_at, @updated_by)
+       ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, revision = excluded.revision,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     ),
   };
   const listeners = new Set<(notice: ChangeNotice) => void>();
@@ -315,6 +330,20 @@ export function openSqliteStore(file: string): Store {
         name: m.name,
         role: m.role,
         added_at: m.addedAt,
+      });
+    },
+    riskPolicy: () => {
+      const r = q.riskPolicy.get();
+      return r
+        ? { doc: r.doc, revision: r.revision, updatedAt: r.updated_at, updatedBy: r.updated_by }
+        : null;
+    },
+    putRiskPolicy: (p) => {
+      q.putRiskPolicy.run({
+        doc: p.doc,
+        revision: p.revision,
+        updated_at: p.updatedAt,
+        updated_by: p.updatedBy,
       });
     },
     notify: () => undefined,

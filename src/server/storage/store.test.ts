@@ -13,6 +13,8 @@ import type { FlowId } from '../../model/ids.ts';
 import { runAs } from '../auth/context.ts';
 import { ApiError } from '../http.ts';
 import { WorkspaceService } from '../service.ts';
+import { RiskPolicyService } from '../riskPolicyService.ts';
+import { SQLITE_MIGRATIONS } from './schema.ts';
 import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { ChangeNotice, Store } from './store.ts';
@@ -251,6 +253,39 @@ for (const backend of BACKENDS) {
       expect((await service.versions(flow.id)).map((v) => v.revision)).toEqual([2, 1]);
     });
 
+    it('keeps the risk policy in one row, audits each save and refuses a stale base with 409', async () => {
+      const policies = new RiskPolicyService(store);
+      const empty = await policies.get();
+      expect(empty).toMatchObject({ revision: 0, updatedAt: null, policy: { rules: [] } });
+      const policy = {
+        policyId: 'rst1',
+        rules: [
+          {
+            name: 'High “risk” ✓',
+            riskLevel: 'HIGH' as const,
+            flow: 'f1',
+            terminateAllSessions: true,
+          },
+        ],
+      };
+      const saved = await runAs(ALICE, () => policies.save(0, policy));
+      expect(saved).toMatchObject({ revision: 1, policy, updatedBy: 'alice@example.com' });
+      await expect(policies.save(0, { ...policy, rules: [] })).rejects.toMatchObject({
+        status: 409,
+        code: 'POLICY_E409',
+      });
+      const again = await runAs(ALICE, () => policies.save(1, { ...policy, rules: [] }));
+      expect(again.revision).toBe(2);
+      const reopened = new RiskPolicyService(await openStore('reopen'));
+      expect(await reopened.get()).toMatchObject({ revision: 2, policy: { policyId: 'rst1' } });
+      const trail = await store.transaction((tx) => tx.audit({ action: 'policy', limit: 10 }));
+      expect(trail.map((e) => [e.action, e.actor])).toEqual([
+        ['policy.save', 'alice@example.com'],
+        ['policy.save', 'alice@example.com'],
+      ]);
+      expect(trail[1]?.detail).toContain('HIGH → f1, terminate sessions');
+    });
+
     it('opens an existing database again with its data', async () => {
       const folder = await service.createFolder({ name: 'Kept', parentId: null });
       const again = await openStore('reopen');
@@ -281,8 +316,11 @@ describe('SQLite migrations', () => {
     await store.close();
     const check = new Database(file);
     expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({
-      value: '2',
+      value: String(SQLITE_MIGRATIONS.length),
     });
+    expect(
+      check.prepare("SELECT name FROM sqlite_master WHERE name = 'risk_policy'").get(),
+    ).toEqual({ name: 'risk_policy' });
     check.prepare("UPDATE meta SET value = '99' WHERE key = 'schema_version'").run();
     check.close();
     expect(() => openSqliteStore(file)).toThrow(/STORE_E001/);

@@ -58,6 +58,10 @@ export interface StoreTx {
   members(): Promise<Member[]>;
   member(userId: string): Promise<Member | null>;
   putMember(member: Member): Promise<void>;
+  /** The workspace's entity risk policy, or null before one is saved. */
+  riskPolicy(): Promise<RiskPolicyRecord | null>;
+  /** Inserts or replaces the workspace's entity risk policy. */
+  putRiskPolicy(record: RiskPolicyRecord): Promise<void>;
   /** Queues a change notice, delivered to every instance's listeners only if the unit commits. */
   notify(notice: ChangeNotice): void;
 }
@@ -80,6 +84,14 @@ export interface Member {
   name: string;
   role: Role;
   addedAt: string;
+}
+
+/** The workspace's entity risk policy as stored: the policy document's JSON text. */
+export interface RiskPolicyRecord {
+  doc: string;
+  revision: number;
+  updatedAt: string;
+  updatedBy: string;
 }
 
 /** A signed-in session; `id` is a hash of the cookie's secret, never the secret itself. */
