@@ -7,6 +7,8 @@ import { transferRoutes } from './routes/transfer.ts';
 import { WorkspaceService } from './service.ts';
 import { mountStatic } from './static.ts';
 import { jsonOnly } from './middleware/contentType.ts';
+import type { HeavyJobLimits } from './middleware/heavyJobs.ts';
+import { heavyJobs } from './middleware/heavyJobs.ts';
 import { hostGuard } from './middleware/hosts.ts';
 import { originGuard } from './middleware/origin.ts';
 import { securityHeaders } from './middleware/securityHeaders.ts';
@@ -27,6 +29,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Host names (`name` or `name:port`) this server answers to; null or omitted: loopback only. */
   allowedHosts?: readonly string[] | null;
+  /** How many imports and exports run and wait at once (default: 2 and 8). */
+  heavyJobs?: HeavyJobLimits;
   /** Sign-in settings; omitted means local mode (no sign-in). */
   auth?: AuthSettings;
 }
@@ -49,6 +53,9 @@ export function createApp(opts: AppOptions): Hono {
   app.use('/api/*', jsonOnly());
   app.get('/api/health', (c) => c.json({ ok: true, app: 'flopack-studio' }));
   mountAuth(app, opts.store, opts.auth ?? LOCAL_MODE, opts.clock ?? (() => new Date()));
+  const heavy = heavyJobs(opts.heavyJobs);
+  app.use('/api/import', heavy);
+  app.use('/api/export', heavy);
   auditRoutes(app, opts.store);
   eventRoutes(app, opts.store);
   folderRoutes(app, service);
