@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { flowAction } from './studio.ts';
 import type { Page } from '@playwright/test';
 import type { FixtureName } from '../tests/fixtures/flopacks.ts';
 import { fixtureFile } from '../tests/fixtures/flopacks.ts';
@@ -28,7 +29,7 @@ test('the Export dialog lists the import plan of what is exported, as `flopack p
   const audit = page.getByRole('list', { name: 'Flows in Audit' });
   await audit.getByText('Audit at-risk users').click();
   await expect(page.getByRole('heading', { name: 'Audit at-risk users' })).toBeVisible();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await flowAction(page, 'Export');
   const dialog = page.getByRole('dialog', { name: 'Export' });
   const plan = dialog.getByRole('region', { name: 'Import plan' });
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newFolder } from './studio.ts';
+import { flowAction, newFolder } from './studio.ts';
 import type { TeamStudio } from './team.ts';
 import { offline, signIn, startTeamStudio } from './team.ts';
 
@@ -64,7 +64,7 @@ test('someone else saving or deleting the open flow shows a banner that offers r
     /Flow changed by alice@example\.com/,
   );
 
-  await alice.getByRole('button', { name: 'Delete flow' }).click();
+  await flowAction(alice, 'Delete flow');
   await alice
     .getByRole('dialog', { name: 'Delete flow' })
     .getByRole('button', { name: 'Delete flow' })

@@ -95,10 +95,15 @@ test('a viewer can open a flow but the studio offers no way to change it, and th
   const save = viewer.getByRole('button', { name: 'Save', exact: true });
   await expect(save).toBeDisabled();
   await expect(save).toHaveAttribute('title', /can save flows; you are a viewer/);
-  await expect(viewer.getByRole('button', { name: 'Edit properties' })).toBeDisabled();
   await expect(viewer.getByRole('switch', { name: 'Flow is OFF' })).toBeDisabled();
-  await expect(viewer.getByRole('button', { name: 'Delete flow' })).toBeDisabled();
-  // No palette to insert from, and keyboard edits do nothing.
+  await viewer.getByRole('button', { name: 'More flow actions' }).click();
+  const more = viewer.getByRole('menu', { name: 'More flow actions' });
+  await expect(more.getByRole('menuitem', { name: 'Edit properties' })).toBeDisabled();
+  await expect(more.getByRole('menuitem', { name: 'Delete flow' })).toBeDisabled();
+  await viewer.keyboard.press('Escape');
+  await expect(more).toBeHidden();
+  // Nothing to insert from, and keyboard edits do nothing.
+  await expect(viewer.getByRole('button', { name: 'Add app action' })).toHaveCount(0);
   await expect(viewer.getByLabel('Search cards')).toHaveCount(0);
   await viewer.locator('.react-flow__pane').click();
   await viewer.keyboard.press('n');
