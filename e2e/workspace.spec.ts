@@ -160,7 +160,9 @@ test('dragging a flow onto another folder moves it there', async ({ page, studio
     .getByRole('list', { name: 'Flows in Inbox' })
     .getByRole('button', { name: /Unnamed/ });
   await item.dragTo(page.getByRole('treeitem', { name: /Archive/ }).locator('.tree-row'));
-  await expect(page.getByRole('status')).toContainText('Moved “Unnamed” to “Archive”');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Moved “Unnamed” to “Archive”',
+  );
   await expect(page.getByText('No flows in “Inbox”')).toBeVisible();
   await page
     .getByRole('treeitem', { name: /Archive/ })
