@@ -3,7 +3,13 @@
  * review, deciding, and setting a folder's rule, and the response shapes.
  */
 import { z } from 'zod';
-import type { FolderReviewRule, Review, ReviewDecision, ReviewState } from '../model/review.ts';
+import type {
+  ApprovalBlock,
+  FolderReviewRule,
+  Review,
+  ReviewDecision,
+  ReviewState,
+} from '../model/review.ts';
 import { MAX_REVIEW_COMMENT } from '../model/review.ts';
 
 export type { ReviewDecision, ReviewState };
@@ -36,4 +42,9 @@ export interface ReviewRulesDto {
   /** False in local mode: one person, nobody to approve, so review is not offered. */
   enabled: boolean;
   rules: FolderRuleDto[];
+}
+
+/** GET /api/export/approval: the flows a folder review rule holds back from an export. */
+export interface ExportApprovalDto {
+  blocked: ApprovalBlock[];
 }

@@ -8,7 +8,7 @@
 import type { ReviewRulesDto } from '../contract/review.ts';
 import type { Result } from '../model/errors.ts';
 import type { FlowId } from '../model/ids.ts';
-import type { ExportedFlowState, Review, ReviewDecision } from '../model/review.ts';
+import type { ApprovalBlock, ExportedFlowState, Review, ReviewDecision } from '../model/review.ts';
 import { approvalBlocks, decideReview, requestReview } from '../model/review.ts';
 import { withoutCycles } from '../model/workspace.ts';
 import { actorLabel, currentActor, INSTANCE_ID } from './auth/context.ts';
@@ -38,14 +38,7 @@ export async function assertApproved(
   tx: StoreTx,
   flows: readonly { id: string; name: string; folderId: string | null; revision: number }[],
 ): Promise<void> {
-  const rules = new Set(
-    (await tx.folderReviewRules()).filter((r) => r.requireApproval).map((r) => r.folderId),
-  );
-  if (rules.size === 0) return;
-  const parents = new Map(withoutCycles(await tx.folders()).map((f) => [f.id, f.parentId]));
-  const states: ExportedFlowState[] = [];
-  for (const f of flows) states.push({ ...f, review: await tx.review(f.id as FlowId, f.revision) });
-  const blocks = approvalBlocks(states, parents, rules);
+  const blocks = await exportBlocks(tx, flows);
   if (blocks.length === 0) return;
   const listed = blocks
     .slice(0, 5)
@@ -57,6 +50,21 @@ export async function assertApproved(
     `Export refused: its folder requires an approved version before export, and ${listed}${blocks.length > 5 ? ` and ${blocks.length - 5} more` : ''} — ask another editor to review and approve the latest version.`,
     { blocked: blocks },
   );
+}
+
+/** The flows among `flows` that a folder review rule holds back, and why. */
+export async function exportBlocks(
+  tx: StoreTx,
+  flows: readonly { id: string; name: string; folderId: string | null; revision: number }[],
+): Promise<ApprovalBlock[]> {
+  const rules = new Set(
+    (await tx.folderReviewRules()).filter((r) => r.requireApproval).map((r) => r.folderId),
+  );
+  if (rules.size === 0) return [];
+  const parents = new Map(withoutCycles(await tx.folders()).map((f) => [f.id, f.parentId]));
+  const states: ExportedFlowState[] = [];
+  for (const f of flows) states.push({ ...f, review: await tx.review(f.id as FlowId, f.revision) });
+  return approvalBlocks(states, parents, rules);
 }
 
 /** Reviews and folder review rules over a store. */

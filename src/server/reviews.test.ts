@@ -191,9 +191,13 @@ describe('review before release', () => {
         json: { code: 'REVIEW_E010', blocked: [{ flowId: id, ruleFolderId: top }] },
       });
     expect((await call('GET', `/api/export/plan?flow=${id}`, vic)).status).toBe(200);
+    expect((await call('GET', `/api/export/approval?folder=${sub}`, vic)).json).toMatchObject({
+      blocked: [{ flowId: id, name: 'Notify', reason: 'version 2 has not been reviewed' }],
+    });
     await call('POST', `/api/flows/${id}/versions/2/review`, ann, {});
     await call('POST', `/api/flows/${id}/versions/2/decision`, bo, { decision: 'approve' });
     for (const p of paths) expect((await call('GET', p, vic)).status).toBe(200);
+    expect((await call('GET', '/api/export/approval', vic)).json).toEqual({ blocked: [] });
     // A new save is a new version: not approved until reviewed again.
     await call('PUT', `/api/flows/${id}`, ann, { baseRevision: 2, description: 'v3' });
     expect(await call('GET', `/api/export?flow=${id}`, vic)).toMatchObject({

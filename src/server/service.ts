@@ -31,7 +31,8 @@ import type { FlowHeader, Store, StoreTx, StoredFlow, VersionHeader } from './st
 import { checkFlowContent } from './content.ts';
 import { actorLabel, currentActor, INSTANCE_ID } from './auth/context.ts';
 import type { ChangeNotice } from './storage/store.ts';
-import { assertApproved } from './reviewService.ts';
+import { assertApproved, exportBlocks } from './reviewService.ts';
+import type { ApprovalBlock } from '../model/review.ts';
 
 const folderDto = (f: Folder): FolderDto => ({
   id: f.id,
@@ -496,6 +497,18 @@ export class WorkspaceService {
           ? `${ws.flows[target.id]?.name ?? 'flow'}.flow`
           : `${ws.folders[target.id]?.name ?? 'folder'}.folder`;
       return { text: text.value, filename: name };
+    });
+  }
+
+  /** The flows a folder review rule would hold back from this export (none in local mode). */
+  exportApproval(target: ExportTarget): Promise<{ blocked: ApprovalBlock[] }> {
+    return this.store.transaction(async (tx) => {
+      if (!this.enforceReview) return { blocked: [] };
+      const flows =
+        target.kind === 'workspace'
+          ? await tx.flowHeaders()
+          : (Object.values((await loadForExport(tx, target)).flows) as StoredFlow[]);
+      return { blocked: await exportBlocks(tx, flows) };
     });
   }
 

@@ -25,6 +25,8 @@ import { FlowHeader } from './FlowHeader.tsx';
 import { PropertiesDialog } from './PropertiesDialog.tsx';
 import { useRemoteChange } from './useRemoteChange.ts';
 import { useSaveFlow } from './useSaveFlow.ts';
+import { RequestReviewDialog, ReviewDialog } from '../review/ReviewDialogs.tsx';
+import { useFlowReviews, useReviewRules } from '../review/useReview.ts';
 
 /** Loads the flow and provides its editor store. Keyed by flow id by its parent. */
 export function FlowPane({ flowId, index }: { flowId: string; index: TreeIndex }) {
@@ -45,7 +47,7 @@ function LoadedFlow({ initial, index }: { initial: FlowDto; index: TreeIndex }) 
   );
 }
 
-type Open = null | 'properties' | 'export' | 'delete' | 'compare';
+type Open = null | 'properties' | 'export' | 'delete' | 'compare' | 'request-review' | 'review';
 
 function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const qc = useQueryClient();
@@ -62,6 +64,9 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const folderId = useEditor((s) => s.saved.folderId);
   const dirty = useEditor(isDirty);
   const remote = useRemoteChange(store, saving);
+  const baseRevision = useEditor((s) => s.baseRevision);
+  const reviewEnabled = useReviewRules().enabled;
+  const { current: review } = useFlowReviews(store.getState().flow.id, baseRevision, reviewEnabled);
 
   useEffect(() => {
     const guard = () =>
@@ -98,6 +103,15 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           setOpen('compare');
         }}
         onDelete={() => setOpen('delete')}
+        review={
+          reviewEnabled
+            ? {
+                current: review,
+                onRequest: () => setOpen('request-review'),
+                onReview: () => setOpen('review'),
+              }
+            : null
+        }
       />
       <ChangeBanner
         change={remote}
@@ -174,7 +188,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
       <ExportDialog
         open={open === 'export'}
         onClose={() => setOpen(null)}
-        flow={{ id: store.getState().flow.id, name, dirty }}
+        flow={{ id: store.getState().flow.id, name, dirty, folderId }}
         folder={folder ? { id: folder.id, name: folder.name } : null}
       />
       <Dialog title="Delete flow" open={open === 'delete'} onClose={() => setOpen(null)}>
@@ -210,6 +224,25 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           open
           onClose={() => setOpen(null)}
           {...(compareRevision === undefined ? {} : { initialRevision: compareRevision })}
+        />
+      )}
+      {open === 'request-review' && (
+        <RequestReviewDialog
+          flowId={store.getState().flow.id}
+          flowName={name}
+          revision={baseRevision}
+          review={review}
+          dirty={dirty}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open === 'review' && (
+        <ReviewDialog
+          flowId={store.getState().flow.id}
+          flowName={name}
+          revision={baseRevision}
+          review={review}
+          onClose={() => setOpen(null)}
         />
       )}
       <ConflictDialog
