@@ -77,15 +77,16 @@ test('a viewer can open a flow but the studio offers no way to change it, and th
   const why = /ask an admin for the editor role/;
   for (const name of ['Import', 'New folder']) {
     await expect(viewer.getByRole('button', { name, exact: true })).toBeDisabled();
-    await expect(viewer.getByRole('button', { name, exact: true })).toHaveAttribute('title', why);
+    await expect(viewer.getByRole('button', { name, exact: true })).toHaveAccessibleDescription(
+      why,
+    );
   }
   await viewer
     .getByRole('treeitem', { name: /Entity Risk/ })
     .getByRole('button')
     .click();
   await expect(viewer.getByRole('button', { name: 'New flow' })).toBeDisabled();
-  await expect(viewer.getByRole('button', { name: 'Delete folder' })).toHaveAttribute(
-    'title',
+  await expect(viewer.getByRole('button', { name: 'Delete folder' })).toHaveAccessibleDescription(
     /Only admins can delete folders/,
   );
   await viewer.getByRole('button', { name: /^Unnamed/ }).click();
@@ -94,7 +95,11 @@ test('a viewer can open a flow but the studio offers no way to change it, and th
 
   const save = viewer.getByRole('button', { name: 'Save', exact: true });
   await expect(save).toBeDisabled();
-  await expect(save).toHaveAttribute('title', /can save flows; you are a viewer/);
+  await expect(save).toHaveAccessibleDescription(/can save flows; you are a viewer/);
+  // Keyboard users reach the unavailable Save and are told why.
+  await save.focus();
+  await expect(save).toBeFocused();
+  await expect(viewer.getByRole('tooltip', { name: /can save flows/ })).toBeVisible();
   await expect(viewer.getByRole('switch', { name: 'Flow is OFF' })).toBeDisabled();
   await viewer.getByRole('button', { name: 'More flow actions' }).click();
   const more = viewer.getByRole('menu', { name: 'More flow actions' });

@@ -15,6 +15,7 @@ import { Toasts } from './ui/Toasts.tsx';
 import { Sidebar } from './workspace/Sidebar.tsx';
 import { useLiveTree } from './workspace/useLiveTree.ts';
 import { useReviewNotices } from './review/useReview.ts';
+import { ReasonButton } from './ui/ReasonButton.tsx';
 import { useTree } from './workspace/useTree.ts';
 
 /** The app layout. */
@@ -96,15 +97,10 @@ export function Shell() {
             <PanelLeft size={16} aria-hidden="true" />
             Workspace panel
           </button>
-          <button
-            type="button"
-            onClick={() => setImporting(true)}
-            disabled={importReason !== null}
-            title={importReason ?? undefined}
-          >
+          <ReasonButton onClick={() => setImporting(true)} reason={importReason}>
             <Upload size={16} aria-hidden="true" />
             Import
-          </button>
+          </ReasonButton>
           <button type="button" onClick={() => setPolicies(true)}>
             Risk policies
           </button>

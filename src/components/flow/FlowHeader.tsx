@@ -26,6 +26,7 @@ import { useUi } from '../../client/uiStore.ts';
 import { ok } from '../../model/errors.ts';
 import { FLOW_KIND_LABELS, flowKind } from '../../model/flows.ts';
 import { Switch } from '../ui/Switch.tsx';
+import { ReasonButton } from '../ui/ReasonButton.tsx';
 import { useEditor } from './editorContext.ts';
 import { useProblemCount } from '../lint/ProblemsPanel.tsx';
 
@@ -144,16 +145,15 @@ export function FlowHeader({
           />
           Save all data
         </label>
-        <button
-          type="button"
+        <ReasonButton
           className="primary"
           onClick={onSave}
-          disabled={!dirty || saving || saveReason !== null}
-          title={saveReason ?? undefined}
+          busy={!dirty || saving}
+          reason={saveReason}
           aria-keyshortcuts="Control+S"
         >
           {saving ? 'Saving…' : 'Save'}
-        </button>
+        </ReasonButton>
         <span className="toolbar-sep" aria-hidden="true" />
         <CheckButton />
         <button type="button" aria-pressed={panel === 'test'} onClick={() => togglePanel('test')}>

@@ -9,6 +9,7 @@ import { useRole } from '../auth/useRole.ts';
 import type { Review } from '../../model/review.ts';
 import { CardList } from '../flow/CardList.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { ReasonButton } from '../ui/ReasonButton.tsx';
 import { versionReviewText } from '../../client/review.ts';
 import { useFlowReviews, useReviewRules } from '../review/useReview.ts';
 
@@ -130,15 +131,14 @@ function VersionDialog({
             <button type="button" onClick={onCompare}>
               Compare with the current draft
             </button>
-            <button
-              type="button"
+            <ReasonButton
               className="primary"
-              disabled={busy || restoreWhy !== null}
-              title={restoreWhy ?? undefined}
+              busy={busy}
+              reason={restoreWhy}
               onClick={() => void restore()}
             >
               Restore this version
-            </button>
+            </ReasonButton>
           </div>
         </>
       ) : (

@@ -7,6 +7,7 @@ import { MAX_FOLDER_DEPTH } from '../../model/folders.ts';
 import { useRole } from '../auth/useRole.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { NameDialog } from '../ui/NameDialog.tsx';
+import { ReasonButton } from '../ui/ReasonButton.tsx';
 import { FlowList } from './FlowList.tsx';
 import { FolderTree } from './FolderTree.tsx';
 import { TemplateDialog } from './TemplateDialog.tsx';
@@ -61,43 +62,25 @@ export function Sidebar({ onNewFlow }: { onNewFlow: (folderId: string) => void }
   return (
     <nav className="sidebar" aria-label="Workspace">
       <div className="toolbar" role="toolbar" aria-label="Folder actions">
-        <button
-          type="button"
-          onClick={() => setOpen('new-folder')}
-          disabled={editWhy !== null}
-          title={editWhy ?? undefined}
-        >
+        <ReasonButton onClick={() => setOpen('new-folder')} reason={editWhy}>
           New folder
-        </button>
-        <button
-          type="button"
+        </ReasonButton>
+        <ReasonButton
           onClick={() => setOpen('new-subfolder')}
-          disabled={!folder || depth >= MAX_FOLDER_DEPTH || editWhy !== null}
-          title={
+          busy={!folder}
+          reason={
             editWhy ??
-            (depth >= MAX_FOLDER_DEPTH
-              ? `Okta allows ${MAX_FOLDER_DEPTH} folder levels`
-              : undefined)
+            (depth >= MAX_FOLDER_DEPTH ? `Okta allows ${MAX_FOLDER_DEPTH} folder levels` : null)
           }
         >
           New subfolder
-        </button>
-        <button
-          type="button"
-          onClick={() => setOpen('rename')}
-          disabled={!folder || editWhy !== null}
-          title={editWhy ?? undefined}
-        >
+        </ReasonButton>
+        <ReasonButton onClick={() => setOpen('rename')} busy={!folder} reason={editWhy}>
           Rename folder
-        </button>
-        <button
-          type="button"
-          onClick={() => setOpen('delete')}
-          disabled={!folder || deleteWhy !== null}
-          title={deleteWhy ?? undefined}
-        >
+        </ReasonButton>
+        <ReasonButton onClick={() => setOpen('delete')} busy={!folder} reason={deleteWhy}>
           Delete folder
-        </button>
+        </ReasonButton>
       </div>
       <FolderTree index={index} onMoveFlow={(flowId, target) => move.mutate({ flowId, target })} />
       {folder && <FolderRuleToggle index={index} folderId={folder.id} />}
@@ -105,22 +88,12 @@ export function Sidebar({ onNewFlow }: { onNewFlow: (folderId: string) => void }
         <section className="flows-section" aria-label="Flows">
           <div className="section-head">
             <h2>Flows</h2>
-            <button
-              type="button"
-              onClick={() => onNewFlow(folder.id)}
-              disabled={editWhy !== null}
-              title={editWhy ?? undefined}
-            >
+            <ReasonButton onClick={() => onNewFlow(folder.id)} reason={editWhy}>
               New flow
-            </button>
-            <button
-              type="button"
-              onClick={() => setOpen('template')}
-              disabled={editWhy !== null}
-              title={editWhy ?? undefined}
-            >
+            </ReasonButton>
+            <ReasonButton onClick={() => setOpen('template')} reason={editWhy}>
               From template…
-            </button>
+            </ReasonButton>
           </div>
           <FlowList
             flows={index.flowsIn(folder.id)}
