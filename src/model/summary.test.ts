@@ -3,6 +3,7 @@ import { add, cardById, fieldId, makeDelegatedFlow } from '../../tests/builders.
 import { corpusText, itEachCorpusFile } from '../../tests/corpus.ts';
 import { layoutFlow } from '../export/layout/layout.ts';
 import { parseFlopackText, readFlopack } from '../export/flopack/read.ts';
+import { handedInValues } from './cardForm.ts';
 import { unwrap } from './errors.ts';
 import type { CardId } from './ids.ts';
 import { seededIds } from './ids.ts';
@@ -70,6 +71,15 @@ describe('card summaries of inline flows', () => {
     expect(container?.summary?.inputs).toEqual([
       { label: 'ID', text: 'Read User · ID', mapped: true },
     ]);
+  });
+
+  it('lists what an If Error card hands into its lanes for the Inspector', () => {
+    const f = handedIn();
+    expect(handedInValues(f.data, [], cardById(f.data, f.container)!)).toEqual([
+      expect.objectContaining({ label: 'ID', source: 'Read User · ID' }),
+    ]);
+    // A card without lanes hands nothing in.
+    expect(handedInValues(f.data, [], f.data.methods[0]!)).toEqual([]);
   });
 
   itEachCorpusFile('no card of %s shows a random wormhole key as a source or label', (name) => {
