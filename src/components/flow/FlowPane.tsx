@@ -1,7 +1,7 @@
 /** The open flow: loads it, owns its editor store, and lays out header, content and versions. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, queries } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { createEditorStore, isDirty } from '../../client/editorStore.ts';
@@ -90,6 +90,10 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
     dismissConflict();
   };
   const folder = index.folder(folderId);
+  const openDialog = useCallback((dialog: 'export' | 'compare' | 'properties') => {
+    if (dialog === 'compare') setCompareRevision(undefined);
+    setOpen(dialog);
+  }, []);
   return (
     <div className="flow-pane">
       <FlowHeader
@@ -138,7 +142,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           </section>
         )}
         <section className="flow-content" aria-label="Flow editor">
-          <FlowEditor store={store} onSave={() => save()} />
+          <FlowEditor store={store} onSave={() => save()} onDialog={openDialog} />
         </section>
         {panel && (
           <div
@@ -146,7 +150,8 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
             onKeyDown={(e) => {
               // Escape closes the drawer and returns to the selected card.
               if (e.key !== 'Escape' || e.defaultPrevented) return;
-              if (e.target instanceof Element && e.target.closest('[role="menu"], dialog')) return;
+              if (e.target instanceof Element && e.target.closest('[role="menu"], [role="dialog"]'))
+                return;
               e.preventDefault();
               showPanel(null);
               const sel = store.getState().selection;
