@@ -241,6 +241,15 @@ function settingsFor(
   };
 }
 
+/**
+ * The security level a flow's event gives it when chosen (Delegated Flow: `high`, API Endpoint:
+ * `medium`, others none), so a change of event need not be worded twice.
+ */
+export function eventSecurityLevel(data: RawFloData): string | null {
+  const e = eventCardOf(data);
+  return e ? (settingsFor(e, false).security_level ?? null) : null;
+}
+
 /** The schedule a new Scheduled Flow starts with: every day at 09:00 UTC. */
 export const DEFAULT_CRON: JsonObject = {
   seconds: '00',

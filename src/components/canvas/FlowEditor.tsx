@@ -27,6 +27,7 @@ import type { PaletteKind } from './Palette.tsx';
 import type { DraggedOutput } from '../../client/canvas/outputDrag.ts';
 import type { CardId } from '../../model/ids.ts';
 import type { ScopePath } from '../../model/scope.ts';
+import { isNoop } from '../../model/cardRoles.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { useTree } from '../workspace/useTree.ts';
 import { useEditor } from '../flow/editorContext.ts';
@@ -48,6 +49,7 @@ function describe(data: RawFloData, at: InsertAt): string {
   const id = at.kind === 'after' ? at.card : at.head;
   const m = scope?.methods.find((x) => x.uuid === id);
   if (at.kind === 'branchStart') return 'at the start of the branch';
+  if (m && isNoop(m)) return 'at the start of the flow';
   return m ? `after “${m.node.data.name}”` : 'at the end of the flow';
 }
 
