@@ -1,6 +1,14 @@
 /** Rough edges met building flows by hand, each checked as a user meets it. */
 import { expect, test } from './fixtures.ts';
-import { addEvent, card, flowAction, newFlowInFolder, showOutline } from './studio.ts';
+import {
+  addEvent,
+  card,
+  flowAction,
+  fromTemplate,
+  newFlowInFolder,
+  newFolder,
+  showOutline,
+} from './studio.ts';
 
 test('a new flow lists, numbers and compares no hidden Noop card', async ({ page, studio }) => {
   await newFlowInFolder(page, studio.url);
@@ -56,4 +64,26 @@ test('ON/OFF applies at once, and the sidebar follows the draft’s name and eve
   await expect(versions.getByRole('button', { name: /^Version \d+:/ })).toHaveCount(2);
   await page.reload();
   await expect(page.getByRole('switch', { name: 'Flow is ON' })).toBeVisible();
+});
+
+test('changing the event asks first and says which mappings it drops', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await newFolder(page, 'Entity Risk');
+  await fromTemplate(page, 'Clear sessions and email admins', {
+    'Admins to email': 'security@example.com',
+  });
+  const event = card(page, /^Okta Workflows – Delegated Flow|Delegated Flow, card 1/);
+  await event.focus();
+  await page.keyboard.press('e');
+  const dialog = page.getByRole('dialog', { name: 'Change event' });
+  await expect(dialog).toContainText('The flow starts with “Delegated Flow” now.');
+  await dialog.getByRole('button', { name: /^Helper Flow/ }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Mappings dropped from “Okta User ID”: the new event has no such output.',
+  );
+  await dialog.getByRole('button', { name: 'Back' }).click();
+  await dialog.getByRole('button', { name: /^Helper Flow/ }).click();
+  await dialog.getByRole('button', { name: 'Change event' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card(page, /Helper Flow, card 1 of/)).toBeVisible();
 });

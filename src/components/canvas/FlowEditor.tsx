@@ -6,7 +6,8 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionEnv } from '../../client/actions/registry.ts';
 import { actionForKey } from '../../client/actions/registry.ts';
-import { insertFromCatalog, insertionPoint } from '../../client/canvas/commands.ts';
+import { eventChangeOf, insertFromCatalog, insertionPoint } from '../../client/canvas/commands.ts';
+import { eventCardOf } from '../../model/flows.ts';
 import { useCatalog } from '../../client/catalog.ts';
 import { cardClipboard } from '../../client/clipboardStore.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
@@ -178,6 +179,10 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [env, store, focusCard]);
 
+  const currentEvent = useEditor((s) => {
+    const e = eventCardOf(s.flow.data);
+    return e && !isNoop(e) ? e.node.data.name : null;
+  });
   const insert = (id: string, scheduled = false, at?: InsertAt) => {
     if (!catalog) return;
     const o = insertFromCatalog(
@@ -228,6 +233,8 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
         open={events}
         catalog={catalog}
         onClose={() => setEvents(false)}
+        current={currentEvent}
+        planOf={(id, scheduled) => (catalog ? eventChangeOf(store, catalog, id, scheduled) : null)}
         onPick={(id, scheduled) => {
           setEvents(false);
           insert(id, scheduled);
