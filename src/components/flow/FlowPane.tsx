@@ -7,6 +7,7 @@ import type { EditorStore } from '../../client/editorStore.ts';
 import { createEditorStore, isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
 import type { FlowDto } from '../../contract/api.ts';
+import { flowKind } from '../../model/flows.ts';
 import { useReadOnlyDraft } from '../auth/useRole.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FlowEditor } from '../canvas/FlowEditor.tsx';
@@ -82,6 +83,16 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
       window.removeEventListener('beforeunload', beforeUnload);
     };
   }, [store, setLeaveGuard]);
+
+  // The sidebar lists the draft's name and event while it is being edited.
+  const setDraft = useUi((s) => s.setDraft);
+  const draftName = useEditor((s) => s.flow.name);
+  const draftKind = useEditor((s) => flowKind(s.flow.data));
+  const draftId = useEditor((s) => s.flow.id);
+  useEffect(() => {
+    setDraft({ id: draftId, name: draftName, kind: draftKind });
+  }, [setDraft, draftId, draftName, draftKind]);
+  useEffect(() => () => setDraft(null), [setDraft]);
 
   const reload = async () => {
     const dto = await api.flow(store.getState().flow.id);
