@@ -107,6 +107,8 @@ export const api = {
   flow: (id: string) => request<FlowDto>('GET', `/api/flows/${encodeURIComponent(id)}`),
   saveFlow: (id: string, save: FlowSave) =>
     request<FlowDto>('PUT', `/api/flows/${encodeURIComponent(id)}`, save),
+  setFlowActive: (id: string, active: boolean) =>
+    request<FlowDto>('PUT', `/api/flows/${encodeURIComponent(id)}/active`, { active }),
   deleteFlow: (id: string) =>
     request<{ ok: true }>('DELETE', `/api/flows/${encodeURIComponent(id)}`),
   versions: (id: string) =>

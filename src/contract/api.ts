@@ -45,6 +45,8 @@ export const updateFlowBody = z.object({
   folderId: z.string().optional(),
   content: z.unknown().optional(),
 });
+/** PUT /api/flows/:id/active — turns a flow ON or OFF at once (no new version). */
+export const flowActiveBody = z.object({ active: z.boolean() });
 /** POST /api/flows/:id/versions/:rev/restore */
 export const restoreBody = z.object({ baseRevision: z.number().int().nonnegative() });
 /** PUT /api/members/:id */

@@ -361,6 +361,28 @@ export class WorkspaceService {
     });
   }
 
+  /**
+   * Turns a flow ON or OFF at once, as Okta's console does: the state is the workspace's, not
+   * the flow's content, so it makes no version and leaves the revision (and any open draft's
+   * base) as it was.
+   */
+  setFlowActive(id: string, active: boolean): Promise<FlowDto> {
+    return this.store.transaction(async (tx) => {
+      const current = await this.mustFlow(tx, id);
+      if (current.active === active) return flowDto(current);
+      const stored: StoredFlow = { ...current, active };
+      await tx.putFlow(stored);
+      await this.audit(
+        tx,
+        active ? 'flow.on' : 'flow.off',
+        id,
+        `"${current.name}" turned ${active ? 'ON' : 'OFF'}`,
+      );
+      this.tell(tx, 'flow.saved', [id], stored.revision);
+      return flowDto(stored);
+    });
+  }
+
   /** Deletes a flow and its versions. */
   deleteFlow(id: string): Promise<void> {
     return this.store.transaction(async (tx) => {

@@ -19,8 +19,11 @@ import {
 } from 'lucide-react';
 import { reviewBadge } from '../../client/review.ts';
 import type { Review } from '../../model/review.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../client/api.ts';
 import { useRole } from '../auth/useRole.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
+import type { FlowDto } from '../../contract/api.ts';
 import { isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
 import { ok } from '../../model/errors.ts';
@@ -49,6 +52,23 @@ function CheckButton() {
       )}
     </button>
   );
+}
+
+/** Turns the open flow ON or OFF on the server, then in the draft and the workspace tree. */
+function useSwitchActive(store: EditorStore) {
+  const qc = useQueryClient();
+  const toast = useUi((s) => s.toast);
+  return useMutation({
+    mutationFn: (on: boolean) => api.setFlowActive(store.getState().flow.id, on),
+    onSuccess: async (dto) => {
+      store.getState().activeSet(dto.active);
+      qc.setQueryData<FlowDto>(['flow', dto.id], (old) =>
+        old ? { ...old, active: dto.active } : old,
+      );
+      await qc.invalidateQueries({ queryKey: ['workspace'] });
+    },
+    onError: (e) => toast('error', e instanceof Error ? e.message : String(e)),
+  });
 }
 
 interface Props {
@@ -80,7 +100,9 @@ export function FlowHeader({
 }: Props) {
   const name = useEditor((s) => s.flow.name);
   const description = useEditor((s) => s.flow.description);
-  const active = useEditor((s) => s.flow.active);
+  // ON/OFF is the workspace's state, applied at once (no Save, no version), as in Okta.
+  const active = useEditor((s) => s.saved.active);
+  const switchActive = useSwitchActive(store);
   const log = useEditor((s) => s.flow.data.log);
   const kind = useEditor((s) => flowKind(s.flow.data));
   const dirty = useEditor(isDirty);
@@ -128,8 +150,8 @@ export function FlowHeader({
           on={active}
           onText="Flow is ON"
           offText="Flow is OFF"
-          onChange={(on) => edit((f) => ok({ ...f, active: on }))}
-          disabled={editReason !== null}
+          onChange={(on) => switchActive.mutate(on)}
+          disabled={editReason !== null || switchActive.isPending}
           title={editReason ?? undefined}
         />
         <label

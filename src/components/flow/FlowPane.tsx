@@ -1,12 +1,13 @@
 /** The open flow: loads it, owns its editor store, and lays out header, content and versions. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, queries } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { createEditorStore, isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
 import type { FlowDto } from '../../contract/api.ts';
+import { flowKind } from '../../model/flows.ts';
 import { useReadOnlyDraft } from '../auth/useRole.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FlowEditor } from '../canvas/FlowEditor.tsx';
@@ -83,6 +84,16 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
     };
   }, [store, setLeaveGuard]);
 
+  // The sidebar lists the draft's name and event while it is being edited.
+  const setDraft = useUi((s) => s.setDraft);
+  const draftName = useEditor((s) => s.flow.name);
+  const draftKind = useEditor((s) => flowKind(s.flow.data));
+  const draftId = useEditor((s) => s.flow.id);
+  useEffect(() => {
+    setDraft({ id: draftId, name: draftName, kind: draftKind });
+  }, [setDraft, draftId, draftName, draftKind]);
+  useEffect(() => () => setDraft(null), [setDraft]);
+
   const reload = async () => {
     const dto = await api.flow(store.getState().flow.id);
     store.getState().load(dto);
@@ -90,6 +101,10 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
     dismissConflict();
   };
   const folder = index.folder(folderId);
+  const openDialog = useCallback((dialog: 'export' | 'compare' | 'properties') => {
+    if (dialog === 'compare') setCompareRevision(undefined);
+    setOpen(dialog);
+  }, []);
   return (
     <div className="flow-pane">
       <FlowHeader
@@ -138,7 +153,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           </section>
         )}
         <section className="flow-content" aria-label="Flow editor">
-          <FlowEditor store={store} onSave={() => save()} />
+          <FlowEditor store={store} onSave={() => save()} onDialog={openDialog} />
         </section>
         {panel && (
           <div
@@ -146,7 +161,8 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
             onKeyDown={(e) => {
               // Escape closes the drawer and returns to the selected card.
               if (e.key !== 'Escape' || e.defaultPrevented) return;
-              if (e.target instanceof Element && e.target.closest('[role="menu"], dialog')) return;
+              if (e.target instanceof Element && e.target.closest('[role="menu"], [role="dialog"]'))
+                return;
               e.preventDefault();
               showPanel(null);
               const sel = store.getState().selection;
