@@ -54,6 +54,8 @@ const decideByApi = (page: Page, flowId: string, revision: number) =>
 test('an editor asks for review, another requests changes, then approves; the folder rule holds export back until then', async ({
   browser,
 }) => {
+  // Three people sign in through the provider: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const ada = await person(browser, 'ada');
   await newFolder(ada, 'Entity Risk');
   const rule = ada.getByRole('checkbox', { name: 'Require approval before export' });
