@@ -75,7 +75,7 @@ test('an editor asks for review, another requests changes, then approves; the fo
   await expect(aliceRule).toHaveAccessibleDescription(/Only admins can change review rules/);
   await alice.getByRole('button', { name: 'New flow' }).click();
   await expect(alice.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
-  await alice.getByRole('switch', { name: 'Flow is OFF' }).click();
+  await alice.getByRole('checkbox', { name: 'Save all data that passes through the flow' }).check();
   await alice.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(alice.getByText('Unsaved changes')).toBeHidden();
   const flowId = await alice.evaluate(async () => {
@@ -147,7 +147,9 @@ test('an editor asks for review, another requests changes, then approves; the fo
   await sentBack.getByRole('button', { name: 'Close' }).first().click();
 
   // Alice saves again and asks again; Bob approves the new version.
-  await alice.getByRole('checkbox', { name: 'Save all data that passes through the flow' }).check();
+  await alice
+    .getByRole('checkbox', { name: 'Save all data that passes through the flow' })
+    .uncheck();
   await alice.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(alice.getByText('Unsaved changes')).toBeHidden();
   await expect(aliceBadge).toHaveCount(0);
