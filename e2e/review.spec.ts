@@ -111,8 +111,9 @@ test('an editor asks for review, another requests changes, then approves; the fo
   await expect(own.getByRole('tooltip')).toBeVisible();
   await expect(approve).toHaveAccessibleDescription(/another editor must approve/);
   await approve.press('Enter');
-  await expect(aliceBadge).toHaveText('Review requested by alice@example.com');
+  await expect(own).toBeVisible();
   await own.getByRole('button', { name: 'Close' }).first().click();
+  await expect(aliceBadge).toHaveText('Review requested by alice@example.com');
   await expect
     .poll(() => decideByApi(alice, flowId, 2))
     .toEqual({ status: 403, code: 'REVIEW_E403' });
