@@ -15,13 +15,18 @@ import { flowShape } from './flowShape.ts';
 import type { FlowShape } from './flowShape.ts';
 import { card } from './studio.ts';
 
-/** Presses Tab until `target` has focus (as a keyboard user moves through the page). */
-async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
+/**
+ * Presses Tab (Shift+Tab when `back`) until `target` has focus, as a keyboard user moves
+ * through the page.
+ */
+async function tabTo(page: Page, target: Locator, max = 150, back = false): Promise<void> {
   await expect(target).toBeVisible();
   for (let i = 0; i < max; i++) {
-    const focused = await target.evaluate((el) => el === document.activeElement);
+    const focused = await target.evaluate((el) => el === document.activeElement, undefined, {
+      timeout: 5000,
+    });
     if (focused) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${target.toString()}`);
 }
@@ -45,8 +50,8 @@ async function addCard(page: Page, query: string, name: string): Promise<void> {
 }
 
 /** Tabs to a select and steps through it with the arrow keys to the option `text`. */
-async function choose(page: Page, select: Locator, text: string): Promise<void> {
-  await tabTo(page, select);
+async function choose(page: Page, select: Locator, text: string, back = false): Promise<void> {
+  await tabTo(page, select, 150, back);
   // A closed select changes as the arrow keys go.
   const checked = select.locator('option:checked');
   if ((await checked.textContent())?.trim() !== text) await page.keyboard.press('Home');
@@ -207,6 +212,148 @@ test('the clear-sessions flow is built, mapped and saved with the keyboard alone
   await mapInput(page, 'Body', 'output');
   await save(page);
   await expect(card(page, /^Gmail – Send Email, card 5 of 5$/)).toBeVisible();
+});
+
+/** Renames the open flow through the header's More menu › Edit properties. */
+async function renameFlow(page: Page, name: string): Promise<void> {
+  await tabTo(page, page.getByRole('button', { name: 'More flow actions' }));
+  await page.keyboard.press('Enter');
+  const item = page.getByRole('menuitem', { name: 'Edit properties' });
+  await expect(item).toBeVisible();
+  for (let i = 0; i < 10; i++) {
+    if (await item.evaluate((el) => el === document.activeElement)) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(item).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Flow properties' });
+  await expect(dialog.getByLabel('Name')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+}
+
+/** From the selected event card: adds a flow input of a type, in the Inspector's Add input form. */
+async function addFlowInput(page: Page, name: string, type: string): Promise<void> {
+  await page.keyboard.press('i');
+  const form = inspector(page).getByRole('form', { name: 'Add input' });
+  await tabTo(page, form.getByLabel('Name'));
+  await page.keyboard.type(name);
+  await choose(page, form.getByLabel('Type'), type);
+  await tabTo(page, form.getByRole('button', { name: 'Add input' }));
+  await page.keyboard.press('Enter');
+  await expect(
+    inspector(page).getByRole('textbox', { name: `Name of input ${name}` }),
+  ).toBeVisible();
+  await backToCanvas(page);
+}
+
+/** From the selected Get Multiple card: picks keys of its input object with Add field. */
+async function pickKeys(page: Page, keys: readonly string[]): Promise<void> {
+  await page.keyboard.press('i');
+  const form = inspector(page).getByRole('form', { name: 'Add field' });
+  await tabTo(page, form.getByLabel('Key'));
+  for (const key of keys) {
+    await page.keyboard.type(key);
+    await page.keyboard.press('Enter');
+    await expect(
+      inspector(page).getByRole('button', { name: `Remove output ${key}` }),
+    ).toBeVisible();
+    await expect(form.getByLabel('Key')).toHaveValue('');
+  }
+  await backToCanvas(page);
+}
+
+/** Tabs to a "+" of the canvas and inserts a card there from the card search. */
+async function addCardAt(page: Page, plus: string, query: string, name: string): Promise<void> {
+  await tabTo(page, page.getByRole('button', { name: plus, exact: true }), 300);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Search cards')).toBeFocused();
+  await page.keyboard.type(query);
+  const wanted = page
+    .getByRole('listbox', { name: 'Cards' })
+    .getByRole('option', { name, exact: true });
+  await expect(wanted).toBeVisible();
+  for (let i = 0; i < 30; i++) {
+    if ((await wanted.getAttribute('aria-selected')) === 'true') break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await expect(card(page, new RegExp(`^${name}, card`))).toBeFocused();
+}
+
+test('the quarantine flow and its helper are built, mapped and saved with the keyboard alone', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto(studio.url);
+  await newFolder(page);
+
+  // The helper: Helper Flow (Group as Okta's group record, User ID) → Get Multiple (ID, Type,
+  // Profile.Name) → Continue If Type is OKTA_GROUP → If Error { Remove User from Group }.
+  await newFlow(page, 'Helper Flow');
+  await renameFlow(page, 'Remove user from group');
+  await card(page, /^Events – Helper Flow/).focus();
+  await addFlowInput(page, 'Group', 'Okta group');
+  await addFlowInput(page, 'User ID', 'Text');
+  await addCard(page, 'get multiple', 'Object – Get Multiple');
+  await mapInput(page, 'object', 'Group');
+  await pickKeys(page, ['ID', 'Type', 'Profile.Name']);
+  await addCard(page, 'continue if', 'Branching – Continue If');
+  await mapInput(page, 'value a', 'Type');
+  await page.keyboard.press('i');
+  await choose(
+    page,
+    inspector(page).getByRole('combobox', { name: 'comparison', exact: true }),
+    'equal to',
+  );
+  await backToCanvas(page);
+  await typeInput(page, 'value b', 'OKTA_GROUP');
+  await addCard(page, 'if error', 'Error Handling – If Error');
+  await addCardAt(
+    page,
+    'Add a card after “Try”',
+    'remove user from group',
+    'Okta – Remove User from Group',
+  );
+  await mapInput(page, 'Group ID', 'ID');
+  await mapInput(page, 'User ID', 'User ID');
+  await save(page);
+
+  // The main flow: Delegated Flow → Get Users Groups → For Each (the helper, item → Group) →
+  // Add User to Group → Deactivate User.
+  await newFlow(page, 'Delegated Flow');
+  await addCard(page, 'get users groups', 'Okta – Get Users Groups');
+  await mapInput(page, 'ID', 'Okta User ID');
+  await addCard(page, 'for each', 'List – For Each');
+  await mapInput(page, 'list', 'Groups');
+  await page.keyboard.press('i');
+  await choose(
+    page,
+    inspector(page).getByLabel('Helper Flow', { exact: true }),
+    'Remove user from group',
+  );
+  await expect(inspector(page).getByRole('combobox', { name: 'Map User ID from' })).toBeVisible();
+  // The item choice sits above the helper choice: Shift+Tab goes back up to it.
+  await choose(page, inspector(page).getByLabel('Current item goes to'), 'Group', true);
+  await backToCanvas(page);
+  await mapInput(page, 'User ID', 'Okta User ID');
+  await addCard(page, 'add user to group', 'Okta – Add User to Group');
+  await typeInput(page, 'Group ID', '00gatrisk000000000x7');
+  await mapInput(page, 'User ID', 'Okta User ID');
+  await addCard(page, 'deactivate user', 'Okta – Deactivate User');
+  await mapInput(page, 'ID or Login', 'Okta User ID');
+  await save(page);
+
+  const built = await exportShapes(page, studio.url);
+  const want = templateShapes('quarantine');
+  expect(want['Remove user from group']?.mappings).toHaveLength(6);
+  expect(want['Risk Policy - High (Quarantine)']?.mappings).toHaveLength(5);
+  expect(built['Remove user from group']).toEqual(want['Remove user from group']);
+  expect(built['Unnamed']).toEqual(want['Risk Policy - High (Quarantine)']);
 });
 
 /** What has the focus, and whether it (or the box it draws, for canvas cards) shows a ring. */

@@ -181,6 +181,23 @@ export function sourceText(root: RawFloData, path: ScopePath, mapping: Mapping):
   return handed ?? `${cardTitle(source)} · ${label}`;
 }
 
+/** The outside mapping feeding a hidden context output of an inline flow's event card. */
+function handedInto(
+  root: RawFloData,
+  path: ScopePath,
+  source: RawMethod,
+  output: string,
+): Mapping | null {
+  const step = path[path.length - 1];
+  const f = source.node.model.outputs.data[output];
+  if (!step || !f || f.group !== 'context' || !viewField(f).hidden) return null;
+  const parent = scopeAt(root, path.slice(0, -1));
+  const container = parent && cardIn(parent, step.card);
+  const input =
+    container && Object.values(container.node.model.inputs.data).find((x) => x.key === f.key);
+  return (parent && input && mappingInto(parent, step.card, input.id)) ?? null;
+}
+
 /** The outside source of a hidden context output of an inline flow's event card, if any. */
 function handedIn(
   root: RawFloData,
@@ -188,16 +205,23 @@ function handedIn(
   source: RawMethod,
   output: string,
 ): string | null {
-  const step = path[path.length - 1];
-  const f = source.node.model.outputs.data[output];
-  if (!step || !f || f.group !== 'context' || !viewField(f).hidden) return null;
-  const outer = path.slice(0, -1);
-  const parent = scopeAt(root, outer);
-  const container = parent && cardIn(parent, step.card);
-  const input =
-    container && Object.values(container.node.model.inputs.data).find((x) => x.key === f.key);
-  const into = parent && input && mappingInto(parent, step.card, input.id);
-  return into ? sourceText(root, outer, into) : null;
+  const into = handedInto(root, path, source, output);
+  return into ? sourceText(root, path.slice(0, -1), into) : null;
+}
+
+/**
+ * The outside card and output a mapping inside an inline flow really comes from, when it reads
+ * a value its container hands in (Okta's wormhole); null for an ordinary mapping.
+ */
+export function outsideSource(
+  root: RawFloData,
+  path: ScopePath,
+  mapping: Mapping,
+): { card: CardId; output: FieldId } | null {
+  const scope = scopeAt(root, path);
+  const source = scope && cardIn(scope, mapping.from.card);
+  const into = source ? handedInto(root, path, source, mapping.from.output) : null;
+  return into ? into.from : null;
 }
 
 /** A value a container card hands into its inline flows, named by where it comes from. */

@@ -10,7 +10,7 @@ import { inlineFlows, scopeAt } from './scope.ts';
 import { sequenceOf } from './sequence.ts';
 import { sampleOrg, findUser } from './sim/org.ts';
 import { simulate } from './sim/run.ts';
-import { mapFromOutside } from './wormholes.ts';
+import { dropUnreadWormhole, handedKey, mapFromOutside } from './wormholes.ts';
 
 /** Delegated Flow → Read User → If Error, with Suspend User and Deactivate User in its Try arm. */
 function flow() {
@@ -118,5 +118,40 @@ describe('handing a value into an inline flow (wormholes)', () => {
       f.path,
     );
     expect(r.ok ? null : r.problems[0]?.code).toBe('MAP_E012');
+  });
+
+  it('re-mapping an input from another outside output drops the value it no longer reads', () => {
+    const f = flow();
+    const holes = (d: RawFloData): string[] =>
+      Object.values(cardById(d, f.container)!.node.model.inputs.data)
+        .filter((x) => x.group === 'context')
+        .map((x) => x.key);
+    const into = (d: RawFloData, card: CardId) => ({
+      card,
+      input: fieldId(inner(d, f.path, card), 'inputs', 'id'),
+    });
+    const from = (d: RawFloData, key: string) => ({
+      card: f.read,
+      output: fieldId(cardById(d, f.read), 'outputs', key),
+    });
+    const first = unwrap(
+      mapFromOutside(f.data, from(f.data, 'ID'), into(f.data, f.suspend), f.path),
+    );
+    const second = unwrap(
+      mapFromOutside(first, from(first, 'login'), into(first, f.suspend), f.path),
+    );
+    // One handed-in value left, fed by login; the ID wormhole and its mapping are gone.
+    expect(holes(second)).toHaveLength(1);
+    expect(mappingsOf(second).filter((m) => m.to.card === f.container)).toHaveLength(1);
+    expect(flowProblems(second)).toEqual([]);
+    // A value another card inside still reads is kept.
+    const shared = unwrap(mapFromOutside(first, from(first, 'ID'), into(first, f.deact), f.path));
+    const moved = unwrap(
+      mapFromOutside(shared, from(shared, 'login'), into(shared, f.suspend), f.path),
+    );
+    expect(holes(moved)).toHaveLength(2);
+    expect(handedKey(moved, f.path, into(moved, f.deact))).toBe(holes(first)[0]);
+    // Dropping a key still read changes nothing.
+    expect(dropUnreadWormhole(moved, f.path, holes(first)[0]!)).toBe(moved);
   });
 });

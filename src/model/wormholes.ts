@@ -8,7 +8,7 @@ import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
 import type { CardId, FieldId, IdSource } from './ids.ts';
 import { freshId, randomIds } from './ids.ts';
-import { mapField } from './mapping.ts';
+import { dropPinsIntoInput, mapField } from './mapping.ts';
 import { availableSources } from './positions.ts';
 import type { RawField, RawFloData, RawMethod } from './raw.ts';
 import type { ScopePath } from './scope.ts';
@@ -140,10 +140,111 @@ export function mapFromOutside(
     innerScope?.methods.find((m) => m.uuid === event.uuid)?.node.model.outputs.data ?? {},
   ).find((f) => f.group === 'context' && f.key === key);
   if (!handedOut) return fail('MAP_E014', 'The value could not be handed into the inline flow.');
+  const before = handedKey(data, innerPath, to);
   const inside = mapField(
     next,
     { from: { card: event.uuid as CardId, output: handedOut.id as FieldId }, to },
     innerPath,
   );
-  return inside.ok ? ok(inside.value) : inside;
+  if (!inside.ok) return inside;
+  // The value this input read before is dropped once nothing inside reads it.
+  return ok(
+    before !== null && before !== key
+      ? dropUnreadWormhole(inside.value, innerPath, before)
+      : inside.value,
+  );
+}
+
+/** The key of the handed-in value an input of a card inside an inline flow reads, if any. */
+export function handedKey(
+  data: RawFloData,
+  innerPath: ScopePath,
+  to: { card: CardId; input: FieldId },
+): string | null {
+  const inner = scopeAt(data, innerPath);
+  const event = inner?.methods.find((m) => m.uuid === (inner && sequenceOf(inner).event));
+  if (!inner || !event) return null;
+  for (const [output, targets] of Object.entries(event.pins))
+    if ((targets[to.card] ?? []).some((t) => t.input === to.input)) {
+      const f = event.node.model.outputs.data[output];
+      return f?.group === 'context' && f.metadata['wormholeMethodId'] !== undefined ? f.key : null;
+    }
+  return null;
+}
+
+/**
+ * Removes a value handed into an inline flow (`key`) once no card inside reads it: the
+ * container's hidden input, the mapping feeding it, and the inner event's matching fields. A
+ * re-mapped or unmapped input leaves nothing behind; a handed-in value still read stays.
+ */
+export function dropUnreadWormhole(
+  data: RawFloData,
+  innerPath: ScopePath,
+  key: string,
+): RawFloData {
+  const step = innerPath[innerPath.length - 1];
+  const outerPath = innerPath.slice(0, -1);
+  const outer = scopeAt(data, outerPath);
+  const container = step ? outer?.methods.find((m) => m.uuid === step.card) : undefined;
+  const inner = container && step ? inlineAt(container, step.slot) : null;
+  const event = inner?.methods.find((m) => m.uuid === (inner && sequenceOf(inner).event));
+  if (!step || !outer || !container || !inner || !event) return data;
+  const isHole = (f: RawField, owner: string): boolean =>
+    f.group === 'context' && f.key === key && f.metadata['wormholeMethodId'] === owner;
+  const outs = Object.values(event.node.model.outputs.data).filter((f) =>
+    isHole(f, container.uuid),
+  );
+  if (outs.length === 0 || outs.some((f) => Object.keys(event.pins[f.id] ?? {}).length > 0))
+    return data;
+  const hole = Object.values(container.node.model.inputs.data).find((f) => isHole(f, event.uuid));
+  if (!hole) return data;
+  const without = (rec: Record<string, RawField>, owner: string): Record<string, RawField> =>
+    Object.fromEntries(Object.entries(rec).filter(([, f]) => !isHole(f, owner)));
+  const newEvent: RawMethod = {
+    ...event,
+    pins: Object.fromEntries(
+      Object.entries(event.pins).filter(([id]) => !outs.some((f) => f.id === id)),
+    ),
+    node: {
+      ...event.node,
+      model: {
+        ...event.node.model,
+        inputs: {
+          ...event.node.model.inputs,
+          data: without(event.node.model.inputs.data, container.uuid),
+        },
+        outputs: {
+          ...event.node.model.outputs,
+          data: without(event.node.model.outputs.data, container.uuid),
+        },
+      },
+    },
+  };
+  const newInner = {
+    ...inner,
+    methods: inner.methods.map((m) => (m.uuid === event.uuid ? newEvent : m)),
+  };
+  const newContainer = withInline(
+    {
+      ...container,
+      node: {
+        ...container.node,
+        model: {
+          ...container.node.model,
+          inputs: {
+            ...container.node.model.inputs,
+            data: without(container.node.model.inputs.data, event.uuid),
+          },
+        },
+      },
+    },
+    step.slot,
+    newInner,
+  );
+  return updateScope(data, outerPath, (s) => ({
+    ...s,
+    methods: s.methods.map((m) =>
+      m.uuid === container.uuid ? newContainer : dropPinsIntoInput(m, container.uuid, hole.id),
+    ),
+  }));
 }

@@ -1,11 +1,14 @@
 /** "Map from…": picks an earlier card's output to feed an input. */
 import type { SourceGroup } from '../../model/cardForm.ts';
-import { sourceText } from '../../model/cardForm.ts';
+import { outsideSource, sourceText } from '../../model/cardForm.ts';
 import type { FieldView } from '../../model/cards.ts';
 import type { CardId, FieldId } from '../../model/ids.ts';
 import type { Mapping } from '../../model/mapping.ts';
 import { mapField, unmapField } from '../../model/mapping.ts';
-import { mapFromOutside } from '../../model/wormholes.ts';
+import type { Result } from '../../model/errors.ts';
+import { ok } from '../../model/errors.ts';
+import type { RawFloData } from '../../model/raw.ts';
+import { dropUnreadWormhole, handedKey, mapFromOutside } from '../../model/wormholes.ts';
 import type { CardAt } from './cardAt.ts';
 import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
 
@@ -23,9 +26,26 @@ const keyOf = (card: string, output: string, outside = false): string =>
 /** A select of the outputs of earlier cards, grouped by card. */
 export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
   const apply = useFlowEdit();
-  const current = mapping ? keyOf(mapping.from.card, mapping.from.output) : '';
-  const listed = sources.some((g) => g.outputs.some((o) => keyOf(o.card, o.output) === current));
+  // A value handed in from outside shows as its outside option, so the arrow keys move on
+  // from it instead of landing on it again.
+  const outside = mapping ? outsideSource(at.data, at.path, mapping) : null;
+  const current = outside
+    ? keyOf(outside.card, outside.output, true)
+    : mapping
+      ? keyOf(mapping.from.card, mapping.from.output)
+      : '';
+  const listed = sources.some((g) =>
+    g.outputs.some((o) => keyOf(o.card, o.output, g.outside) === current),
+  );
   const to = { card: at.card, input: field.id };
+  // Unmapping or re-mapping from inside leaves no unread handed-in value behind.
+  const releasing =
+    (op: (d: RawFloData) => Result<RawFloData>) =>
+    (d: RawFloData): Result<RawFloData> => {
+      const before = at.path.length > 0 ? handedKey(d, at.path, to) : null;
+      const r = op(d);
+      return r.ok && before !== null ? ok(dropUnreadWormhole(r.value, at.path, before)) : r;
+    };
   return (
     <select
       className="insp-map"
@@ -35,7 +55,7 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
       onChange={(e) => {
         const value = e.target.value;
         if (value === '') {
-          if (mapping) onProblem(firstMessage(apply((d) => unmapField(d, to, at.path))));
+          if (mapping) onProblem(firstMessage(apply(releasing((d) => unmapField(d, to, at.path)))));
           return;
         }
         const [card, output, outside] = JSON.parse(value) as [CardId, FieldId, string?];
@@ -44,7 +64,7 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
             apply((d) =>
               outside
                 ? mapFromOutside(d, { card, output }, to, at.path)
-                : mapField(d, { from: { card, output }, to }, at.path),
+                : releasing((x) => mapField(x, { from: { card, output }, to }, at.path))(d),
             ),
           ),
         );
