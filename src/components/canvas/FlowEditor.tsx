@@ -6,7 +6,8 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionEnv, StudioCommands } from '../../client/actions/registry.ts';
 import { actionForKey } from '../../client/actions/registry.ts';
-import { insertFromCatalog, insertionPoint } from '../../client/canvas/commands.ts';
+import { eventChangeOf, insertFromCatalog, insertionPoint } from '../../client/canvas/commands.ts';
+import { eventCardOf } from '../../model/flows.ts';
 import { useCatalog } from '../../client/catalog.ts';
 import { cardClipboard } from '../../client/clipboardStore.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
@@ -28,6 +29,7 @@ import type { PaletteKind } from './Palette.tsx';
 import type { DraggedOutput } from '../../client/canvas/outputDrag.ts';
 import type { CardId } from '../../model/ids.ts';
 import type { ScopePath } from '../../model/scope.ts';
+import { isNoop } from '../../model/cardRoles.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { useTree } from '../workspace/useTree.ts';
 import { useEditor } from '../flow/editorContext.ts';
@@ -56,6 +58,7 @@ function describe(data: RawFloData, at: InsertAt): string {
   const id = at.kind === 'after' ? at.card : at.head;
   const m = scope?.methods.find((x) => x.uuid === id);
   if (at.kind === 'branchStart') return 'at the start of the branch';
+  if (m && isNoop(m)) return 'at the start of the flow';
   return m ? `after “${m.node.data.name}”` : 'at the end of the flow';
 }
 
@@ -198,6 +201,10 @@ function Editor({ store, onSave, onDialog }: EditorProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [env, store, focusCard]);
 
+  const currentEvent = useEditor((s) => {
+    const e = eventCardOf(s.flow.data);
+    return e && !isNoop(e) ? e.node.data.name : null;
+  });
   const insert = (id: string, scheduled = false, at?: InsertAt) => {
     if (!catalog) return;
     const o = insertFromCatalog(
@@ -248,6 +255,8 @@ function Editor({ store, onSave, onDialog }: EditorProps) {
         open={events}
         catalog={catalog}
         onClose={() => setEvents(false)}
+        current={currentEvent}
+        planOf={(id, scheduled) => (catalog ? eventChangeOf(store, catalog, id, scheduled) : null)}
         onPick={(id, scheduled) => {
           setEvents(false);
           insert(id, scheduled);

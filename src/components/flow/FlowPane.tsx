@@ -7,6 +7,7 @@ import type { EditorStore } from '../../client/editorStore.ts';
 import { createEditorStore, isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
 import type { FlowDto } from '../../contract/api.ts';
+import { flowKind } from '../../model/flows.ts';
 import { useReadOnlyDraft } from '../auth/useRole.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FlowEditor } from '../canvas/FlowEditor.tsx';
@@ -25,6 +26,8 @@ import { FlowHeader } from './FlowHeader.tsx';
 import { PropertiesDialog } from './PropertiesDialog.tsx';
 import { useRemoteChange } from './useRemoteChange.ts';
 import { useSaveFlow } from './useSaveFlow.ts';
+import { RequestReviewDialog, ReviewDialog } from '../review/ReviewDialogs.tsx';
+import { useFlowReviews, useReviewRules } from '../review/useReview.ts';
 
 /** Loads the flow and provides its editor store. Keyed by flow id by its parent. */
 export function FlowPane({ flowId, index }: { flowId: string; index: TreeIndex }) {
@@ -45,7 +48,7 @@ function LoadedFlow({ initial, index }: { initial: FlowDto; index: TreeIndex }) 
   );
 }
 
-type Open = null | 'properties' | 'export' | 'delete' | 'compare';
+type Open = null | 'properties' | 'export' | 'delete' | 'compare' | 'request-review' | 'review';
 
 function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const qc = useQueryClient();
@@ -62,6 +65,9 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const folderId = useEditor((s) => s.saved.folderId);
   const dirty = useEditor(isDirty);
   const remote = useRemoteChange(store, saving);
+  const baseRevision = useEditor((s) => s.baseRevision);
+  const reviewEnabled = useReviewRules().enabled;
+  const { current: review } = useFlowReviews(store.getState().flow.id, baseRevision, reviewEnabled);
 
   useEffect(() => {
     const guard = () =>
@@ -77,6 +83,16 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
       window.removeEventListener('beforeunload', beforeUnload);
     };
   }, [store, setLeaveGuard]);
+
+  // The sidebar lists the draft's name and event while it is being edited.
+  const setDraft = useUi((s) => s.setDraft);
+  const draftName = useEditor((s) => s.flow.name);
+  const draftKind = useEditor((s) => flowKind(s.flow.data));
+  const draftId = useEditor((s) => s.flow.id);
+  useEffect(() => {
+    setDraft({ id: draftId, name: draftName, kind: draftKind });
+  }, [setDraft, draftId, draftName, draftKind]);
+  useEffect(() => () => setDraft(null), [setDraft]);
 
   const reload = async () => {
     const dto = await api.flow(store.getState().flow.id);
@@ -102,6 +118,15 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           setOpen('compare');
         }}
         onDelete={() => setOpen('delete')}
+        review={
+          reviewEnabled
+            ? {
+                current: review,
+                onRequest: () => setOpen('request-review'),
+                onReview: () => setOpen('review'),
+              }
+            : null
+        }
       />
       <ChangeBanner
         change={remote}
@@ -179,7 +204,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
       <ExportDialog
         open={open === 'export'}
         onClose={() => setOpen(null)}
-        flow={{ id: store.getState().flow.id, name, dirty }}
+        flow={{ id: store.getState().flow.id, name, dirty, folderId }}
         folder={folder ? { id: folder.id, name: folder.name } : null}
       />
       <Dialog title="Delete flow" open={open === 'delete'} onClose={() => setOpen(null)}>
@@ -215,6 +240,25 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           open
           onClose={() => setOpen(null)}
           {...(compareRevision === undefined ? {} : { initialRevision: compareRevision })}
+        />
+      )}
+      {open === 'request-review' && (
+        <RequestReviewDialog
+          flowId={store.getState().flow.id}
+          flowName={name}
+          revision={baseRevision}
+          review={review}
+          dirty={dirty}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open === 'review' && (
+        <ReviewDialog
+          flowId={store.getState().flow.id}
+          flowName={name}
+          revision={baseRevision}
+          review={review}
+          onClose={() => setOpen(null)}
         />
       )}
       <ConflictDialog

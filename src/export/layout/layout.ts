@@ -11,7 +11,7 @@ import type { InsertAt } from '../../model/positions.ts';
 import type { ScopePath } from '../../model/scope.ts';
 import { inlineFlows } from '../../model/scope.ts';
 import type { Step } from '../../model/sequence.ts';
-import { sequenceOf } from '../../model/sequence.ts';
+import { placeholderEventOf, sequenceOf } from '../../model/sequence.ts';
 import type { CardSummary } from '../../model/summary.ts';
 import type { OuterSources } from '../../model/summary.ts';
 import { armLabel, sourcesOf, summarizeCached } from '../../model/summary.ts';
@@ -51,7 +51,10 @@ export interface LayoutNode {
   summary: CardSummary | null;
   /** "True"/"False" for branch pills, the arm name for inline-flow lanes. */
   label: string | null;
-  /** For cards: position in execution order (1-based) among the flow's visible cards. */
+  /**
+   * For cards: position in execution order (1-based) among the flow's visible cards; 0 for the
+   * hidden placeholder event of a flow without an event.
+   */
   order: number;
   /**
    * Where a card dropped just right of this node is inserted; null where nothing can go
@@ -142,6 +145,9 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
   const nodes: LayoutNode[] = [];
   const edges: LayoutEdge[] = [];
   let order = 0;
+  // Okta's hidden Noop event of a flow without one: laid out (the canvas's "Add event" slot)
+  // but not numbered or counted, as it is no card the user placed.
+  const placeholder = placeholderEventOf(data);
   const g = GEOMETRY;
   const edge = (kind: EdgeKind, from: string, to: string): void => {
     edges.push({ id: `${from}->${to}`, kind, from, to });
@@ -189,7 +195,8 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
   ): Block => {
     const summary = summarizeCached(m, sources);
     const height = cardHeight(summary, views?.get(m.uuid));
-    order++;
+    const counted = m.uuid !== placeholder;
+    if (counted) order++;
     nodes.push({
       id: m.uuid,
       kind: isNote(m) ? 'note' : 'card',
@@ -201,7 +208,7 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
       height,
       summary,
       label: null,
-      order,
+      order: counted ? order : 0,
       after: summary.role === 'ifElse' ? null : { kind: 'after', card: m.uuid as CardId, path },
     });
     let width: number = g.cardWidth;
@@ -334,5 +341,21 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
     width: root?.width ?? 0,
     height: Math.max(root?.height ?? 0, ...nodes.map((n) => n.y + n.height)),
     cardCount: order,
+  };
+}
+
+/**
+ * The layout without the hidden placeholder event of a flow that has none (the canvas keeps
+ * it as its "Add event" slot; pictures and Compare draw only the cards the user placed).
+ */
+export function withoutPlaceholder(layout: Layout): Layout {
+  const hidden = new Set(
+    layout.nodes.filter((n) => n.kind === 'card' && n.order === 0).map((n) => n.id),
+  );
+  if (hidden.size === 0) return layout;
+  return {
+    ...layout,
+    nodes: layout.nodes.filter((n) => !hidden.has(n.id)),
+    edges: layout.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)),
   };
 }
