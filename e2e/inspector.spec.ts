@@ -8,7 +8,7 @@ import type { RawFloData } from '../src/model/raw.ts';
 import { allCardIds } from '../src/model/scope.ts';
 import type { FlowDto } from '../src/server/dto.ts';
 import { expect, sharedFlopack, test } from './fixtures.ts';
-import { openInspector, showOutline } from './studio.ts';
+import { card, openInspector, showOutline } from './studio.ts';
 
 const DELEGATED = 'root:kernel:http:delegated';
 const HELPER = 'root:kernel:control:callable';
@@ -365,6 +365,19 @@ test('[corpus] a real ISPM remediation flow: inline-flow cards are in the outlin
   const tryArm = page.getByRole('list', { name: 'Try of If Error' });
   const suspend = tryArm.getByRole('button', { name: /^Okta – Suspend User, card \d+ of \d+$/ });
   await expect(suspend).toBeVisible();
+  // On the canvas, the card inside the Try lane reads the handed-in value by its outside source.
+  await expect(
+    card(page, /^Okta – Suspend User, card/).getByRole('button', {
+      name: 'ID or Login ← Assign › User Id in Service',
+    }),
+  ).toBeVisible();
+  // The If Error card's Inspector lists what it hands into its lanes, named by their sources.
+  await outline(page)
+    .getByRole('button', { name: /– If Error, card \d+ of \d+$/ })
+    .click();
+  const handed = inspector(page).getByRole('list', { name: 'Values handed into its lanes' });
+  await expect(handed.getByText('← Assign · User Id in Service')).toBeVisible();
+  await expect(inspector(page).getByText('This card has no inputs to set.')).toBeHidden();
   const rows = tryArm.getByRole('button', { name: /^Tables – Create Row/ });
   await rows.click();
   const panel = inspector(page);

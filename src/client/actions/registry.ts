@@ -9,7 +9,6 @@ import type { Catalog } from '../../model/catalog.ts';
 import type { Clip } from '../../model/clipboard.ts';
 import type { Problem } from '../../model/errors.ts';
 import type { Outcome } from '../canvas/commands.ts';
-import { ok } from '../../model/errors.ts';
 import {
   copySelected,
   duplicateSelected,
@@ -44,6 +43,8 @@ export interface StudioCommands {
   openDialog: (dialog: 'export' | 'compare' | 'properties') => void;
   showPanel: (panel: 'check' | 'test' | 'versions') => void;
   toggleTheme: () => void;
+  /** Turns the open flow ON or OFF (saved at once, as the header's switch does). */
+  toggleActive: () => void;
   /** Lets the user choose any flow of the workspace to open. */
   chooseFlow: () => void;
 }
@@ -340,7 +341,7 @@ export const ACTIONS: readonly Action[] = [
     shortcut: null,
     group: 'flow',
     enabled: writable(() => true),
-    run: (env) => env.store.getState().edit((f) => ok({ ...f, active: !f.active })),
+    run: (env) => env.studio.toggleActive(),
   },
   {
     id: 'open-flow',

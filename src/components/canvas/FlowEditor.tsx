@@ -40,6 +40,7 @@ interface EditorProps {
   onSave: () => void;
   /** Opens one of the open flow's dialogs (Export, Compare, properties). */
   onDialog: StudioCommands['openDialog'];
+  onToggleActive: () => void;
 }
 
 /** The editor for the open flow. */
@@ -66,7 +67,7 @@ const typing = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement &&
   (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
-function Editor({ store, onSave, onDialog }: EditorProps) {
+function Editor({ store, onSave, onDialog, onToggleActive }: EditorProps) {
   const rf = useReactFlow();
   const catalog = useCatalog();
   const toast = useUi((s) => s.toast);
@@ -171,9 +172,10 @@ function Editor({ store, onSave, onDialog }: EditorProps) {
           ui.setTheme(ui.theme === 'dark' ? 'light' : 'dark');
         },
         chooseFlow: () => setCommands('flows'),
+        toggleActive: onToggleActive,
       },
     }),
-    [store, catalog, onSave, rf, report, focusCard, openAdd, onDialog],
+    [store, catalog, onSave, rf, report, focusCard, openAdd, onDialog, onToggleActive],
   );
 
   useEffect(() => {

@@ -55,7 +55,7 @@ function CheckButton() {
 }
 
 /** Turns the open flow ON or OFF on the server, then in the draft and the workspace tree. */
-function useSwitchActive(store: EditorStore) {
+export function useSwitchActive(store: EditorStore) {
   const qc = useQueryClient();
   const toast = useUi((s) => s.toast);
   return useMutation({

@@ -22,7 +22,7 @@ import { Outline } from './CardList.tsx';
 import { ChangeBanner } from './ChangeBanner.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { EditorContext, useEditor } from './editorContext.ts';
-import { FlowHeader } from './FlowHeader.tsx';
+import { FlowHeader, useSwitchActive } from './FlowHeader.tsx';
 import { PropertiesDialog } from './PropertiesDialog.tsx';
 import { useRemoteChange } from './useRemoteChange.ts';
 import { useSaveFlow } from './useSaveFlow.ts';
@@ -65,6 +65,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const folderId = useEditor((s) => s.saved.folderId);
   const dirty = useEditor(isDirty);
   const remote = useRemoteChange(store, saving);
+  const switchActive = useSwitchActive(store);
   const baseRevision = useEditor((s) => s.baseRevision);
   const reviewEnabled = useReviewRules().enabled;
   const { current: review } = useFlowReviews(store.getState().flow.id, baseRevision, reviewEnabled);
@@ -105,6 +106,10 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
     if (dialog === 'compare') setCompareRevision(undefined);
     setOpen(dialog);
   }, []);
+  const toggleActive = useCallback(() => {
+    if (store.getState().readOnly === null && !switchActive.isPending)
+      switchActive.mutate(!store.getState().flow.active);
+  }, [store, switchActive]);
   return (
     <div className="flow-pane">
       <FlowHeader
@@ -153,7 +158,12 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           </section>
         )}
         <section className="flow-content" aria-label="Flow editor">
-          <FlowEditor store={store} onSave={() => save()} onDialog={openDialog} />
+          <FlowEditor
+            store={store}
+            onSave={() => save()}
+            onDialog={openDialog}
+            onToggleActive={toggleActive}
+          />
         </section>
         {panel && (
           <div

@@ -7,6 +7,7 @@ import { isNote } from '../../model/cardRoles.ts';
 import type { NoteText } from '../../model/cards.ts';
 import { noteText, viewField } from '../../model/cards.ts';
 import type { Json, RawField, RawMethod } from '../../model/raw.ts';
+import { composeLabels } from '../../model/compose.ts';
 import { inlineFlows } from '../../model/scope.ts';
 import { itemRoute } from '../../model/helperItem.ts';
 import type { CardSummary } from '../../model/summary.ts';
@@ -103,7 +104,8 @@ export function inputLabel(f: RawField, m: RawMethod): string {
     if (entry) return `${armLabel(m, entry.group, entry.slot.kind)} input`;
   }
   if (f.group === '_expr') return 'Where value';
-  return viewField(f).label;
+  // Compose's template and fields carry random keys; they read as the card shows them.
+  return composeLabels(m).get(f.id) ?? viewField(f).label;
 }
 
 /**
