@@ -7,6 +7,8 @@ import {
   fromTemplate,
   newFlowInFolder,
   newFolder,
+  openInspector,
+  paletteItem,
   showOutline,
 } from './studio.ts';
 
@@ -86,4 +88,28 @@ test('changing the event asks first and says which mappings it drops', async ({ 
   await dialog.getByRole('button', { name: 'Change event' }).click();
   await expect(dialog).toBeHidden();
   await expect(card(page, /Helper Flow, card 1 of/)).toBeVisible();
+});
+
+test('a note renders its Markdown on the canvas, never raw HTML, and the outline names it by its title', async ({
+  page,
+  studio,
+}) => {
+  await newFlowInFolder(page, studio.url);
+  await addEvent(page);
+  await (await paletteItem(page, 'comment', 'Notes – Comment')).click();
+  const panel = await openInspector(page);
+  await panel.getByLabel('Title', { exact: true }).fill('Why');
+  await panel
+    .getByLabel('Text (Markdown)')
+    .fill('**Bold** and <img src=x onerror="document.title=1"> [docs](https://help.okta.com)');
+  const note = card(page, 'Note “Why”, card 2 of 2');
+  await expect(note.locator('strong', { hasText: 'Bold' })).toBeVisible();
+  await expect(note.getByRole('link', { name: 'docs' })).toHaveAttribute(
+    'href',
+    'https://help.okta.com',
+  );
+  await expect(note).toContainText('<img src=x onerror="document.title=1">');
+  await expect(note.locator('img')).toHaveCount(0);
+  const outline = await showOutline(page);
+  await expect(outline.getByRole('button', { name: 'Note “Why”, card 2 of 2' })).toBeVisible();
 });
