@@ -113,3 +113,32 @@ test('a note renders its Markdown on the canvas, never raw HTML, and the outline
   const outline = await showOutline(page);
   await expect(outline.getByRole('button', { name: 'Note “Why”, card 2 of 2' })).toBeVisible();
 });
+
+test('a long folder name ends in an ellipsis, keeps its icon and count, and shows in full on hover', async ({
+  page,
+  studio,
+}) => {
+  const name = 'Entity risk remediation flows for the security operations centre, quarantine';
+  await newFlowInFolder(page, studio.url, name);
+  const row = page.getByRole('treeitem', { name: new RegExp(`^${name}`) });
+  const label = row.getByRole('button', { name: new RegExp(`^${name}`) });
+  await expect(label).toHaveAttribute('title', name);
+  const count = row.getByLabel('1 flows');
+  await expect(count).toHaveText('1');
+  // The count and the icon stay whole inside the row; the name is cut instead.
+  const fits = () =>
+    label.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const inside = (q: string) => {
+        const r = el.querySelector(q)?.getBoundingClientRect();
+        return !!r && r.width > 0 && r.left >= box.left && r.right <= box.right + 0.5;
+      };
+      const text = el.querySelector<HTMLElement>('.folder-name');
+      return {
+        icon: inside('.folder-icon'),
+        count: inside('.count'),
+        cut: !!text && text.scrollWidth > text.clientWidth,
+      };
+    });
+  await expect.poll(fits).toEqual({ icon: true, count: true, cut: true });
+});
