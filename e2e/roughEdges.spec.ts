@@ -142,3 +142,19 @@ test('a long folder name ends in an ellipsis, keeps its icon and count, and show
     });
   await expect.poll(fits).toEqual({ icon: true, count: true, cut: true });
 });
+
+test('Compare opened from Versions fits the flow in view', async ({ page, studio }) => {
+  await newFlowInFolder(page, studio.url);
+  await addEvent(page);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await page.getByRole('button', { name: 'Versions' }).click();
+  const versions = page.getByRole('complementary', { name: 'Versions' });
+  await versions.getByRole('button', { name: /^Version 1:/ }).click();
+  await page.getByRole('button', { name: 'Compare with the current draft' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare' });
+  const viewport = dialog.locator('.react-flow__viewport');
+  const zoom = () => viewport.evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  await expect.poll(zoom).toBeGreaterThan(0.5);
+  await expect(dialog.getByRole('button', { name: 'Zoom Out' })).toBeEnabled();
+});
