@@ -171,7 +171,14 @@ export interface AuditEntryDto {
 
 /** Told to every open studio when something changes (Server-Sent Events on /api/events). */
 export interface ChangeNotice {
-  kind: 'flow.saved' | 'flow.created' | 'flow.deleted' | 'folder.deleted' | 'import';
+  kind:
+    | 'flow.saved'
+    | 'flow.created'
+    | 'flow.deleted'
+    | 'folder.deleted'
+    | 'import'
+    | 'flow.reviewed'
+    | 'review.rule';
   flowIds: string[];
   revision?: number | undefined;
   actor: string;

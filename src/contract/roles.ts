@@ -46,6 +46,9 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/import', role: 'editor' },
   { method: 'POST', path: '/api/templates/:id', role: 'editor' },
   { method: 'PUT', path: '/api/risk-policy', role: 'editor' },
+  { method: 'POST', path: '/api/flows/:id/versions/:rev/review', role: 'editor' },
+  { method: 'POST', path: '/api/flows/:id/versions/:rev/decision', role: 'editor' },
+  { method: 'PUT', path: '/api/folders/:id/review-rule', role: 'admin' },
 ];
 
 const matches = (pattern: string, path: string): boolean => {

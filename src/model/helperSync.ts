@@ -33,7 +33,7 @@ export function inputRenames(before: RawFloData, after: RawFloData): InputRename
 /** True when the two versions of a helper take different inputs (keys, types or order). */
 export function signatureChanged(before: RawFloData, after: RawFloData): boolean {
   const text = (d: RawFloData) =>
-    JSON.stringify(eventInputs(d).map((i) => [i.key, i.type, i.collection]));
+    JSON.stringify(eventInputs(d).map((i) => [i.key, i.type, i.record, i.collection]));
   return text(before) !== text(after);
 }
 

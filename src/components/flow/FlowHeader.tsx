@@ -14,7 +14,11 @@ import {
   Play,
   Download,
   Trash2,
+  UserCheck,
+  Send,
 } from 'lucide-react';
+import { reviewBadge } from '../../client/review.ts';
+import type { Review } from '../../model/review.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../client/api.ts';
 import { useRole } from '../auth/useRole.ts';
@@ -74,6 +78,12 @@ interface Props {
   onExport: () => void;
   onCompare: () => void;
   onDelete: () => void;
+  /** Review before release; absent in local mode (one person, nobody else to approve). */
+  review?: {
+    current: Review | null;
+    onRequest: () => void;
+    onReview: () => void;
+  } | null;
 }
 
 /** Header and command bar of the open flow. */
@@ -85,6 +95,7 @@ export function FlowHeader({
   onExport,
   onCompare,
   onDelete,
+  review,
 }: Props) {
   const name = useEditor((s) => s.flow.name);
   const description = useEditor((s) => s.flow.description);
@@ -120,6 +131,16 @@ export function FlowHeader({
           <span className="read-only" title={editReason}>
             View only
           </span>
+        )}
+        {review?.current && (
+          <button
+            type="button"
+            className={`review-badge ${review.current.state}`}
+            onClick={review.onReview}
+            aria-label={`${reviewBadge(review.current)} — show the review`}
+          >
+            {reviewBadge(review.current)}
+          </button>
         )}
         {description && <p className="visually-hidden">{description}</p>}
       </div>
@@ -218,6 +239,16 @@ export function FlowHeader({
               <DropdownMenu.Item className="menu-item" onSelect={onExport}>
                 <Download size={15} aria-hidden="true" /> Export
               </DropdownMenu.Item>
+              {review && (
+                <>
+                  <DropdownMenu.Item className="menu-item" onSelect={review.onRequest}>
+                    <Send size={15} aria-hidden="true" /> Request review…
+                  </DropdownMenu.Item>
+                  <DropdownMenu.Item className="menu-item" onSelect={review.onReview}>
+                    <UserCheck size={15} aria-hidden="true" /> Review…
+                  </DropdownMenu.Item>
+                </>
+              )}
               <DropdownMenu.Separator className="menu-separator" />
               <DropdownMenu.Item
                 className="menu-item danger-quiet"

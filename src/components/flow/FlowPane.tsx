@@ -1,7 +1,7 @@
 /** The open flow: loads it, owns its editor store, and lays out header, content and versions. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, queries } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { createEditorStore, isDirty } from '../../client/editorStore.ts';
@@ -26,6 +26,8 @@ import { FlowHeader } from './FlowHeader.tsx';
 import { PropertiesDialog } from './PropertiesDialog.tsx';
 import { useRemoteChange } from './useRemoteChange.ts';
 import { useSaveFlow } from './useSaveFlow.ts';
+import { RequestReviewDialog, ReviewDialog } from '../review/ReviewDialogs.tsx';
+import { useFlowReviews, useReviewRules } from '../review/useReview.ts';
 
 /** Loads the flow and provides its editor store. Keyed by flow id by its parent. */
 export function FlowPane({ flowId, index }: { flowId: string; index: TreeIndex }) {
@@ -46,7 +48,7 @@ function LoadedFlow({ initial, index }: { initial: FlowDto; index: TreeIndex }) 
   );
 }
 
-type Open = null | 'properties' | 'export' | 'delete' | 'compare';
+type Open = null | 'properties' | 'export' | 'delete' | 'compare' | 'request-review' | 'review';
 
 function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const qc = useQueryClient();
@@ -63,6 +65,9 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const folderId = useEditor((s) => s.saved.folderId);
   const dirty = useEditor(isDirty);
   const remote = useRemoteChange(store, saving);
+  const baseRevision = useEditor((s) => s.baseRevision);
+  const reviewEnabled = useReviewRules().enabled;
+  const { current: review } = useFlowReviews(store.getState().flow.id, baseRevision, reviewEnabled);
 
   useEffect(() => {
     const guard = () =>
@@ -96,6 +101,10 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
     dismissConflict();
   };
   const folder = index.folder(folderId);
+  const openDialog = useCallback((dialog: 'export' | 'compare' | 'properties') => {
+    if (dialog === 'compare') setCompareRevision(undefined);
+    setOpen(dialog);
+  }, []);
   return (
     <div className="flow-pane">
       <FlowHeader
@@ -109,6 +118,15 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           setOpen('compare');
         }}
         onDelete={() => setOpen('delete')}
+        review={
+          reviewEnabled
+            ? {
+                current: review,
+                onRequest: () => setOpen('request-review'),
+                onReview: () => setOpen('review'),
+              }
+            : null
+        }
       />
       <ChangeBanner
         change={remote}
@@ -135,7 +153,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           </section>
         )}
         <section className="flow-content" aria-label="Flow editor">
-          <FlowEditor store={store} onSave={() => save()} />
+          <FlowEditor store={store} onSave={() => save()} onDialog={openDialog} />
         </section>
         {panel && (
           <div
@@ -143,7 +161,8 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
             onKeyDown={(e) => {
               // Escape closes the drawer and returns to the selected card.
               if (e.key !== 'Escape' || e.defaultPrevented) return;
-              if (e.target instanceof Element && e.target.closest('[role="menu"], dialog')) return;
+              if (e.target instanceof Element && e.target.closest('[role="menu"], [role="dialog"]'))
+                return;
               e.preventDefault();
               showPanel(null);
               const sel = store.getState().selection;
@@ -185,7 +204,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
       <ExportDialog
         open={open === 'export'}
         onClose={() => setOpen(null)}
-        flow={{ id: store.getState().flow.id, name, dirty }}
+        flow={{ id: store.getState().flow.id, name, dirty, folderId }}
         folder={folder ? { id: folder.id, name: folder.name } : null}
       />
       <Dialog title="Delete flow" open={open === 'delete'} onClose={() => setOpen(null)}>
@@ -221,6 +240,25 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           open
           onClose={() => setOpen(null)}
           {...(compareRevision === undefined ? {} : { initialRevision: compareRevision })}
+        />
+      )}
+      {open === 'request-review' && (
+        <RequestReviewDialog
+          flowId={store.getState().flow.id}
+          flowName={name}
+          revision={baseRevision}
+          review={review}
+          dirty={dirty}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open === 'review' && (
+        <ReviewDialog
+          flowId={store.getState().flow.id}
+          flowName={name}
+          revision={baseRevision}
+          review={review}
+          onClose={() => setOpen(null)}
         />
       )}
       <ConflictDialog

@@ -13,6 +13,7 @@ import { inlineFlows } from '../../model/scope.ts';
 import type { Step } from '../../model/sequence.ts';
 import { placeholderEventOf, sequenceOf } from '../../model/sequence.ts';
 import type { CardSummary } from '../../model/summary.ts';
+import type { OuterSources } from '../../model/summary.ts';
 import { armLabel, sourcesOf, summarizeCached } from '../../model/summary.ts';
 
 /** Geometry, in canvas pixels. */
@@ -158,9 +159,10 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
     x: number,
     y: number,
     skipEvent: boolean,
+    outer?: OuterSources,
   ): Block | null => {
     const byId = new Map(scope.methods.map((m) => [m.uuid, m]));
-    const sources = sourcesOf(scope);
+    const sources = sourcesOf(scope, outer);
     const seq = sequenceOf(scope);
     const steps = skipEvent ? seq.steps.slice(1) : seq.steps;
     const chain = layoutSteps(steps, byId, sources, path, x, y);
@@ -233,7 +235,10 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
         after: innerEvent ? { kind: 'after', card: innerEvent, path: innerPath } : null,
       });
       edge('inline', m.uuid, armId);
-      const inner = layoutScope(entry.flo, innerPath, ax + g.pillWidth + 16 + g.gapX, ay, true);
+      const inner = layoutScope(entry.flo, innerPath, ax + g.pillWidth + 16 + g.gapX, ay, true, {
+        container: m,
+        sources,
+      });
       if (inner) edge('next', armId, inner.entry);
       const armWidth = g.armIndent + g.pillWidth + 16 + (inner ? g.gapX + inner.width : 0);
       width = Math.max(width, armWidth);
