@@ -425,14 +425,20 @@ test('typing a title is one undo step, and the inspector drawer can be closed an
 test('a note’s title and Markdown text are edited and saved', async ({ page, studio }) => {
   await slackFlow(page, studio.url, ['root:kernel:control:comment']);
   const panel = inspector(page);
-  await outline(page).getByRole('button', { name: 'Notes – Comment, card 5 of 5' }).click();
+  await outline(page).getByRole('button', { name: 'Note, card 5 of 5' }).click();
   await panel.getByLabel('Title', { exact: true }).fill('Why Slack');
   await panel.getByLabel('Text (Markdown)').fill('The **SOC** channel watches risk alerts.');
   await expect(outline(page)).toContainText('The **SOC** channel watches risk alerts.');
+  // The outline names the note by its title; the canvas renders its Markdown.
+  await expect(
+    outline(page).getByRole('button', { name: 'Note “Why Slack”, card 5 of 5' }),
+  ).toHaveText('Notes Why Slack');
+  const note = card(page, 'Note “Why Slack”, card 5 of 5');
+  await expect(note.locator('strong', { hasText: 'SOC' })).toBeVisible();
   await save(page);
   await page.reload();
   await outline(page)
-    .getByRole('button', { name: /^Notes – Comment/ })
+    .getByRole('button', { name: /^Note “Why Slack”/ })
     .click();
   await expect(panel.getByLabel('Title', { exact: true })).toHaveValue('Why Slack');
   await expect(panel.getByLabel('Text (Markdown)')).toHaveValue(

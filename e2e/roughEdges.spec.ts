@@ -7,6 +7,8 @@ import {
   fromTemplate,
   newFlowInFolder,
   newFolder,
+  openInspector,
+  paletteItem,
   showOutline,
 } from './studio.ts';
 
@@ -86,4 +88,73 @@ test('changing the event asks first and says which mappings it drops', async ({ 
   await dialog.getByRole('button', { name: 'Change event' }).click();
   await expect(dialog).toBeHidden();
   await expect(card(page, /Helper Flow, card 1 of/)).toBeVisible();
+});
+
+test('a note renders its Markdown on the canvas, never raw HTML, and the outline names it by its title', async ({
+  page,
+  studio,
+}) => {
+  await newFlowInFolder(page, studio.url);
+  await addEvent(page);
+  await (await paletteItem(page, 'comment', 'Notes – Comment')).click();
+  const panel = await openInspector(page);
+  await panel.getByLabel('Title', { exact: true }).fill('Why');
+  await panel
+    .getByLabel('Text (Markdown)')
+    .fill('**Bold** and <img src=x onerror="document.title=1"> [docs](https://help.okta.com)');
+  const note = card(page, 'Note “Why”, card 2 of 2');
+  await expect(note.locator('strong', { hasText: 'Bold' })).toBeVisible();
+  await expect(note.getByRole('link', { name: 'docs' })).toHaveAttribute(
+    'href',
+    'https://help.okta.com',
+  );
+  await expect(note).toContainText('<img src=x onerror="document.title=1">');
+  await expect(note.locator('img')).toHaveCount(0);
+  const outline = await showOutline(page);
+  await expect(outline.getByRole('button', { name: 'Note “Why”, card 2 of 2' })).toBeVisible();
+});
+
+test('a long folder name ends in an ellipsis, keeps its icon and count, and shows in full on hover', async ({
+  page,
+  studio,
+}) => {
+  const name = 'Entity risk remediation flows for the security operations centre, quarantine';
+  await newFlowInFolder(page, studio.url, name);
+  const row = page.getByRole('treeitem', { name: new RegExp(`^${name}`) });
+  const label = row.getByRole('button', { name: new RegExp(`^${name}`) });
+  await expect(label).toHaveAttribute('title', name);
+  const count = row.getByLabel('1 flows');
+  await expect(count).toHaveText('1');
+  // The count and the icon stay whole inside the row; the name is cut instead.
+  const fits = () =>
+    label.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const inside = (q: string) => {
+        const r = el.querySelector(q)?.getBoundingClientRect();
+        return !!r && r.width > 0 && r.left >= box.left && r.right <= box.right + 0.5;
+      };
+      const text = el.querySelector<HTMLElement>('.folder-name');
+      return {
+        icon: inside('.folder-icon'),
+        count: inside('.count'),
+        cut: !!text && text.scrollWidth > text.clientWidth,
+      };
+    });
+  await expect.poll(fits).toEqual({ icon: true, count: true, cut: true });
+});
+
+test('Compare opened from Versions fits the flow in view', async ({ page, studio }) => {
+  await newFlowInFolder(page, studio.url);
+  await addEvent(page);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await page.getByRole('button', { name: 'Versions' }).click();
+  const versions = page.getByRole('complementary', { name: 'Versions' });
+  await versions.getByRole('button', { name: /^Version 1:/ }).click();
+  await page.getByRole('button', { name: 'Compare with the current draft' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare' });
+  const viewport = dialog.locator('.react-flow__viewport');
+  const zoom = () => viewport.evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  await expect.poll(zoom).toBeGreaterThan(0.5);
+  await expect(dialog.getByRole('button', { name: 'Zoom Out' })).toBeEnabled();
 });

@@ -33,6 +33,14 @@ describe('the canvas projection', () => {
         3,
       ),
     ).toBe('Note “Why”, card 2 of 3');
+    // An untitled note is a note, not Okta's internal card name "Comment".
+    expect(
+      cardLabel(
+        { role: 'note', title: 'Comment', note: { title: '', markdown: '' } } as never,
+        2,
+        3,
+      ),
+    ).toBe('Note, card 2 of 3');
   });
 
   it('keeps the node objects of unchanged cards when one card changes', () => {

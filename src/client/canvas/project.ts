@@ -40,7 +40,7 @@ export type CanvasNode =
 /** The accessible name of a card: "Okta – Read User, card 2 of 4". */
 export const cardLabel = (s: CardSummary, order: number, total: number): string =>
   s.role === 'note'
-    ? `Note “${s.note?.title || s.title}”, card ${order} of ${total}`
+    ? `${s.note?.title ? `Note “${s.note.title}”` : 'Note'}, card ${order} of ${total}`
     : `${s.app} – ${s.title}, card ${order} of ${total}`;
 
 /** Shallow equality of node data; scope paths compare by content (layout rebuilds them). */

@@ -1,4 +1,5 @@
 /** Canvas node components. Memoised; `nodeTypes` is a module constant (React Flow requires it). */
+import { NoteMarkdown } from './NoteMarkdown.tsx';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
@@ -366,7 +367,7 @@ function NoteView({ data, selected }: NodeProps & { data: CardData }) {
     <div className={selected ? 'cv-note selected' : 'cv-note'}>
       {handles}
       <strong>{note?.title || 'Note'}</strong>
-      <p>{note?.markdown}</p>
+      <NoteMarkdown markdown={note?.markdown ?? ''} />
     </div>
   );
 }

@@ -7,10 +7,12 @@ import {
   Position,
   ReactFlow,
   ReactFlowProvider,
+  useReactFlow,
 } from '@xyflow/react';
 import type { Edge, Node, NodeProps, NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { RefObject } from 'react';
 import type { CSSProperties } from 'react';
 import { useUi } from '../../client/uiStore.ts';
 import type { Drawing, DrawNode } from '../../export/render/drawing.ts';
@@ -103,9 +105,10 @@ export function CompareCanvas({ drawing }: { drawing: Drawing }) {
       })),
     [drawing],
   );
+  const box = useRef<HTMLDivElement>(null);
   return (
     <ReactFlowProvider>
-      <div className="compare-canvas">
+      <div className="compare-canvas" ref={box}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -115,7 +118,7 @@ export function CompareCanvas({ drawing }: { drawing: Drawing }) {
           elementsSelectable={false}
           colorMode={theme}
           fitView
-          fitViewOptions={{ maxZoom: 1, padding: 0.1 }}
+          fitViewOptions={FIT}
           minZoom={0.05}
           proOptions={{ hideAttribution: true }}
           aria-label="Comparison canvas"
@@ -123,8 +126,41 @@ export function CompareCanvas({ drawing }: { drawing: Drawing }) {
           <Background gap={24} size={1} />
           <Controls showInteractive={false} />
           <MiniMap pannable zoomable ariaLabel="Minimap" />
+          <FitToBox box={box} drawing={drawing} />
         </ReactFlow>
       </div>
     </ReactFlowProvider>
   );
+}
+
+const FIT = { maxZoom: 1, padding: 0.1 } as const;
+
+/**
+ * Fits the picture whenever the canvas gets its real size or the drawing changes: opened from
+ * another panel the canvas mounts before its dialog is laid out, and React Flow's one-time
+ * fitView would then leave it at the smallest zoom.
+ */
+function FitToBox({ box, drawing }: { box: RefObject<HTMLDivElement | null>; drawing: Drawing }) {
+  const rf = useReactFlow();
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let frame = 0;
+    const fit = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (el.clientWidth > 0 && el.clientHeight > 0) void rf.fitView(FIT);
+      });
+    };
+    fit();
+    const late = setTimeout(fit, 200);
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      clearTimeout(late);
+      cancelAnimationFrame(frame);
+    };
+  }, [box, rf, drawing]);
+  return null;
 }

@@ -5,6 +5,7 @@
  */
 import type { KeyboardEvent } from 'react';
 import { useCallback, useMemo } from 'react';
+import { cardLabel } from '../../client/canvas/project.ts';
 import { useUi } from '../../client/uiStore.ts';
 import type { Selection } from '../../client/editorStore.ts';
 import type { LayoutNode } from '../../export/layout/layout.ts';
@@ -109,7 +110,8 @@ function OutlineItem({ item, ctx }: { item: Item; ctx: ItemContext }) {
     samePath(ctx.selected.path, node.path);
   const head = (
     <>
-      <span className="card-app">{s.app}</span> <span className="card-title">{s.title}</span>
+      <span className="card-app">{s.app}</span>{' '}
+      <span className="card-title">{s.note ? s.note.title || 'Note' : s.title}</span>
     </>
   );
   const details = (
@@ -134,7 +136,7 @@ function OutlineItem({ item, ctx }: { item: Item; ctx: ItemContext }) {
           type="button"
           className="outline-card"
           data-outline-card=""
-          aria-label={`${s.app} – ${s.title}, card ${node.order} of ${ctx.count}`}
+          aria-label={cardLabel(s, node.order, ctx.count)}
           aria-current={isSelected ? 'true' : undefined}
           ref={isSelected ? scrollIntoView : undefined}
           onClick={() => onSelect({ card: s.id, path: node.path })}

@@ -94,7 +94,7 @@ function FolderItem({
           title={folder.name}
         >
           <span className="folder-icon" aria-hidden="true" />
-          {folder.name}
+          <span className="folder-name">{folder.name}</span>
           <span className="count" aria-label={`${count} flows`}>
             {count || ''}
           </span>
