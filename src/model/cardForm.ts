@@ -157,6 +157,9 @@ export function outsideSourceGroups(root: RawFloData, path: ScopePath): SourceGr
 
 const outputLabel = (m: RawMethod, output: string): string => {
   const f = m.node.model.outputs.data[output];
+  // An expand card's outputs are all called "value": their path names them.
+  const p = f?.metadata['path'];
+  if (isExpand(m) && Array.isArray(p)) return p.map(String).join(' › ');
   return f ? viewField(f).label : output;
 };
 

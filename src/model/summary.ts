@@ -8,7 +8,7 @@ import { isEventCard, isIfElse, isNote } from './cardRoles.ts';
 import type { NoteText } from './cards.ts';
 import { noteText, viewField } from './cards.ts';
 import type { CardId } from './ids.ts';
-import type { Json, RawMethod, RawScope } from './raw.ts';
+import type { Json, RawField, RawMethod, RawScope } from './raw.ts';
 import { inlineFlows } from './scope.ts';
 import { composeLabels } from './compose.ts';
 import { itemRoute } from './helperItem.ts';
@@ -98,6 +98,19 @@ export function armLabel(
   return 'For each';
 }
 
+/** "Helper Flow · Group › Profile › Name": a child field read through a hidden expand card. */
+function expandLabel(scope: RawScope, m: RawMethod, field: RawField | undefined): string {
+  const p = field?.metadata['path'];
+  const path = Array.isArray(p) ? p.map(String).join(' › ') : (field?.key ?? '');
+  const input = Object.values(m.node.model.inputs.data).find((f) => f.key === 'object');
+  const srcCard = input?.metadata['srcMethodId'];
+  const srcOutput = input?.metadata['srcOutputId'];
+  const src = scope.methods.find((x) => x.uuid === srcCard);
+  const out = typeof srcOutput === 'string' ? src?.node.model.outputs.data[srcOutput] : undefined;
+  if (!src || !out) return path;
+  return `${src.node.data.name} · ${viewField(out).label} › ${path}`;
+}
+
 /** Where each input of a scope's cards is mapped from: `cardUuid/inputId` → "Card · Output". */
 export function sourcesOf(scope: RawScope): Map<string, string> {
   const out = new Map<string, string>();
@@ -105,7 +118,8 @@ export function sourcesOf(scope: RawScope): Map<string, string> {
     for (const [oid, targets] of Object.entries(m.pins)) {
       const field = m.node.model.outputs.data[oid];
       const label = field ? viewField(field).label : oid;
-      const source = m.node.key === 'expand' ? label : `${m.node.data.name} · ${label}`;
+      const source =
+        m.node.key === 'expand' ? expandLabel(scope, m, field) : `${m.node.data.name} · ${label}`;
       for (const [card, list] of Object.entries(targets))
         for (const t of list) out.set(`${card}/${t.input}`, source);
     }
