@@ -6,6 +6,7 @@ import type { CardId, FieldId } from '../../model/ids.ts';
 import type { Mapping } from '../../model/mapping.ts';
 import { mapField, unmapField } from '../../model/mapping.ts';
 import { mapFromOutside } from '../../model/wormholes.ts';
+import { mapChildField, mappedChild } from '../../model/childFields.ts';
 import type { CardAt } from './cardAt.ts';
 import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
 
@@ -17,14 +18,29 @@ interface Props {
   onProblem: (message: string | null) => void;
 }
 
-const keyOf = (card: string, output: string, outside = false): string =>
-  JSON.stringify(outside ? [card, output, 'outside'] : [card, output]);
+const keyOf = (
+  card: string,
+  output: string,
+  outside = false,
+  path: readonly string[] = [],
+): string =>
+  JSON.stringify(
+    outside ? [card, output, 'outside'] : path.length ? [card, output, '', path] : [card, output],
+  );
 
 /** A select of the outputs of earlier cards, grouped by card. */
 export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
   const apply = useFlowEdit();
-  const current = mapping ? keyOf(mapping.from.card, mapping.from.output) : '';
-  const listed = sources.some((g) => g.outputs.some((o) => keyOf(o.card, o.output) === current));
+  // A child field mapped through a hidden expand card shows as that child of its output.
+  const child = mapping ? mappedChild(at.scope, mapping.from.card, mapping.from.output) : null;
+  const current = child
+    ? keyOf(child.card, child.output, false, child.path)
+    : mapping
+      ? keyOf(mapping.from.card, mapping.from.output)
+      : '';
+  const listed = sources.some((g) =>
+    g.outputs.some((o) => keyOf(o.card, o.output, false, o.path) === current),
+  );
   const to = { card: at.card, input: field.id };
   return (
     <select
@@ -38,13 +54,20 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
           if (mapping) onProblem(firstMessage(apply((d) => unmapField(d, to, at.path))));
           return;
         }
-        const [card, output, outside] = JSON.parse(value) as [CardId, FieldId, string?];
+        const [card, output, outside, path] = JSON.parse(value) as [
+          CardId,
+          FieldId,
+          string?,
+          string[]?,
+        ];
         onProblem(
           firstMessage(
             apply((d) =>
               outside
                 ? mapFromOutside(d, { card, output }, to, at.path)
-                : mapField(d, { from: { card, output }, to }, at.path),
+                : path
+                  ? mapChildField(d, { card, output, path }, to, at.path)
+                  : mapField(d, { from: { card, output }, to }, at.path),
             ),
           ),
         );
@@ -59,7 +82,10 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
       {sources.map((g) => (
         <optgroup key={`${g.outside ? 'out:' : ''}${g.card}`} label={g.heading}>
           {g.outputs.map((o) => (
-            <option key={o.output} value={keyOf(o.card, o.output, g.outside)}>
+            <option
+              key={keyOf(o.card, o.output, false, o.path)}
+              value={keyOf(o.card, o.output, g.outside, o.path)}
+            >
               {o.label}
             </option>
           ))}
