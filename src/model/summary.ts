@@ -11,7 +11,7 @@ import type { CardId } from './ids.ts';
 import type { Json, RawField, RawMethod, RawScope } from './raw.ts';
 import { inlineFlows } from './scope.ts';
 import { composeLabels } from './compose.ts';
-import { itemRoute } from './helperItem.ts';
+import { callerFields, itemRoute, takesItems } from './helperItem.ts';
 
 /** How a helper input fed by a list card's current item reads: "current item › ID". */
 export const itemText = (path: string): string =>
@@ -67,6 +67,11 @@ export interface CardSummary {
   calls: string | null;
   /** Labels of the inline flows the card holds (If/ElseIf arms, If Error branches, …). */
   arms: string[];
+  /**
+   * On a list card calling a helper (For Each, Map, …): the helper input the current item goes
+   * to (null: none), that field of the item (Okta's path, "" for the whole item), the inputs.
+   */
+  item: { to: string | null; path: string; inputs: string[] } | null;
 }
 
 /** Renders a literal value compactly for a one-line display. */
@@ -249,5 +254,13 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
     note: role === 'note' ? noteText(m) : null,
     calls,
     arms: inlineFlows(m).map((e) => armLabel(m, e.group, e.slot.kind)),
+    item:
+      takesItems(m) && callerFields(m).length > 0
+        ? {
+            to: route?.key ?? null,
+            path: route?.path ?? '',
+            inputs: callerFields(m).map((f) => f.key),
+          }
+        : null,
   };
 }
