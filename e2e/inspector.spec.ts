@@ -447,3 +447,44 @@ test('Compose gets a field that an earlier output is mapped into', async ({ page
     .click();
   await expect(panel.getByText('← Read User · Username')).toBeVisible();
 });
+
+test('Get Multiple: keys are added as Okta writes them, removed, and the removal undone', async ({
+  page,
+  studio,
+}) => {
+  const { flowId } = await slackFlow(page, studio.url, ['root:kernel:object:pick']);
+  const panel = inspector(page);
+  await outline(page)
+    .getByRole('button', { name: /^Object – Get Multiple, card 5 of 5$/ })
+    .click();
+  const outputs = panel.getByRole('region', { name: 'Outputs' });
+  const form = outputs.getByRole('form', { name: 'Add field' });
+  for (const key of ['ID', 'Type', 'Profile.Name']) {
+    await form.getByLabel('Key').fill(key);
+    await form.getByRole('button', { name: 'Add field' }).click();
+    await expect(outputs.getByRole('button', { name: `Remove output ${key}` })).toBeVisible();
+  }
+  await expect(form.getByLabel('Key')).toHaveValue('');
+  // A key already picked is refused with the model's message.
+  await form.getByLabel('Key').fill('type');
+  await form.getByRole('button', { name: 'Add field' }).click();
+  await expect(outputs.getByRole('alert')).toContainText('already has an output "type"');
+
+  await outputs.getByRole('button', { name: 'Remove output Type' }).click();
+  await expect(outputs.getByRole('button', { name: 'Remove output Type' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(outputs.getByRole('button', { name: 'Remove output Type' })).toBeVisible();
+  await outputs.getByRole('button', { name: 'Remove output ID' }).click();
+  await save(page);
+
+  const keys = async (): Promise<string[]> => {
+    const flow = (await (
+      await page.request.get(`${studio.url}/api/flows/${flowId}`)
+    ).json()) as FlowDto;
+    const pick = flow.content.methods.find((m) => m.node.key === 'pick');
+    return Object.values(pick?.node.model.outputs.data ?? {})
+      .filter((f) => f.metadata.custom === true)
+      .map((f) => f.key);
+  };
+  await expect.poll(keys).toEqual(['Type', 'Profile.Name']);
+});

@@ -2,8 +2,17 @@
  * Keyboard only: flows are built from an empty workspace with page.keyboard alone — no mouse
  * event, no click — and focus is always visible and never trapped.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { catalog } from '../src/catalog/index.ts';
+import { unwrap } from '../src/model/errors.ts';
+import type { RawFloData } from '../src/model/raw.ts';
+import { buildTemplate } from '../src/model/templates.ts';
+import { expect, test, validateFlopack } from './fixtures.ts';
+import { flowShape } from './flowShape.ts';
+import type { FlowShape } from './flowShape.ts';
 import { card } from './studio.ts';
 
 /** Presses Tab until `target` has focus (as a keyboard user moves through the page). */
@@ -71,8 +80,8 @@ async function typeInput(page: Page, input: string, value: string): Promise<void
   await backToCanvas(page);
 }
 
-/** Creates a folder and a flow in it, and sets the Delegated Flow event — keyboard only. */
-async function newDelegatedFlow(page: Page): Promise<void> {
+/** Creates a top-level folder — keyboard only. */
+async function newFolder(page: Page): Promise<void> {
   await tabTo(page, page.getByRole('button', { name: 'New folder' }));
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'New folder' });
@@ -80,6 +89,10 @@ async function newDelegatedFlow(page: Page): Promise<void> {
   await page.keyboard.type('Entity Risk');
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
+}
+
+/** Creates a flow in the selected folder and sets its event (E, then the event's button). */
+async function newFlow(page: Page, event: 'Delegated Flow' | 'Helper Flow'): Promise<void> {
   await tabTo(page, page.getByRole('button', { name: 'New flow' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
@@ -87,21 +100,59 @@ async function newDelegatedFlow(page: Page): Promise<void> {
   await page.keyboard.press('e');
   const events = page.getByRole('dialog', { name: 'Add event' });
   await expect(events.getByRole('button', { name: /^Delegated Flow/ })).toBeFocused();
+  if (event !== 'Delegated Flow')
+    await tabTo(page, events.getByRole('button', { name: new RegExp(`^${event}`) }));
   await page.keyboard.press('Enter');
-  await expect(card(page, /^Events – Delegated Flow, card 1 of 1$/)).toBeFocused();
+  await expect(card(page, new RegExp(`^Events – ${event}, card 1 of 1$`))).toBeFocused();
 }
 
-/** Adds a Compose card whose text ends with one field mapped from `output`. */
-async function addCompose(page: Page, text: string, output: string): Promise<void> {
+/** Creates a folder and a flow in it, and sets the Delegated Flow event — keyboard only. */
+async function newDelegatedFlow(page: Page): Promise<void> {
+  await newFolder(page);
+  await newFlow(page, 'Delegated Flow');
+}
+
+/** Adds a Compose card whose text ends with one field per output, each mapped from it. */
+async function addCompose(page: Page, text: string, outputs: readonly string[]): Promise<void> {
   await addCard(page, 'compose', 'Text – Compose');
   await typeInput(page, 'Text', text);
   await page.keyboard.press('i');
   await tabTo(page, inspector(page).getByRole('button', { name: 'Insert field' }));
-  await page.keyboard.press('Enter');
-  await expect(inspector(page).getByRole('combobox', { name: 'Map Field 1 from' })).toBeVisible();
+  for (let i = 1; i <= outputs.length; i++) {
+    await page.keyboard.press('Enter');
+    await expect(
+      inspector(page).getByRole('combobox', { name: `Map Field ${i} from` }),
+    ).toBeVisible();
+  }
   await backToCanvas(page);
-  await mapInput(page, 'Field 1', output);
+  for (const [i, output] of outputs.entries()) await mapInput(page, `Field ${i + 1}`, output);
 }
+
+/** The open flow's id, from the address (#folder=…&flow=…). */
+const openFlowId = (page: Page): string =>
+  new URLSearchParams(new URL(page.url()).hash.slice(1)).get('flow') ?? '';
+
+/**
+ * Exports the open flow (with the helpers it calls) through the studio's export, checks the
+ * file with the project's validator, and returns the shape of each flow by name.
+ */
+async function exportShapes(page: Page, url: string): Promise<Record<string, FlowShape>> {
+  const res = await page.request.get(`${url}/api/export?flow=${openFlowId(page)}`);
+  expect(res.ok()).toBe(true);
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'keyboard-')), 'built.flopack');
+  await writeFile(file, await res.body());
+  expect(validateFlopack(file)).toBe(`${file}: ok`);
+  const doc = JSON.parse(await res.text()) as {
+    data: { flos: Record<string, { name: string; data: RawFloData }> };
+  };
+  return Object.fromEntries(Object.values(doc.data.flos).map((f) => [f.name, flowShape(f.data)]));
+}
+
+/** The shape of each flow of a template, as the studio's model builds it. */
+const templateShapes = (id: string): Record<string, FlowShape> =>
+  Object.fromEntries(
+    Object.values(unwrap(buildTemplate(catalog, id)).flows).map((f) => [f.name, flowShape(f.data)]),
+  );
 
 /** Ctrl+S saves; the flow has no unsaved changes left. */
 async function save(page: Page): Promise<void> {
@@ -118,11 +169,22 @@ test('the Slack notification flow is built, mapped and saved with the keyboard a
   await newDelegatedFlow(page);
   await addCard(page, 'read user', 'Okta – Read User');
   await mapInput(page, 'ID or Login', 'Okta User ID');
-  await addCompose(page, 'Entity risk rose for ', 'Username');
+  await addCompose(page, 'Entity risk rose for ', [
+    'First name',
+    'Last name',
+    'Username',
+    'Status',
+    'Status Changed',
+  ]);
   await addCard(page, 'send message to channel', 'Slack – Send Message to Channel');
   await mapInput(page, 'Text', 'output');
   await save(page);
   await expect(card(page, /^Slack – Send Message to Channel, card 4 of 4$/)).toBeVisible();
+  // The template's cards in its order, and every one of its mappings.
+  const built = await exportShapes(page, studio.url);
+  const want = templateShapes('slack-notify')['Risk Policy - Low (Notify)'];
+  expect(want?.mappings).toHaveLength(7);
+  expect(built['Unnamed']).toEqual(want);
 });
 
 test('the clear-sessions flow is built, mapped and saved with the keyboard alone', async ({
@@ -138,7 +200,7 @@ test('the clear-sessions flow is built, mapped and saved with the keyboard alone
   await backToCanvas(page);
   await addCard(page, 'read user', 'Okta – Read User');
   await mapInput(page, 'ID or Login', 'Okta User ID');
-  await addCompose(page, 'Okta cleared the sessions of ', 'Username');
+  await addCompose(page, 'Okta cleared the sessions of ', ['Username']);
   await addCard(page, 'gmail send email', 'Gmail – Send Email');
   await typeInput(page, 'To', '["security-admins@example.com"]');
   await typeInput(page, 'Subject', 'Sessions cleared for an at-risk user');

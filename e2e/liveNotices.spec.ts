@@ -34,8 +34,13 @@ test('someone else saving or deleting the open flow shows a banner that offers r
   await alice.getByRole('button', { name: /^Unnamed/ }).click();
   await expect(alice.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
 
-  // Ada's own save raises nothing on her page.
+  // Ada turns the flow ON: it applies at once, and Alice's page follows without a banner.
   await ada.getByRole('switch', { name: 'Flow is OFF' }).click();
+  await expect(alice.getByRole('switch', { name: 'Flow is ON' })).toBeVisible();
+  await expect(alice.getByText('Unsaved changes')).toBeHidden();
+
+  // Ada's own save raises nothing on her page.
+  await ada.getByLabel('Save all data that passes through the flow').check();
   await ada.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(ada.getByText('Unsaved changes')).toBeHidden();
   const aliceBanner = alice
@@ -52,12 +57,12 @@ test('someone else saving or deleting the open flow shows a banner that offers r
   await expect(alice.getByRole('dialog', { name: 'Compare' })).toBeHidden();
 
   await aliceBanner.getByRole('button', { name: 'Reload' }).click();
-  await expect(alice.getByRole('switch', { name: 'Flow is ON' })).toBeVisible();
+  await expect(alice.getByLabel('Save all data that passes through the flow')).toBeChecked();
   await expect(
     alice.getByRole('status', { name: 'Changes by others' }).filter({ hasText: 'Flow changed by' }),
   ).toHaveCount(0);
   // Alice is now up to date: her save goes through with no conflict.
-  await alice.getByLabel('Save all data that passes through the flow').check();
+  await alice.getByLabel('Save all data that passes through the flow').uncheck();
   await alice.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(alice.getByText('Unsaved changes')).toBeHidden();
   await expect(ada.getByRole('status', { name: 'Changes by others' })).toHaveText(

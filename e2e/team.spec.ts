@@ -136,12 +136,13 @@ test('the audit trail shows who changed what, filters it, exports it as JSON Lin
   await newFolder(page, 'Entity Risk');
   await page.getByRole('button', { name: 'New flow' }).click();
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  // ON applies at once: audited, no save and no new version.
   await page.getByRole('switch', { name: 'Flow is OFF' }).click();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await expect(page.getByRole('switch', { name: 'Flow is ON' })).toBeVisible();
   await page.getByRole('button', { name: 'Versions' }).click();
   const versions = page.getByRole('complementary', { name: 'Versions' });
-  await expect(versions.getByRole('button', { name: /^Version 2:/ })).toContainText(
+  await expect(versions.getByRole('button', { name: /^Version \d+:/ })).toHaveCount(1);
+  await expect(versions.getByRole('button', { name: /^Version 1:/ })).toContainText(
     'by ada@example.com',
   );
 

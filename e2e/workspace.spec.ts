@@ -189,16 +189,18 @@ test('two people edit the same flow: the second save is refused with reload or o
   await page2.goto(url);
   await expect(page2.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
 
-  await page.getByRole('switch', { name: 'Flow is OFF' }).click();
+  await page.getByLabel('Save all data that passes through the flow').check();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Unsaved changes')).toBeHidden();
 
+  await page2.getByRole('switch', { name: 'Flow is OFF' }).click();
+  await expect(page2.getByRole('switch', { name: 'Flow is ON' })).toBeVisible();
   await page2.getByLabel('Save all data that passes through the flow').check();
   await page2.getByRole('button', { name: 'Save', exact: true }).click();
   const conflict = page2.getByRole('dialog', { name: 'This flow changed elsewhere' });
   await expect(conflict.getByRole('alert')).toContainText('was saved elsewhere');
   await conflict.getByRole('button', { name: 'Reload' }).click();
   await expect(page2.getByRole('switch', { name: 'Flow is ON' })).toBeVisible();
-  await expect(page2.getByLabel('Save all data that passes through the flow')).not.toBeChecked();
+  await expect(page2.getByLabel('Save all data that passes through the flow')).toBeChecked();
   await other.close();
 });

@@ -6,6 +6,12 @@ import type { AuditFilterInput } from './audit.ts';
 import { auditQuery } from './audit.ts';
 import type { Role } from '../contract/roles.ts';
 import type {
+  ExportApprovalDto,
+  ReviewDecision,
+  ReviewDto,
+  ReviewRulesDto,
+} from '../contract/review.ts';
+import type {
   AuditEntryDto,
   ErrorDto,
   FlowSave,
@@ -101,6 +107,8 @@ export const api = {
   flow: (id: string) => request<FlowDto>('GET', `/api/flows/${encodeURIComponent(id)}`),
   saveFlow: (id: string, save: FlowSave) =>
     request<FlowDto>('PUT', `/api/flows/${encodeURIComponent(id)}`, save),
+  setFlowActive: (id: string, active: boolean) =>
+    request<FlowDto>('PUT', `/api/flows/${encodeURIComponent(id)}/active`, { active }),
   deleteFlow: (id: string) =>
     request<{ ok: true }>('DELETE', `/api/flows/${encodeURIComponent(id)}`),
   versions: (id: string) =>
@@ -116,6 +124,23 @@ export const api = {
   riskPolicy: () => request<RiskPolicyDto>('GET', '/api/risk-policy'),
   saveRiskPolicy: (baseRevision: number, policy: RiskPolicy) =>
     request<RiskPolicyDto>('PUT', '/api/risk-policy', { baseRevision, policy }),
+  reviews: (id: string) =>
+    request<ReviewDto[]>('GET', `/api/flows/${encodeURIComponent(id)}/reviews`),
+  requestReview: (id: string, rev: number, comment: string) =>
+    request<ReviewDto>('POST', `/api/flows/${encodeURIComponent(id)}/versions/${rev}/review`, {
+      comment,
+    }),
+  decideReview: (id: string, rev: number, decision: ReviewDecision, comment: string) =>
+    request<ReviewDto>('POST', `/api/flows/${encodeURIComponent(id)}/versions/${rev}/decision`, {
+      decision,
+      comment,
+    }),
+  reviewRules: () => request<ReviewRulesDto>('GET', '/api/review-rules'),
+  setReviewRule: (folderId: string, requireApproval: boolean, baseRevision: number) =>
+    request<ReviewRulesDto>('PUT', `/api/folders/${encodeURIComponent(folderId)}/review-rule`, {
+      requireApproval,
+      baseRevision,
+    }),
   restore: (id: string, rev: number, baseRevision: number) =>
     request<FlowDto>('POST', `/api/flows/${encodeURIComponent(id)}/versions/${rev}/restore`, {
       baseRevision,
@@ -138,6 +163,10 @@ const planQuery = (t: PlanTarget): string =>
 /** The import plan of an export: what importing the downloaded file would create. */
 export const exportPlan = (t: PlanTarget): Promise<ImportPlanDto> =>
   request<ImportPlanDto>('GET', `/api/export/plan${planQuery(t)}`);
+
+/** The flows a folder review rule holds back from an export. */
+export const exportApproval = (t: PlanTarget): Promise<ExportApprovalDto> =>
+  request<ExportApprovalDto>('GET', `/api/export/approval${planQuery(t)}`);
 
 /** Download address of the saved risk policy, as `flopack terraform` reads it. */
 export const riskPolicyFileUrl = '/api/risk-policy.json';
@@ -221,6 +250,15 @@ export const queries = {
       staleTime: Infinity,
     }),
   riskPolicy: () => queryOptions({ queryKey: ['riskPolicy'], queryFn: api.riskPolicy }),
+  reviews: (id: string) =>
+    queryOptions({ queryKey: ['reviews', id], queryFn: () => api.reviews(id) }),
+  reviewRules: () => queryOptions({ queryKey: ['reviewRules'], queryFn: api.reviewRules }),
+  exportApproval: (t: PlanTarget) =>
+    queryOptions({
+      queryKey: ['exportApproval', t],
+      queryFn: () => exportApproval(t),
+      staleTime: 0,
+    }),
   exportPlan: (t: PlanTarget) =>
     queryOptions({ queryKey: ['exportPlan', t], queryFn: () => exportPlan(t), staleTime: 0 }),
 };

@@ -43,3 +43,23 @@ describe('a read-only draft', () => {
     expect(isDirty(store.getState())).toBe(true);
   });
 });
+
+describe('turning the flow ON or OFF', () => {
+  it('takes effect without unsaved changes or an undo step', () => {
+    const store = createEditorStore(dto());
+    store.getState().activeSet(true);
+    expect(store.getState().flow.active).toBe(true);
+    expect(store.getState().saved.active).toBe(true);
+    expect(isDirty(store.getState())).toBe(false);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('keeps a draft’s other unsaved changes', () => {
+    const store = createEditorStore(dto());
+    store.getState().edit((f) => ok({ ...f, description: 'draft' }));
+    store.getState().activeSet(true);
+    expect(store.getState().flow).toMatchObject({ active: true, description: 'draft' });
+    expect(store.getState().saved).toMatchObject({ active: true, description: '' });
+    expect(isDirty(store.getState())).toBe(true);
+  });
+});

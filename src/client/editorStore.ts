@@ -44,6 +44,11 @@ export interface EditorState {
   load: (dto: FlowDto) => void;
   /** Records a successful save: the saved flow and its new revision. */
   saved_: (dto: FlowDto) => void;
+  /**
+   * Records that the flow was turned ON or OFF on the server (at once, no save): the saved
+   * flow and the draft both take the state, without an undo step or unsaved changes.
+   */
+  activeSet: (active: boolean) => void;
 }
 
 /** Converts the API's flow into the model's. */
@@ -108,6 +113,15 @@ export function createEditorStore(dto: FlowDto): EditorStore {
           t.resume();
           t.clear();
           burstKey = null;
+        },
+        activeSet(active) {
+          const { flow, saved } = get();
+          if (saved.active === active && flow.active === active) return;
+          const t = (store as unknown as EditorStore).temporal.getState();
+          const nextSaved = { ...saved, active };
+          t.pause();
+          set({ saved: nextSaved, flow: flow === saved ? nextSaved : { ...flow, active } });
+          t.resume();
         },
         saved_(next) {
           const flow = flowFromDto(next);

@@ -19,7 +19,8 @@ export interface RemoteChange {
 export function remoteChange(n: ChangeNotice, flowId: string): RemoteChange | null {
   if (!n.flowIds.includes(flowId)) return null;
   const kind = n.kind === 'flow.deleted' || n.kind === 'folder.deleted' ? 'deleted' : 'changed';
-  if (n.kind === 'flow.created') return null;
+  if (n.kind === 'flow.created' || n.kind === 'flow.reviewed' || n.kind === 'review.rule')
+    return null;
   return { kind, actor: n.actor, revision: n.revision ?? null, at: n.at };
 }
 

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { CardView } from '../export/layout/layout.ts';
+import type { FlowKind } from '../model/flows.ts';
 
 /** The tools that share the right-hand drawer. */
 export type SidePanel = 'inspector' | 'check' | 'test' | 'versions';
@@ -17,6 +18,13 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   text: string;
+}
+
+/** The open flow as the workspace's lists show it while it is being edited. */
+export interface DraftHeader {
+  id: string;
+  name: string;
+  kind: FlowKind;
 }
 
 /** The UI state. */
@@ -42,6 +50,9 @@ export interface UiState {
   /** The workspace sidebar; remembered across visits. */
   sidebarOpen: boolean;
   setSidebarOpen: (open: boolean) => void;
+  /** The open flow's draft as lists show it (name, kind), so the sidebar follows edits. */
+  draft: DraftHeader | null;
+  setDraft: (draft: DraftHeader | null) => void;
   /** Asked before the open flow is left; false keeps it open (unsaved changes). */
   leaveGuard: (() => boolean) | null;
   setLeaveGuard: (guard: (() => boolean) | null) => void;
@@ -137,6 +148,12 @@ export const useUi = create<UiState>()((set, get) => ({
   setSidebarOpen(open) {
     storage.set('flopack-sidebar', open ? 'open' : 'closed');
     set({ sidebarOpen: open });
+  },
+  draft: null,
+  setDraft(draft) {
+    const old = get().draft;
+    if (old?.id === draft?.id && old?.name === draft?.name && old?.kind === draft?.kind) return;
+    set({ draft });
   },
   leaveGuard: null,
   setLeaveGuard(guard) {

@@ -14,12 +14,14 @@ import { useImport } from './transfer/useImport.ts';
 import { Toasts } from './ui/Toasts.tsx';
 import { Sidebar } from './workspace/Sidebar.tsx';
 import { useLiveTree } from './workspace/useLiveTree.ts';
+import { useReviewNotices } from './review/useReview.ts';
 import { useTree } from './workspace/useTree.ts';
 
 /** The app layout. */
 export function Shell() {
   const index = useTree();
   useLiveTree();
+  useReviewNotices();
   const qc = useQueryClient();
   const flowId = useUi((s) => s.flowId);
   const openFlow = useUi((s) => s.openFlow);

@@ -45,6 +45,8 @@ export const updateFlowBody = z.object({
   folderId: z.string().optional(),
   content: z.unknown().optional(),
 });
+/** PUT /api/flows/:id/active — turns a flow ON or OFF at once (no new version). */
+export const flowActiveBody = z.object({ active: z.boolean() });
 /** POST /api/flows/:id/versions/:rev/restore */
 export const restoreBody = z.object({ baseRevision: z.number().int().nonnegative() });
 /** PUT /api/members/:id */
@@ -169,7 +171,14 @@ export interface AuditEntryDto {
 
 /** Told to every open studio when something changes (Server-Sent Events on /api/events). */
 export interface ChangeNotice {
-  kind: 'flow.saved' | 'flow.created' | 'flow.deleted' | 'folder.deleted' | 'import';
+  kind:
+    | 'flow.saved'
+    | 'flow.created'
+    | 'flow.deleted'
+    | 'folder.deleted'
+    | 'import'
+    | 'flow.reviewed'
+    | 'review.rule';
   flowIds: string[];
   revision?: number | undefined;
   actor: string;

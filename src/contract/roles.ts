@@ -40,11 +40,15 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'DELETE', path: '/api/folders/:id', role: 'admin' },
   { method: 'POST', path: '/api/flows', role: 'editor' },
   { method: 'PUT', path: '/api/flows/:id', role: 'editor' },
+  { method: 'PUT', path: '/api/flows/:id/active', role: 'editor' },
   { method: 'DELETE', path: '/api/flows/:id', role: 'editor' },
   { method: 'POST', path: '/api/flows/:id/versions/:rev/restore', role: 'editor' },
   { method: 'POST', path: '/api/import', role: 'editor' },
   { method: 'POST', path: '/api/templates/:id', role: 'editor' },
   { method: 'PUT', path: '/api/risk-policy', role: 'editor' },
+  { method: 'POST', path: '/api/flows/:id/versions/:rev/review', role: 'editor' },
+  { method: 'POST', path: '/api/flows/:id/versions/:rev/decision', role: 'editor' },
+  { method: 'PUT', path: '/api/folders/:id/review-rule', role: 'admin' },
 ];
 
 const matches = (pattern: string, path: string): boolean => {

@@ -14,7 +14,7 @@ import { availableSources } from './positions.ts';
 import type { RawField, RawFloData, RawMethod, RawScope } from './raw.ts';
 import type { ScopePath } from './scope.ts';
 import { cardCategory } from './summary.ts';
-import { cardIn, isInlineFlo, scopeAt } from './scope.ts';
+import { cardIn, inlineFlows, isInlineFlo, scopeAt } from './scope.ts';
 
 /** The app ("Okta") or function category ("Text", "Branching") a card belongs to. */
 export const cardAppLabel = (m: RawMethod): string => cardCategory(m).label;
@@ -218,4 +218,31 @@ function handedIn(
     container && Object.values(container.node.model.inputs.data).find((x) => x.key === f.key);
   const into = parent && input && mappingInto(parent, step.card, input.id);
   return into ? sourceText(root, outer, into) : null;
+}
+
+/** A value a container card hands into its inline flows, named by where it comes from. */
+export interface HandedInValue {
+  id: FieldId;
+  /** The output's own name ("ID"). */
+  label: string;
+  /** Where it comes from ("Read User · ID"). */
+  source: string;
+}
+
+/**
+ * What an If Error or If/ElseIf card hands into its lanes (Okta's hidden `context` inputs, one
+ * per outside value its inner cards use), each read by its outside source.
+ */
+export function handedInValues(root: RawFloData, path: ScopePath, m: RawMethod): HandedInValue[] {
+  const scope = scopeAt(root, path);
+  if (!scope || inlineFlows(m).length === 0) return [];
+  const out: HandedInValue[] = [];
+  for (const f of Object.values(m.node.model.inputs.data)) {
+    if (f.group !== 'context') continue;
+    const into = mappingInto(scope, m.uuid, f.id);
+    if (!into) continue;
+    const source = sourceText(root, path, into);
+    out.push({ id: f.id as FieldId, label: source.split(' · ').pop() ?? source, source });
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { fail, ok } from './errors.ts';
 import type { CardId, FieldId, IdSource } from './ids.ts';
 import { freshId, randomIds } from './ids.ts';
 import { cleanName, sameName } from './names.ts';
-import type { RawField, RawFloData } from './raw.ts';
+import type { RawField, RawFloData, RawMethod } from './raw.ts';
 import type { ScopePath } from './scope.ts';
 
 const AVAILABLE = [
@@ -72,4 +72,51 @@ export function addCustomOutput(
   });
   if (!r.ok) return r;
   return output ? ok({ data: r.value, output }) : fail('OUTPUT_E003', 'The output was not added.');
+}
+
+/** The author-defined outputs of a card (Get Multiple's picked keys), in card order. */
+export function customOutputs(m: RawMethod): { id: FieldId; key: string; type: string }[] {
+  if (!m.node.model.outputs.extensible) return [];
+  return Object.values(m.node.model.outputs.data)
+    .filter((f) => f.metadata.custom === true)
+    .sort((a, b) => (a.metadata.index ?? 0) - (b.metadata.index ?? 0))
+    .map((f) => ({
+      id: f.id as FieldId,
+      key: f.key,
+      type: typeof f.value.type === 'string' ? f.value.type : 'object',
+    }));
+}
+
+/**
+ * Removes an author-defined output and every mapping from it. Outputs the card defines itself
+ * cannot be removed.
+ */
+export function removeCustomOutput(
+  data: RawFloData,
+  card: CardId,
+  output: FieldId,
+  path: ScopePath = [],
+): Result<RawFloData> {
+  return updateCard(data, path, card, (m) => {
+    const f = m.node.model.outputs.data[output];
+    if (!f)
+      return fail('OUTPUT_E004', `"${m.node.data.name}" has no such output — reload the flow.`);
+    if (f.metadata.custom !== true)
+      return fail(
+        'OUTPUT_E005',
+        `"${f.key}" is one of "${m.node.data.name}"'s own outputs and cannot be removed.`,
+      );
+    const outs = Object.fromEntries(
+      Object.entries(m.node.model.outputs.data).filter(([id]) => id !== output),
+    );
+    const pins = Object.fromEntries(Object.entries(m.pins).filter(([id]) => id !== output));
+    return ok({
+      ...m,
+      pins,
+      node: {
+        ...m.node,
+        model: { ...m.node.model, outputs: { ...m.node.model.outputs, data: outs } },
+      },
+    });
+  });
 }

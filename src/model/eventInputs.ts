@@ -3,7 +3,7 @@
  * Date & Time; never lists) and a Helper Flow's parameters. Each input exists twice on the
  * event card, as an input and a mirrored output with its own id; later cards map the output.
  */
-import { defaultData } from './oktaTypes.ts';
+import { defaultData, recordOf } from './oktaTypes.ts';
 import { isCallable, isDelegated } from './cardRoles.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
@@ -44,6 +44,8 @@ export interface EventInput {
   collection: boolean;
   input: FieldId;
   output: FieldId | null;
+  /** The Okta record the input is typed as (`okta-group`, see INPUT_RECORDS), or null. */
+  record: string | null;
 }
 
 /** The event card of a flow, if it takes inputs (Delegated Flow or Helper Flow). */
@@ -67,6 +69,7 @@ export function eventInputs(data: RawFloData): EventInput[] {
       key: f.key,
       type: typeof f.value.type === 'string' ? f.value.type : 'object',
       collection: f.value.collection,
+      record: recordOf(f.value.type),
       input: f.id as FieldId,
       output: (outputs.find((o) => o.key === f.key && o.group === group)?.id ??
         null) as FieldId | null,
@@ -197,7 +200,7 @@ export function renameEventInput(
 export function setEventInputType(
   data: RawFloData,
   key: string,
-  type: string,
+  type: Json,
   collection = false,
 ): Result<RawFloData> {
   const m = inputCard(data);

@@ -3,6 +3,7 @@
  * settings the console shows (ON/OFF, save all data), moving, deleting, and content edits.
  */
 import { parseAddress } from './address.ts';
+import { carryPins } from './mapping.ts';
 import { isApiEndpoint, isAppEvent, isCallable, isDelegated, isNoop } from './cardRoles.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
@@ -241,6 +242,15 @@ function settingsFor(
   };
 }
 
+/**
+ * The security level a flow's event gives it when chosen (Delegated Flow: `high`, API Endpoint:
+ * `medium`, others none), so a change of event need not be worded twice.
+ */
+export function eventSecurityLevel(data: RawFloData): string | null {
+  const e = eventCardOf(data);
+  return e ? (settingsFor(e, false).security_level ?? null) : null;
+}
+
 /** The schedule a new Scheduled Flow starts with: every day at 09:00 UTC. */
 export const DEFAULT_CRON: JsonObject = {
   seconds: '00',
@@ -276,6 +286,23 @@ export function setEvent(
 }
 
 /**
+ * What choosing `card` as the event does to the mappings from the current event: the outputs
+ * whose mappings it keeps and those it drops (by name). Null when the flow has no event yet.
+ */
+export function eventChangePlan(
+  data: RawFloData,
+  card: RawMethod,
+): { from: string; kept: string[]; dropped: string[] } | null {
+  const old = eventCardOf(data);
+  if (!old || isNoop(old)) return null;
+  const { kept, dropped } = carryPins(old, card);
+  // An app event starts a new wrapper: none of the old event's mappings follow it.
+  if (isAppEvent(card))
+    return { from: old.node.data.name, kept: [], dropped: [...kept, ...dropped] };
+  return { from: old.node.data.name, kept, dropped };
+}
+
+/**
  * Puts `card` in the place of the flow's event card and sets the flow-level fields it
  * implies, without checking what kind of event it is (app events come through setAppEvent).
  */
@@ -290,7 +317,9 @@ export function replaceEvent(
   const orderings: RawFloData['orderings'] = {};
   for (const [id, [a, b]] of Object.entries(data.orderings))
     orderings[id] = [a === old.uuid ? card.uuid : a, b === old.uuid ? card.uuid : b];
-  const methods = data.methods.map((m) => (m.uuid === old.uuid ? card : m));
+  // Mappings from outputs the new event also has (same key) follow it; the rest are dropped.
+  const carried = carryPins(old, card).card;
+  const methods = data.methods.map((m) => (m.uuid === old.uuid ? carried : m));
   const settings = settingsFor(card, scheduled);
   const display = { ...data.display, isCallable: settings.display['isCallable'] === true };
   if ('isPublishable' in settings.display || 'isPublishable' in data.display)

@@ -3,7 +3,14 @@ import { add, cardById, catalog, makeWorkspace } from '../../tests/builders.ts';
 import { createCard } from './catalog.ts';
 import { viewField } from './cards.ts';
 import { unwrap } from './errors.ts';
-import { addEventInput, removeEventInput, renameEventInput } from './eventInputs.ts';
+import {
+  addEventInput,
+  eventInputs,
+  removeEventInput,
+  renameEventInput,
+  setEventInputType,
+} from './eventInputs.ts';
+import { GROUP_RECORD } from './oktaTypes.ts';
 import { createFlow, editFlowContent, setEvent } from './flows.ts';
 import { helperSignature, setCalledFlow } from './helperCalls.ts';
 import { itemRoute, setItemRoute } from './helperItem.ts';
@@ -102,5 +109,18 @@ describe('keeping callers in step with their helper', () => {
     );
     expect(other).toEqual({ data: s.data, cards: 0 });
     expect(signatureChanged(s.helper, s.helper)).toBe(false);
+  });
+
+  it('types a helper input as an Okta group record, and sees the retype as a new signature', () => {
+    const s = setup();
+    const typed = unwrap(setEventInputType(s.helper, 'group', GROUP_RECORD));
+    const group = eventInputs(typed).find((i) => i.key === 'group');
+    expect(group?.record).toBe('okta-group');
+    expect(eventInputs(s.helper).find((i) => i.key === 'group')?.record).toBeNull();
+    expect(signatureChanged(s.helper, typed)).toBe(true);
+    const sig = unwrap(helperSignature('h', typed));
+    expect(sig.inputs.find((i) => i.key === 'group')?.structure).toEqual(GROUP_RECORD);
+    const back = unwrap(setEventInputType(typed, 'group', 'object'));
+    expect(eventInputs(back).find((i) => i.key === 'group')?.record).toBeNull();
   });
 });

@@ -246,3 +246,36 @@ export function unmapField(
     })),
   );
 }
+
+/** What moving a card's mappings onto another card kept and dropped (output names). */
+export interface CarriedPins {
+  card: RawMethod;
+  kept: string[];
+  dropped: string[];
+}
+
+const outputName = (f: RawField): string => f.metadata?.displayname?.trim() || f.key;
+
+/**
+ * Moves `from`'s mappings onto `to` (its replacement, e.g. a new event card), output by
+ * output: a mapped output with the same key and group on `to` keeps its mappings, the others
+ * are dropped. Says which, by output name.
+ */
+export function carryPins(from: RawMethod, to: RawMethod): CarriedPins {
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  const targets = Object.values(to.node.model.outputs.data);
+  const pins: RawPins = {};
+  for (const [outputId, byCard] of Object.entries(from.pins)) {
+    if (Object.keys(byCard).length === 0) continue;
+    const f = from.node.model.outputs.data[outputId];
+    if (!f) continue;
+    const g = targets.find((x) => x.key === f.key && (x.group ?? '') === (f.group ?? ''));
+    if (g) {
+      pins[g.id] = byCard;
+      kept.push(outputName(f));
+    } else dropped.push(outputName(f));
+  }
+  const card = Object.keys(pins).length ? markUsed({ ...to, pins: {} }, pins) : to;
+  return { card, kept, dropped };
+}

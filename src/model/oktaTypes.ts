@@ -113,3 +113,27 @@ export function defaultData(type: Json, collection: boolean): Json {
   if (type === 'object' || (type !== null && typeof type === 'object')) return {};
   return null;
 }
+
+/**
+ * The Okta records a helper flow input can be typed as, so the cards reading it see their
+ * fields (ID, Type, Profile…) — as a helper called by For Each over Get Users Groups takes one
+ * group record.
+ */
+export const INPUT_RECORDS: Readonly<Record<string, { label: string; type: Json }>> = {
+  'okta-group': { label: 'Okta group', type: GROUP_RECORD },
+  'app-user': { label: 'Application user', type: APP_USER_RECORD },
+};
+
+const canonical = (v: Json): string =>
+  JSON.stringify(v, (_, x: unknown) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  );
+
+/** The name of the Okta record (`okta-group`) a structured type is, or null. */
+export function recordOf(type: Json): string | null {
+  if (type === null || typeof type !== 'object' || Array.isArray(type)) return null;
+  const text = canonical(type);
+  return Object.entries(INPUT_RECORDS).find(([, r]) => canonical(r.type) === text)?.[0] ?? null;
+}

@@ -161,3 +161,14 @@ export function flatten(steps: readonly Step[]): CardId[] {
   visit(steps);
   return out;
 }
+
+/**
+ * The id of a scope's placeholder event: the hidden `control:noop` card Okta's console gives a
+ * flow saved without an event. It stays in the file but is no card the user placed, so lists,
+ * counts and diffs leave it out.
+ */
+export function placeholderEventOf(scope: RawScope): string | null {
+  const id = sequenceOf(scope).event;
+  const m = id === null ? undefined : scope.methods.find((x) => x.uuid === id);
+  return m && isNoop(m) ? m.uuid : null;
+}

@@ -116,21 +116,56 @@ function expandLabel(scope: RawScope, m: RawMethod, field: RawField | undefined)
   return `${src.node.data.name} · ${viewField(out).label} › ${path}`;
 }
 
-/** Where each input of a scope's cards is mapped from: `cardUuid/inputId` → "Card · Output". */
-export function sourcesOf(scope: RawScope): Map<string, string> {
+/** An inline flow's surroundings: the card holding it and where that card's inputs come from. */
+export interface OuterSources {
+  container: RawMethod;
+  /** `sourcesOf` of the scope the container sits in (itself resolved, when nested). */
+  sources: Map<string, string>;
+}
+
+/**
+ * Where each input of a scope's cards is mapped from: `cardUuid/inputId` → "Card · Output".
+ * In an inline flow (`outer` given), a value handed in through the container (Okta's
+ * wormhole: a `context` field with the same key on the container and the inline event) reads
+ * as its outside source ("Helper Flow · User ID"), not as the random key that carries it.
+ */
+export function sourcesOf(scope: RawScope, outer?: OuterSources): Map<string, string> {
+  const handedIn = outer ? handedInSources(scope, outer) : null;
   const out = new Map<string, string>();
   for (const m of scope.methods) {
     for (const [oid, targets] of Object.entries(m.pins)) {
       const field = m.node.model.outputs.data[oid];
       const label = field ? viewField(field).label : oid;
       const source =
-        m.node.key === 'expand' ? expandLabel(scope, m, field) : `${m.node.data.name} · ${label}`;
+        handedIn?.get(`${m.uuid}/${oid}`) ??
+        (m.node.key === 'expand' ? expandLabel(scope, m, field) : `${m.node.data.name} · ${label}`);
       for (const [card, list] of Object.entries(targets))
         for (const t of list) out.set(`${card}/${t.input}`, source);
     }
   }
   return out;
 }
+
+/** The outside source of each handed-in output of an inline flow: `cardUuid/outputId` → label. */
+function handedInSources(scope: RawScope, outer: OuterSources): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const f of Object.values(outer.container.node.model.inputs.data)) {
+    if (f.group !== 'context') continue;
+    const source = outer.sources.get(`${outer.container.uuid}/${f.id}`);
+    if (source !== undefined) byKey.set(f.key, source);
+  }
+  const out = new Map<string, string>();
+  if (byKey.size === 0) return out;
+  for (const m of scope.methods)
+    for (const o of Object.values(m.node.model.outputs.data)) {
+      const source = o.group === 'context' ? byKey.get(o.key) : undefined;
+      if (source !== undefined) out.set(`${m.uuid}/${o.id}`, source);
+    }
+  return out;
+}
+
+/** The output's own name in a source label ("Read User · ID" → "ID"). */
+const handedName = (source: string): string => source.split(' · ').pop() ?? source;
 
 const cache = new WeakMap<RawMethod, { key: string; summary: CardSummary }>();
 
@@ -222,7 +257,9 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
         list: view.collection === true,
       });
     }
-    if (source !== undefined) inputs.push({ label, text: source, mapped: true });
+    // A value handed into an inline flow has a random key for a name: call it by its source.
+    const shown = f.group === 'context' && source !== undefined ? handedName(source) : label;
+    if (source !== undefined) inputs.push({ label: shown, text: source, mapped: true });
     else if (!view.hidden && !isEmpty(f.value.data) && f.group !== 'context') {
       const text =
         labels.size && typeof f.value.data === 'string' ? readable(f.value.data) : f.value.data;

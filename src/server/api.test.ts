@@ -162,6 +162,27 @@ describe('flows API', () => {
     expect((await call<FlowDto>('GET', `/api/flows/${a.id}`)).json.revision).toBe(1);
   });
 
+  it('turns a flow ON and OFF at once, with no new version and the same revision', async () => {
+    const f = await folder('F');
+    const a = (await call<FlowDto>('POST', '/api/flows', { folderId: f.id, name: 'Risk' })).json;
+    const on = await call<FlowDto>('PUT', `/api/flows/${a.id}/active`, { active: true });
+    expect(on.status).toBe(200);
+    expect(on.json).toMatchObject({ active: true, revision: 1 });
+    const tree = (await call<TreeDto>('GET', '/api/workspace')).json;
+    expect(tree.flows.find((x) => x.id === a.id)?.active).toBe(true);
+    const versions = (await call<VersionHeader[]>('GET', `/api/flows/${a.id}/versions`)).json;
+    expect(versions.map((v) => v.revision)).toEqual([1]);
+    // A draft opened before the switch still saves: its base revision did not move.
+    const saved = await call<FlowDto>('PUT', `/api/flows/${a.id}`, {
+      baseRevision: 1,
+      description: 'x',
+    });
+    expect(saved.json).toMatchObject({ revision: 2, active: true });
+    const bad = await call<{ code: string }>('PUT', `/api/flows/${a.id}/active`, { active: 'yes' });
+    expect(bad.status).toBe(400);
+    expect((await call<FlowDto>('GET', `/api/flows/${a.id}`)).json.active).toBe(true);
+  });
+
   it('restores a version as a new revision', async () => {
     const f = await folder('F');
     const a = (await call<FlowDto>('POST', '/api/flows', { folderId: f.id, name: 'Original' }))

@@ -19,6 +19,8 @@ import { auditRoutes } from './routes/audit.ts';
 import { eventRoutes } from './routes/events.ts';
 import { riskPolicyRoutes } from './routes/riskPolicy.ts';
 import { RiskPolicyService } from './riskPolicyService.ts';
+import { reviewRoutes } from './routes/reviews.ts';
+import { ReviewService } from './reviewService.ts';
 
 /** What the app needs from its host. */
 export interface AppOptions {
@@ -46,7 +48,8 @@ const LOCAL_MODE: AuthSettings = {
 /** Builds the Hono app. */
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
-  const service = new WorkspaceService(opts.store, opts.clock);
+  const teamMode = (opts.auth ?? LOCAL_MODE).oidc !== null;
+  const service = new WorkspaceService(opts.store, opts.clock, undefined, teamMode);
   app.use('*', securityHeaders());
   app.use('*', hostGuard(opts.allowedHosts ?? null));
   app.use('/api/*', originGuard());
@@ -62,6 +65,7 @@ export function createApp(opts: AppOptions): Hono {
   flowRoutes(app, service);
   transferRoutes(app, service);
   riskPolicyRoutes(app, new RiskPolicyService(opts.store, opts.clock));
+  reviewRoutes(app, new ReviewService(opts.store, teamMode, opts.clock));
   app.all('/api/*', (c) =>
     c.json({ code: 'API_E404', message: `No API route ${c.req.method} ${c.req.path}.` }, 404),
   );

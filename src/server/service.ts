@@ -31,6 +31,8 @@ import type { FlowHeader, Store, StoreTx, StoredFlow, VersionHeader } from './st
 import { checkFlowContent } from './content.ts';
 import { actorLabel, currentActor, INSTANCE_ID } from './auth/context.ts';
 import type { ChangeNotice } from './storage/store.ts';
+import { assertApproved, exportBlocks } from './reviewService.ts';
+import type { ApprovalBlock } from '../model/review.ts';
 
 const folderDto = (f: Folder): FolderDto => ({
   id: f.id,
@@ -112,6 +114,8 @@ export class WorkspaceService {
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
     private readonly ids: IdSource = randomIds,
+    /** Whether folder review rules hold exports back (team mode; local mode has no reviewers). */
+    private readonly enforceReview = false,
   ) {}
 
   private now(): string {
@@ -357,6 +361,28 @@ export class WorkspaceService {
     });
   }
 
+  /**
+   * Turns a flow ON or OFF at once, as Okta's console does: the state is the workspace's, not
+   * the flow's content, so it makes no version and leaves the revision (and any open draft's
+   * base) as it was.
+   */
+  setFlowActive(id: string, active: boolean): Promise<FlowDto> {
+    return this.store.transaction(async (tx) => {
+      const current = await this.mustFlow(tx, id);
+      if (current.active === active) return flowDto(current);
+      const stored: StoredFlow = { ...current, active };
+      await tx.putFlow(stored);
+      await this.audit(
+        tx,
+        active ? 'flow.on' : 'flow.off',
+        id,
+        `"${current.name}" turned ${active ? 'ON' : 'OFF'}`,
+      );
+      this.tell(tx, 'flow.saved', [id], stored.revision);
+      return flowDto(stored);
+    });
+  }
+
   /** Deletes a flow and its versions. */
   deleteFlow(id: string): Promise<void> {
     return this.store.transaction(async (tx) => {
@@ -477,10 +503,15 @@ export class WorkspaceService {
    * helpers they call); the whole workspace goes to a temporary file one flow at a time, so
    * an export never holds the workspace's content in memory.
    */
-  exportFlopack(target: ExportTarget): Promise<Exported> {
+  exportFlopack(target: ExportTarget, checkApproval = true): Promise<Exported> {
     return this.store.transaction(async (tx) => {
-      if (target.kind === 'workspace') return this.exportWorkspaceFile(tx);
+      const gate = checkApproval && this.enforceReview;
+      if (target.kind === 'workspace') {
+        if (gate) await assertApproved(tx, await tx.flowHeaders());
+        return this.exportWorkspaceFile(tx);
+      }
       const ws = await loadForExport(tx, target);
+      if (gate) await assertApproved(tx, Object.values(ws.flows) as StoredFlow[]);
       const text = writeFlopack(ws, target, { now: this.clock() });
       if (!text.ok) throw problemError(text.problems, 404);
       const name =
@@ -491,12 +522,25 @@ export class WorkspaceService {
     });
   }
 
+  /** The flows a folder review rule would hold back from this export (none in local mode). */
+  exportApproval(target: ExportTarget): Promise<{ blocked: ApprovalBlock[] }> {
+    return this.store.transaction(async (tx) => {
+      if (!this.enforceReview) return { blocked: [] };
+      const flows =
+        target.kind === 'workspace'
+          ? await tx.flowHeaders()
+          : (Object.values((await loadForExport(tx, target)).flows) as StoredFlow[]);
+      return { blocked: await exportBlocks(tx, flows) };
+    });
+  }
+
   /**
    * The import plan of an export (`flopack plan` of the very file the export would download):
    * the export is written, read back and planned, so the list is that of the file itself.
+   * A plan releases nothing, so it is shown even while a review rule holds the export back.
    */
   async exportPlan(target: ExportTarget): Promise<ImportPlanReport> {
-    const exported = await this.exportFlopack(target);
+    const exported = await this.exportFlopack(target, false);
     let text: string;
     if ('text' in exported) text = exported.text;
     else

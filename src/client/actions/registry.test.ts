@@ -36,6 +36,7 @@ function env(): ActionEnv {
     clipboard: { get: () => null, set: noop },
     report: noop,
     focusCard: noop,
+    studio: { openDialog: noop, showPanel: noop, toggleTheme: noop, chooseFlow: noop },
   };
 }
 
@@ -48,8 +49,52 @@ describe('actions on a read-only draft', () => {
     expect(enabledIds(e)).toEqual(expect.arrayContaining(['undo', 'save', 'add-card']));
     e.store.getState().setReadOnly('Viewers cannot edit.');
     const left = enabledIds(e);
-    for (const id of ['undo', 'save', 'add-card', 'set-event', 'add-note'])
+    for (const id of [
+      'undo',
+      'save',
+      'add-card',
+      'set-event',
+      'add-note',
+      'toggle-on',
+      'properties',
+    ])
       expect(left).not.toContain(id);
     expect(left).toContain('commands');
+  });
+});
+
+describe('flow commands', () => {
+  it('turns the flow ON and OFF again, each one undo step', () => {
+    const e = env();
+    const toggle = ACTIONS.find((a) => a.id === 'toggle-on');
+    if (!toggle) throw new Error('no toggle-on action');
+    toggle.run(e);
+    expect(e.store.getState().flow.active).toBe(true);
+    toggle.run(e);
+    expect(e.store.getState().flow.active).toBe(false);
+    e.store.temporal.getState().undo();
+    expect(e.store.getState().flow.active).toBe(true);
+  });
+
+  it('reaches the drawer tools and dialogs through the studio commands', () => {
+    const e = env();
+    const seen: string[] = [];
+    e.studio = {
+      openDialog: (d) => seen.push(`dialog:${d}`),
+      showPanel: (p) => seen.push(`panel:${p}`),
+      toggleTheme: () => seen.push('theme'),
+      chooseFlow: () => seen.push('flows'),
+    };
+    for (const id of ['check', 'test-run', 'versions', 'compare', 'export', 'theme', 'open-flow'])
+      ACTIONS.find((a) => a.id === id)?.run(e);
+    expect(seen).toEqual([
+      'panel:check',
+      'panel:test',
+      'panel:versions',
+      'dialog:compare',
+      'dialog:export',
+      'theme',
+      'flows',
+    ]);
   });
 });

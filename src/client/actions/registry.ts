@@ -9,6 +9,7 @@ import type { Catalog } from '../../model/catalog.ts';
 import type { Clip } from '../../model/clipboard.ts';
 import type { Problem } from '../../model/errors.ts';
 import type { Outcome } from '../canvas/commands.ts';
+import { ok } from '../../model/errors.ts';
 import {
   copySelected,
   duplicateSelected,
@@ -34,6 +35,17 @@ export interface ActionEnv {
   clipboard: { get: () => Clip | null; set: (clip: Clip) => void };
   report: (problems: Problem[] | null, notice?: string) => void;
   focusCard: (id: string) => void;
+  /** What lives beside the editor: the flow's dialogs and drawer, the theme, other flows. */
+  studio: StudioCommands;
+}
+
+/** The open flow's dialogs and tools, reached by the command palette as well as the header. */
+export interface StudioCommands {
+  openDialog: (dialog: 'export' | 'compare' | 'properties') => void;
+  showPanel: (panel: 'check' | 'test' | 'versions') => void;
+  toggleTheme: () => void;
+  /** Lets the user choose any flow of the workspace to open. */
+  chooseFlow: () => void;
 }
 
 /** One user action. */
@@ -273,6 +285,78 @@ export const ACTIONS: readonly Action[] = [
     keys: (e) => !mod(e) && e.key === '-',
     enabled: (env) => env.viewport !== null,
     run: (env) => env.viewport?.zoomOut(),
+  },
+  {
+    id: 'check',
+    label: 'Check the flow',
+    shortcut: null,
+    group: 'flow',
+    enabled: () => true,
+    run: (env) => env.studio.showPanel('check'),
+  },
+  {
+    id: 'test-run',
+    label: 'Test run',
+    shortcut: null,
+    group: 'flow',
+    enabled: () => true,
+    run: (env) => env.studio.showPanel('test'),
+  },
+  {
+    id: 'versions',
+    label: 'Versions',
+    shortcut: null,
+    group: 'flow',
+    enabled: () => true,
+    run: (env) => env.studio.showPanel('versions'),
+  },
+  {
+    id: 'compare',
+    label: 'Compare…',
+    shortcut: null,
+    group: 'flow',
+    enabled: () => true,
+    run: (env) => env.studio.openDialog('compare'),
+  },
+  {
+    id: 'export',
+    label: 'Export…',
+    shortcut: null,
+    group: 'flow',
+    enabled: () => true,
+    run: (env) => env.studio.openDialog('export'),
+  },
+  {
+    id: 'properties',
+    label: 'Edit flow properties…',
+    shortcut: null,
+    group: 'flow',
+    enabled: writable(() => true),
+    run: (env) => env.studio.openDialog('properties'),
+  },
+  {
+    id: 'toggle-on',
+    label: 'Turn the flow ON or OFF',
+    shortcut: null,
+    group: 'flow',
+    enabled: writable(() => true),
+    run: (env) => env.store.getState().edit((f) => ok({ ...f, active: !f.active })),
+  },
+  {
+    id: 'open-flow',
+    label: 'Open flow…',
+    shortcut: null,
+    group: 'navigate',
+    enabled: () => true,
+    run: (env) => env.studio.chooseFlow(),
+  },
+  {
+    id: 'theme',
+    label: 'Switch between light and dark theme',
+    shortcut: null,
+    group: 'view',
+    enabled: () => true,
+    run: (env) => env.studio.toggleTheme(),
   },
   {
     id: 'commands',

@@ -12,7 +12,7 @@ import { ok } from '../../model/errors.ts';
 import { appEventWrapper, setAppEvent, unwrapAppEvent } from '../../model/appEvents.ts';
 import { isAppEvent } from '../../model/cardRoles.ts';
 import { scheduledEvent } from '../../model/events.ts';
-import { eventCardOf, setEvent } from '../../model/flows.ts';
+import { eventCardOf, eventChangePlan, setEvent } from '../../model/flows.ts';
 import type { CardId } from '../../model/ids.ts';
 import { insertCard, moveCard, removeCard } from '../../model/insert.ts';
 import type { InsertAt } from '../../model/positions.ts';
@@ -52,6 +52,24 @@ export function insertionPoint(sel: Selection | null, data?: RawFloData): Insert
   return { kind: 'end' };
 }
 
+const eventCard = (catalog: Catalog, id: string, taken: ReadonlySet<string>, scheduled: boolean) =>
+  scheduled ? scheduledEvent(catalog, taken) : createCard(catalog, id, taken);
+
+/**
+ * What choosing an event would do to the mappings from the flow's current event (kept and
+ * dropped outputs), to ask before changing it; null when the flow has no event yet.
+ */
+export function eventChangeOf(
+  store: EditorStore,
+  catalog: Catalog,
+  id: string,
+  scheduled: boolean,
+): ReturnType<typeof eventChangePlan> {
+  const data = store.getState().flow.data;
+  if (!catalog.byId.has(id)) return null;
+  return eventChangePlan(data, eventCard(catalog, id, allCardIds(data), scheduled));
+}
+
 /** Inserts a catalog card (or sets it as the event, for event cards) and selects it. */
 export function insertFromCatalog(
   store: EditorStore,
@@ -69,9 +87,7 @@ export function insertFromCatalog(
     onData((data) => {
       const taken = allCardIds(data);
       if (entry.isEvent) {
-        const card = opts.scheduled
-          ? scheduledEvent(catalog, taken)
-          : createCard(catalog, id, taken);
+        const card = eventCard(catalog, id, taken, opts.scheduled === true);
         placed = card.uuid;
         path = [];
         if (isAppEvent(card)) return setAppEvent(data, card, catalog);

@@ -116,7 +116,7 @@ function build(
       ...base,
       type: n.kind,
       data,
-      draggable: n.order > 1 && n.id !== eventSlot,
+      draggable: n.id !== eventSlot && n.order > (eventSlot ? 0 : 1),
       ariaLabel: n.id === eventSlot ? 'No event yet' : cardLabel(n.summary, n.order, total),
     };
   }

@@ -1,95 +1,141 @@
-/** Ctrl/Cmd+K: every action by name, filtered as you type; Enter runs the highlighted one. */
-import type { KeyboardEvent } from 'react';
-import { useEffect, useMemo, useState } from 'react';
-import type { ActionEnv } from '../../client/actions/registry.ts';
+/**
+ * Ctrl/Cmd+K: every action by name, filtered as you type; Enter runs the highlighted one.
+ * "Open flow…" turns the list into the workspace's flows.
+ */
+import { Command } from 'cmdk';
+import { useRef, useState } from 'react';
+import type { Action, ActionEnv } from '../../client/actions/registry.ts';
 import { ACTIONS } from '../../client/actions/registry.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 
+/** A flow the palette can open. */
+export interface PaletteFlow {
+  id: string;
+  name: string;
+  folder: string | null;
+}
+
+/** What the palette lists: the actions, or the flows to open. */
+export type PaletteMode = 'actions' | 'flows';
+
 interface Props {
-  open: boolean;
+  mode: PaletteMode | null;
   env: ActionEnv;
+  flows: readonly PaletteFlow[];
+  onMode: (mode: PaletteMode) => void;
+  onOpenFlow: (id: string) => void;
   onClose: () => void;
 }
 
-/** The command palette dialog. */
-export function CommandPalette({ open, env, onClose }: Props) {
+/**
+ * Every word typed appears in the label (or the keywords, when an item has them), in any
+ * order; the list keeps its own order.
+ */
+const matches = (value: string, search: string, keywords?: string[]): number => {
+  const text = (keywords?.length ? keywords : [value]).join(' ').toLowerCase();
+  return search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => text.includes(w))
+    ? 1
+    : 0;
+};
+
+/** The command palette dialog (closed when `mode` is null). */
+export function CommandPalette({ mode, env, flows, onMode, onOpenFlow, onClose }: Props) {
+  // The chosen action runs once the palette has closed and handed the focus back, so what
+  // the action opens (the card search, a dialog) keeps the focus and returns it to the page.
+  const pending = useRef<(() => void) | null>(null);
+  const closeThen = (then: () => void) => {
+    pending.current = then;
+    onClose();
+  };
   return (
-    <Dialog title="Commands" open={open} onClose={onClose}>
-      <Commands env={env} onClose={onClose} />
+    <Dialog
+      title={mode === 'flows' ? 'Open flow' : 'Commands'}
+      open={mode !== null}
+      onClose={onClose}
+      onClosed={() => {
+        const then = pending.current;
+        pending.current = null;
+        then?.();
+      }}
+    >
+      {mode === 'flows' ? (
+        <FlowList key="flows" flows={flows} onPick={(id) => closeThen(() => onOpenFlow(id))} />
+      ) : (
+        <ActionList
+          key="actions"
+          env={env}
+          onRun={(a) => {
+            if (a.id === 'open-flow') onMode('flows');
+            else closeThen(() => a.enabled(env) && a.run(env));
+          }}
+        />
+      )}
     </Dialog>
   );
 }
 
-function Commands({ env, onClose }: Omit<Props, 'open'>) {
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const list = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return ACTIONS.filter(
-      (a) => a.id !== 'commands' && words.every((w) => a.label.toLowerCase().includes(w)),
-    );
-  }, [query]);
-  const current = list[Math.min(active, list.length - 1)];
-  const currentId = current?.id;
-  useEffect(() => {
-    if (currentId)
-      document.getElementById(`cmd-${currentId}`)?.scrollIntoView({ block: 'nearest' });
-  }, [currentId]);
-  const run = (id: string) => {
-    const a = ACTIONS.find((x) => x.id === id);
-    onClose();
-    if (a?.enabled(env)) a.run(env);
-  };
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, list.length - 1));
-    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if (e.key === 'Enter' && current) run(current.id);
-    else return;
-    e.preventDefault();
-  };
+function ActionList({ env, onRun }: { env: ActionEnv; onRun: (a: Action) => void }) {
+  const [search, setSearch] = useState('');
   return (
-    <div className="commands">
-      <input
-        autoFocus
-        aria-label="Search commands"
+    <Command className="commands" label="Search commands" filter={matches} vimBindings={false}>
+      <Command.Input
+        data-autofocus
         placeholder="Type a command"
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onKey}
-        aria-activedescendant={current ? `cmd-${current.id}` : undefined}
-        aria-controls="command-list"
+        value={search}
+        onValueChange={setSearch}
       />
-      {/* The list scrolls, so it is a Tab stop too: arrows and Enter work there as well. */}
-      <ul
-        id="command-list"
-        role="listbox"
-        aria-label="Commands"
-        className="command-list"
-        tabIndex={0}
-        onKeyDown={onKey}
-        aria-activedescendant={current ? `cmd-${current.id}` : undefined}
-      >
-        {list.map((a) => {
-          const enabled = a.enabled(env);
-          return (
-            <li
-              key={a.id}
-              id={`cmd-${a.id}`}
-              role="option"
-              aria-selected={a === current}
-              aria-disabled={!enabled}
-              className={a === current ? 'active' : undefined}
-              onClick={() => enabled && run(a.id)}
-            >
-              <span>{a.label}</span>
-              {a.shortcut && <kbd>{a.shortcut}</kbd>}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
+      <Command.List className="command-list" label="Commands">
+        <Command.Empty className="muted">No command matches.</Command.Empty>
+        {ACTIONS.filter((a) => a.id !== 'commands').map((a) => (
+          <Command.Item
+            key={a.id}
+            value={a.label}
+            disabled={!a.enabled(env)}
+            onSelect={() => onRun(a)}
+          >
+            <span>{a.label}</span>
+            {a.shortcut && <kbd>{a.shortcut}</kbd>}
+          </Command.Item>
+        ))}
+      </Command.List>
+    </Command>
+  );
+}
+
+function FlowList({
+  flows,
+  onPick,
+}: {
+  flows: readonly PaletteFlow[];
+  onPick: (id: string) => void;
+}) {
+  const [search, setSearch] = useState('');
+  return (
+    <Command className="commands" label="Search flows" filter={matches} vimBindings={false}>
+      <Command.Input
+        autoFocus
+        placeholder="Type a flow name"
+        value={search}
+        onValueChange={setSearch}
+      />
+      <Command.List className="command-list" label="Flows">
+        <Command.Empty className="muted">No flow matches.</Command.Empty>
+        {flows.map((f) => (
+          <Command.Item
+            key={f.id}
+            value={f.id}
+            keywords={[f.name, f.folder ?? '']}
+            onSelect={() => onPick(f.id)}
+          >
+            <span>{f.name}</span>
+            {f.folder && <span className="muted">{f.folder}</span>}
+          </Command.Item>
+        ))}
+      </Command.List>
+    </Command>
   );
 }

@@ -297,7 +297,13 @@ export function FlowCanvas({
         position: { x: g.x - PLUS_SIZE / 2, y: g.y - PLUS_SIZE / 2 },
         width: PLUS_SIZE,
         height: PLUS_SIZE,
-        data: { gap: g.after, label: `Add a card after “${names.get(g.after) ?? ''}”` },
+        data: {
+          gap: g.after,
+          label:
+            g.after === eventSlot
+              ? 'Add a card at the start of the flow'
+              : `Add a card after “${names.get(g.after) ?? ''}”`,
+        },
         draggable: false,
         selectable: false,
         focusable: false,
@@ -316,7 +322,7 @@ export function FlowCanvas({
     });
     for (const id of plusCache.keys()) if (!seen.has(id)) plusCache.delete(id);
     return out;
-  }, [gaps, layout, plusCache, readOnly]);
+  }, [gaps, layout, plusCache, readOnly, eventSlot]);
 
   // A flow opens at 100 % with its event card near the top left, as in Okta's console (or
   // where it was left, when it was open before).

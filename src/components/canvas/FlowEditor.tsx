@@ -4,9 +4,10 @@
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ActionEnv } from '../../client/actions/registry.ts';
+import type { ActionEnv, StudioCommands } from '../../client/actions/registry.ts';
 import { actionForKey } from '../../client/actions/registry.ts';
-import { insertFromCatalog, insertionPoint } from '../../client/canvas/commands.ts';
+import { eventChangeOf, insertFromCatalog, insertionPoint } from '../../client/canvas/commands.ts';
+import { eventCardOf } from '../../model/flows.ts';
 import { useCatalog } from '../../client/catalog.ts';
 import { cardClipboard } from '../../client/clipboardStore.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
@@ -15,6 +16,7 @@ import { useUi } from '../../client/uiStore.ts';
 import type { Problem } from '../../model/errors.ts';
 import { scopeAt } from '../../model/scope.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
+import type { PaletteMode } from './CommandPalette.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ContextMenu } from './ContextMenu.tsx';
 import { EventPicker } from './EventPicker.tsx';
@@ -27,16 +29,24 @@ import type { PaletteKind } from './Palette.tsx';
 import type { DraggedOutput } from '../../client/canvas/outputDrag.ts';
 import type { CardId } from '../../model/ids.ts';
 import type { ScopePath } from '../../model/scope.ts';
+import { isNoop } from '../../model/cardRoles.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { useTree } from '../workspace/useTree.ts';
 import { useEditor } from '../flow/editorContext.ts';
 import './canvas.css';
 
+interface EditorProps {
+  store: EditorStore;
+  onSave: () => void;
+  /** Opens one of the open flow's dialogs (Export, Compare, properties). */
+  onDialog: StudioCommands['openDialog'];
+}
+
 /** The editor for the open flow. */
-export function FlowEditor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
+export function FlowEditor(props: EditorProps) {
   return (
     <ReactFlowProvider>
-      <Editor store={store} onSave={onSave} />
+      <Editor {...props} />
     </ReactFlowProvider>
   );
 }
@@ -48,6 +58,7 @@ function describe(data: RawFloData, at: InsertAt): string {
   const id = at.kind === 'after' ? at.card : at.head;
   const m = scope?.methods.find((x) => x.uuid === id);
   if (at.kind === 'branchStart') return 'at the start of the branch';
+  if (m && isNoop(m)) return 'at the start of the flow';
   return m ? `after “${m.node.data.name}”` : 'at the end of the flow';
 }
 
@@ -55,19 +66,24 @@ const typing = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement &&
   (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
-function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
+function Editor({ store, onSave, onDialog }: EditorProps) {
   const rf = useReactFlow();
   const catalog = useCatalog();
   const toast = useUi((s) => s.toast);
   const mainRef = useRef<HTMLDivElement>(null);
-  const tree = useTree().tree;
+  const { tree, folder } = useTree();
   const helperNames = useCallback(
     (id: string) => tree.flows.find((f) => f.id === id)?.name ?? null,
     [tree],
   );
   const [spot, setSpot] = useState<AddSpot | null>(null);
   const [events, setEvents] = useState(false);
-  const [commands, setCommands] = useState(false);
+  const [commands, setCommands] = useState<PaletteMode | null>(null);
+  const paletteFlows = useMemo(
+    () =>
+      tree.flows.map((f) => ({ id: f.id, name: f.name, folder: folder(f.folderId)?.name ?? null })),
+    [tree, folder],
+  );
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [mapInto, setMapInto] = useState<{
     target: { card: CardId; path: ScopePath };
@@ -126,7 +142,7 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
       catalog,
       save: onSave,
       openPalette: () => openAdd(null),
-      openCommands: () => setCommands(true),
+      openCommands: () => setCommands('actions'),
       openEvents: () => setEvents(true),
       focusInspector: () => {
         useUi.getState().showPanel('inspector');
@@ -147,13 +163,22 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
       clipboard: cardClipboard,
       report,
       focusCard,
+      studio: {
+        openDialog: onDialog,
+        showPanel: (panel) => useUi.getState().showPanel(panel),
+        toggleTheme: () => {
+          const ui = useUi.getState();
+          ui.setTheme(ui.theme === 'dark' ? 'light' : 'dark');
+        },
+        chooseFlow: () => setCommands('flows'),
+      },
     }),
-    [store, catalog, onSave, rf, report, focusCard, openAdd],
+    [store, catalog, onSave, rf, report, focusCard, openAdd, onDialog],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || document.querySelector('dialog[open], .add-popover')) return;
+      if (e.defaultPrevented || document.querySelector('.dialog, .add-popover')) return;
       const inField = typing(e.target);
       const inInspector = e.target instanceof Element && e.target.closest('.inspector') !== null;
       // Escape from a field of the Inspector returns to the selected card on the canvas.
@@ -176,6 +201,10 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [env, store, focusCard]);
 
+  const currentEvent = useEditor((s) => {
+    const e = eventCardOf(s.flow.data);
+    return e && !isNoop(e) ? e.node.data.name : null;
+  });
   const insert = (id: string, scheduled = false, at?: InsertAt) => {
     if (!catalog) return;
     const o = insertFromCatalog(
@@ -226,12 +255,23 @@ function Editor({ store, onSave }: { store: EditorStore; onSave: () => void }) {
         open={events}
         catalog={catalog}
         onClose={() => setEvents(false)}
+        current={currentEvent}
+        planOf={(id, scheduled) => (catalog ? eventChangeOf(store, catalog, id, scheduled) : null)}
         onPick={(id, scheduled) => {
           setEvents(false);
           insert(id, scheduled);
         }}
       />
-      <CommandPalette open={commands} env={env} onClose={() => setCommands(false)} />
+      <CommandPalette
+        mode={commands}
+        env={env}
+        flows={paletteFlows}
+        onMode={setCommands}
+        onOpenFlow={(id) =>
+          useUi.getState().openFlow(id, tree.flows.find((f) => f.id === id)?.folderId)
+        }
+        onClose={() => setCommands(null)}
+      />
       {menu && <ContextMenu x={menu.x} y={menu.y} env={env} onClose={() => setMenu(null)} />}
       {mapInto && (
         <MapIntoMenu store={store} {...mapInto} onClose={() => setMapInto(null)} report={report} />

@@ -38,7 +38,8 @@ function outlineOf(data: RawFloData): { items: Item[]; count: number } {
       if (node.card) byCard.get(node.card)?.arms.push(arm);
       continue;
     }
-    if (node.summary === null) continue;
+    // Cards without a number: the hidden placeholder event of a flow without one.
+    if (node.summary === null || node.order === 0) continue;
     const item: Item = { node, arms: [] };
     byCard.set(node.id, item);
     const step = node.path[node.path.length - 1];

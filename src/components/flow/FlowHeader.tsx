@@ -14,9 +14,16 @@ import {
   Play,
   Download,
   Trash2,
+  UserCheck,
+  Send,
 } from 'lucide-react';
+import { reviewBadge } from '../../client/review.ts';
+import type { Review } from '../../model/review.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../client/api.ts';
 import { useRole } from '../auth/useRole.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
+import type { FlowDto } from '../../contract/api.ts';
 import { isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
 import { ok } from '../../model/errors.ts';
@@ -46,6 +53,23 @@ function CheckButton() {
   );
 }
 
+/** Turns the open flow ON or OFF on the server, then in the draft and the workspace tree. */
+function useSwitchActive(store: EditorStore) {
+  const qc = useQueryClient();
+  const toast = useUi((s) => s.toast);
+  return useMutation({
+    mutationFn: (on: boolean) => api.setFlowActive(store.getState().flow.id, on),
+    onSuccess: async (dto) => {
+      store.getState().activeSet(dto.active);
+      qc.setQueryData<FlowDto>(['flow', dto.id], (old) =>
+        old ? { ...old, active: dto.active } : old,
+      );
+      await qc.invalidateQueries({ queryKey: ['workspace'] });
+    },
+    onError: (e) => toast('error', e instanceof Error ? e.message : String(e)),
+  });
+}
+
 interface Props {
   store: EditorStore;
   saving: boolean;
@@ -54,6 +78,12 @@ interface Props {
   onExport: () => void;
   onCompare: () => void;
   onDelete: () => void;
+  /** Review before release; absent in local mode (one person, nobody else to approve). */
+  review?: {
+    current: Review | null;
+    onRequest: () => void;
+    onReview: () => void;
+  } | null;
 }
 
 /** Header and command bar of the open flow. */
@@ -65,10 +95,13 @@ export function FlowHeader({
   onExport,
   onCompare,
   onDelete,
+  review,
 }: Props) {
   const name = useEditor((s) => s.flow.name);
   const description = useEditor((s) => s.flow.description);
-  const active = useEditor((s) => s.flow.active);
+  // ON/OFF is the workspace's state, applied at once (no Save, no version), as in Okta.
+  const active = useEditor((s) => s.saved.active);
+  const switchActive = useSwitchActive(store);
   const log = useEditor((s) => s.flow.data.log);
   const kind = useEditor((s) => flowKind(s.flow.data));
   const dirty = useEditor(isDirty);
@@ -99,6 +132,16 @@ export function FlowHeader({
             View only
           </span>
         )}
+        {review?.current && (
+          <button
+            type="button"
+            className={`review-badge ${review.current.state}`}
+            onClick={review.onReview}
+            aria-label={`${reviewBadge(review.current)} — show the review`}
+          >
+            {reviewBadge(review.current)}
+          </button>
+        )}
         {description && <p className="visually-hidden">{description}</p>}
       </div>
       <div className="toolbar" role="toolbar" aria-label="Flow actions">
@@ -106,8 +149,8 @@ export function FlowHeader({
           on={active}
           onText="Flow is ON"
           offText="Flow is OFF"
-          onChange={(on) => edit((f) => ok({ ...f, active: on }))}
-          disabled={editReason !== null}
+          onChange={(on) => switchActive.mutate(on)}
+          disabled={editReason !== null || switchActive.isPending}
           title={editReason ?? undefined}
         />
         <label
@@ -196,6 +239,16 @@ export function FlowHeader({
               <DropdownMenu.Item className="menu-item" onSelect={onExport}>
                 <Download size={15} aria-hidden="true" /> Export
               </DropdownMenu.Item>
+              {review && (
+                <>
+                  <DropdownMenu.Item className="menu-item" onSelect={review.onRequest}>
+                    <Send size={15} aria-hidden="true" /> Request review…
+                  </DropdownMenu.Item>
+                  <DropdownMenu.Item className="menu-item" onSelect={review.onReview}>
+                    <UserCheck size={15} aria-hidden="true" /> Review…
+                  </DropdownMenu.Item>
+                </>
+              )}
               <DropdownMenu.Separator className="menu-separator" />
               <DropdownMenu.Item
                 className="menu-item danger-quiet"

@@ -1,12 +1,13 @@
 /** The open flow: loads it, owns its editor store, and lays out header, content and versions. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, queries } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { createEditorStore, isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
 import type { FlowDto } from '../../contract/api.ts';
+import { flowKind } from '../../model/flows.ts';
 import { useReadOnlyDraft } from '../auth/useRole.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FlowEditor } from '../canvas/FlowEditor.tsx';
@@ -25,6 +26,8 @@ import { FlowHeader } from './FlowHeader.tsx';
 import { PropertiesDialog } from './PropertiesDialog.tsx';
 import { useRemoteChange } from './useRemoteChange.ts';
 import { useSaveFlow } from './useSaveFlow.ts';
+import { RequestReviewDialog, ReviewDialog } from '../review/ReviewDialogs.tsx';
+import { useFlowReviews, useReviewRules } from '../review/useReview.ts';
 
 /** Loads the flow and provides its editor store. Keyed by flow id by its parent. */
 export function FlowPane({ flowId, index }: { flowId: string; index: TreeIndex }) {
@@ -45,7 +48,7 @@ function LoadedFlow({ initial, index }: { initial: FlowDto; index: TreeIndex }) 
   );
 }
 
-type Open = null | 'properties' | 'export' | 'delete' | 'compare';
+type Open = null | 'properties' | 'export' | 'delete' | 'compare' | 'request-review' | 'review';
 
 function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const qc = useQueryClient();
@@ -62,6 +65,9 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
   const folderId = useEditor((s) => s.saved.folderId);
   const dirty = useEditor(isDirty);
   const remote = useRemoteChange(store, saving);
+  const baseRevision = useEditor((s) => s.baseRevision);
+  const reviewEnabled = useReviewRules().enabled;
+  const { current: review } = useFlowReviews(store.getState().flow.id, baseRevision, reviewEnabled);
 
   useEffect(() => {
     const guard = () =>
@@ -78,6 +84,16 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
     };
   }, [store, setLeaveGuard]);
 
+  // The sidebar lists the draft's name and event while it is being edited.
+  const setDraft = useUi((s) => s.setDraft);
+  const draftName = useEditor((s) => s.flow.name);
+  const draftKind = useEditor((s) => flowKind(s.flow.data));
+  const draftId = useEditor((s) => s.flow.id);
+  useEffect(() => {
+    setDraft({ id: draftId, name: draftName, kind: draftKind });
+  }, [setDraft, draftId, draftName, draftKind]);
+  useEffect(() => () => setDraft(null), [setDraft]);
+
   const reload = async () => {
     const dto = await api.flow(store.getState().flow.id);
     store.getState().load(dto);
@@ -85,6 +101,10 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
     dismissConflict();
   };
   const folder = index.folder(folderId);
+  const openDialog = useCallback((dialog: 'export' | 'compare' | 'properties') => {
+    if (dialog === 'compare') setCompareRevision(undefined);
+    setOpen(dialog);
+  }, []);
   return (
     <div className="flow-pane">
       <FlowHeader
@@ -98,6 +118,15 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           setOpen('compare');
         }}
         onDelete={() => setOpen('delete')}
+        review={
+          reviewEnabled
+            ? {
+                current: review,
+                onRequest: () => setOpen('request-review'),
+                onReview: () => setOpen('review'),
+              }
+            : null
+        }
       />
       <ChangeBanner
         change={remote}
@@ -124,7 +153,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           </section>
         )}
         <section className="flow-content" aria-label="Flow editor">
-          <FlowEditor store={store} onSave={() => save()} />
+          <FlowEditor store={store} onSave={() => save()} onDialog={openDialog} />
         </section>
         {panel && (
           <div
@@ -132,7 +161,8 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
             onKeyDown={(e) => {
               // Escape closes the drawer and returns to the selected card.
               if (e.key !== 'Escape' || e.defaultPrevented) return;
-              if (e.target instanceof Element && e.target.closest('[role="menu"], dialog')) return;
+              if (e.target instanceof Element && e.target.closest('[role="menu"], [role="dialog"]'))
+                return;
               e.preventDefault();
               showPanel(null);
               const sel = store.getState().selection;
@@ -174,7 +204,7 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
       <ExportDialog
         open={open === 'export'}
         onClose={() => setOpen(null)}
-        flow={{ id: store.getState().flow.id, name, dirty }}
+        flow={{ id: store.getState().flow.id, name, dirty, folderId }}
         folder={folder ? { id: folder.id, name: folder.name } : null}
       />
       <Dialog title="Delete flow" open={open === 'delete'} onClose={() => setOpen(null)}>
@@ -210,6 +240,25 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
           open
           onClose={() => setOpen(null)}
           {...(compareRevision === undefined ? {} : { initialRevision: compareRevision })}
+        />
+      )}
+      {open === 'request-review' && (
+        <RequestReviewDialog
+          flowId={store.getState().flow.id}
+          flowName={name}
+          revision={baseRevision}
+          review={review}
+          dirty={dirty}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open === 'review' && (
+        <ReviewDialog
+          flowId={store.getState().flow.id}
+          flowName={name}
+          revision={baseRevision}
+          review={review}
+          onClose={() => setOpen(null)}
         />
       )}
       <ConflictDialog

@@ -20,6 +20,14 @@ export function useRemoteChange(store: EditorStore, saving: boolean): RemoteChan
         const c = remoteChange(n, flowId);
         if (!c) return;
         void qc.invalidateQueries({ queryKey: ['versions', flowId] });
+        if (c.kind === 'changed' && c.revision === store.getState().baseRevision) {
+          // Same revision: the flow was turned ON or OFF (no new version); follow it live.
+          void qc.fetchQuery({ ...queries.tree(), staleTime: 0 }).then((tree) => {
+            const header = tree.flows.find((f) => f.id === flowId);
+            if (header) store.getState().activeSet(header.active);
+          });
+          return;
+        }
         if (c.kind === 'deleted' || c.revision !== null) return setChange(c);
         // An import names no revision: the workspace tree knows the flow's new one.
         void qc.fetchQuery({ ...queries.tree(), staleTime: 0 }).then((tree) => {
@@ -27,7 +35,7 @@ export function useRemoteChange(store: EditorStore, saving: boolean): RemoteChan
           if (header) setChange({ ...c, revision: header.revision });
         });
       }),
-    [qc, flowId],
+    [qc, flowId, store],
   );
   return isBehind(change, base, saving) ? change : null;
 }

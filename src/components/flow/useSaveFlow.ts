@@ -35,7 +35,6 @@ export function useSaveFlow(store: EditorStore): SaveControl {
         baseRevision,
         name: s.flow.name,
         description: s.flow.description,
-        active: s.flow.active,
         saveAllData: s.flow.data.log,
       };
       if (s.flow.folderId !== s.saved.folderId && s.flow.folderId !== null)

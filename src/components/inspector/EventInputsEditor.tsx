@@ -17,6 +17,7 @@ import {
   setEventInputKeys,
   setEventInputType,
 } from '../../model/eventInputs.ts';
+import { INPUT_RECORDS } from '../../model/oktaTypes.ts';
 import type { Json, RawFloData } from '../../model/raw.ts';
 import { useDraft } from './useDraft.ts';
 import type { Apply } from './useFlowEdit.ts';
@@ -24,13 +25,27 @@ import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
 
 type Kind = 'delegated' | 'helper';
 
+/** A record type's option value: `record:okta-group`. */
+const RECORD = 'record:';
+
 const TYPES: Record<Kind, { value: string; label: string }[]> = {
   delegated: Object.entries(DELEGATED_TYPE_LABELS).map(([value, label]) => ({ value, label })),
-  helper: ['string', 'number', 'boolean', 'Date', 'object', 'file'].map((value) => ({
-    value,
-    label: typeLabel(value, false),
-  })),
+  helper: [
+    ...['string', 'number', 'boolean', 'Date', 'object', 'file'].map((value) => ({
+      value,
+      label: typeLabel(value, false),
+    })),
+    ...Object.entries(INPUT_RECORDS).map(([name, r]) => ({ value: RECORD + name, label: r.label })),
+  ],
 };
+
+/** The type an option stands for: a simple type name, or an Okta record's structure. */
+const typeOf = (value: string): Json =>
+  value.startsWith(RECORD) ? (INPUT_RECORDS[value.slice(RECORD.length)]?.type ?? 'object') : value;
+
+/** The option an input's type shows as. */
+const optionOf = (input: EventInput): string =>
+  input.record !== null ? RECORD + input.record : input.type;
 
 interface Props {
   data: RawFloData;
@@ -90,8 +105,9 @@ interface RowProps {
 function EventInputRow({ input, declared, kind, apply, onProblem }: RowProps) {
   const [name, setName] = useDraft(input.key);
   const types = TYPES[kind];
+  const option = optionOf(input);
   const allowed =
-    types.some((t) => t.value === input.type) && !(kind === 'delegated' && input.collection);
+    types.some((t) => t.value === option) && !(kind === 'delegated' && input.collection);
   const rename = (leaving: boolean) => {
     if (name === input.key) return;
     const problems = apply((d) => renameEventInput(d, input.key, name));
@@ -100,7 +116,9 @@ function EventInputRow({ input, declared, kind, apply, onProblem }: RowProps) {
     if (problems && leaving) setName(input.key, input.key);
   };
   const retype = (type: string, collection: boolean) =>
-    onProblem(firstMessage(apply((d) => setEventInputType(d, input.key, type, collection))));
+    onProblem(
+      firstMessage(apply((d) => setEventInputType(d, input.key, typeOf(type), collection))),
+    );
   return (
     <li className="insp-event-input">
       <input
@@ -115,7 +133,7 @@ function EventInputRow({ input, declared, kind, apply, onProblem }: RowProps) {
       />
       <select
         aria-label={`Type of input ${input.key}`}
-        value={allowed ? input.type : ''}
+        value={allowed ? option : ''}
         onChange={(e) => retype(e.target.value, kind === 'helper' && input.collection)}
       >
         {!allowed && (
@@ -134,14 +152,17 @@ function EventInputRow({ input, declared, kind, apply, onProblem }: RowProps) {
           <input
             type="checkbox"
             checked={input.collection}
-            onChange={(e) => retype(input.type, e.target.checked)}
+            onChange={(e) => retype(option, e.target.checked)}
           />
           List<span className="visually-hidden"> of {input.key}</span>
         </label>
       )}
-      {kind === 'helper' && input.type === 'object' && !input.collection && (
-        <ObjectKeys input={input} declared={declared} apply={apply} onProblem={onProblem} />
-      )}
+      {kind === 'helper' &&
+        input.type === 'object' &&
+        input.record === null &&
+        !input.collection && (
+          <ObjectKeys input={input} declared={declared} apply={apply} onProblem={onProblem} />
+        )}
       <button
         type="button"
         className="danger-quiet"
@@ -194,7 +215,11 @@ function AddEventInput({ kind, apply, onProblem }: Omit<RowProps, 'input' | 'dec
       onSubmit={(e) => {
         e.preventDefault();
         const problems = apply((d) => {
-          const r = addEventInput(d, { name, type, collection: kind === 'helper' && list });
+          const r = addEventInput(d, {
+            name,
+            type: typeOf(type),
+            collection: kind === 'helper' && list,
+          });
           return r.ok ? ok(r.value.data) : r;
         });
         onProblem(firstMessage(problems));

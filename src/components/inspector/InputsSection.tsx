@@ -1,6 +1,11 @@
 /** The card's inputs, grouped as the card groups them, each with its value and mapping. */
 import { useId, useState } from 'react';
-import { inputSections, outsideSourceGroups, sourceGroups } from '../../model/cardForm.ts';
+import {
+  handedInValues,
+  inputSections,
+  outsideSourceGroups,
+  sourceGroups,
+} from '../../model/cardForm.ts';
 import { addComposeField, isCompose } from '../../model/compose.ts';
 import { ok } from '../../model/errors.ts';
 import type { CardAt } from './cardAt.ts';
@@ -14,10 +19,28 @@ export function InputsSection({ at }: { at: CardAt }) {
   const headingId = useId();
   const sections = inputSections(at.m);
   const sources = [...sourceGroups(at.scope, at.card), ...outsideSourceGroups(at.data, at.path)];
+  const handed = handedInValues(at.data, at.path, at.m);
   return (
     <section className="insp-section" aria-labelledby={headingId}>
       <h3 id={headingId}>Inputs</h3>
-      {sections.length === 0 && <p className="muted">This card has no inputs to set.</p>}
+      {sections.length === 0 && handed.length === 0 && (
+        <p className="muted">This card has no inputs to set.</p>
+      )}
+      {handed.length > 0 && (
+        <div className="insp-group">
+          <h4>Handed into its lanes</h4>
+          <ul className="insp-handed" aria-label="Values handed into its lanes">
+            {handed.map((h) => (
+              <li key={h.id}>
+                <span className="insp-handed-name">{h.label}</span> ← {h.source}
+              </li>
+            ))}
+          </ul>
+          <p className="insp-hint">
+            Map an earlier card’s output into a card inside a lane to hand it in.
+          </p>
+        </div>
+      )}
       {takesItems(at.m) && <ItemRouteField key={itemRoute(at.m)?.path ?? ''} at={at} />}
       {sections.map((s) => (
         <div key={s.title ?? ''} className="insp-group">

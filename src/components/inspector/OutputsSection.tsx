@@ -1,19 +1,23 @@
 /** The card's outputs: what later cards can map from. */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { outputSections, typeLabel } from '../../model/cardForm.ts';
 import type { DraggedOutput } from '../../client/canvas/outputDrag.ts';
 import { OUTPUT_DRAG_TYPE } from '../../client/canvas/outputDrag.ts';
 import type { CardId } from '../../model/ids.ts';
 import type { RawMethod } from '../../model/raw.ts';
 import type { ScopePath } from '../../model/scope.ts';
+import { AddPickedOutput, RemovePickedOutput } from './PickedOutputs.tsx';
 
 /**
  * The "Outputs" section, grouped like the card groups them. An output can be dragged onto a
- * later card on the canvas to map it into one of that card's inputs.
+ * later card on the canvas to map it into one of that card's inputs. On a card whose outputs
+ * the author picks (Get Multiple), keys are added and removed here.
  */
 export function OutputsSection({ m, path }: { m: RawMethod; path?: ScopePath }) {
   const headingId = useId();
   const sections = outputSections(m);
+  const [problem, setProblem] = useState<string | null>(null);
+  const picks = path !== undefined && m.node.model.outputs.extensible;
   return (
     <section className="insp-section" aria-labelledby={headingId}>
       <h3 id={headingId}>Outputs</h3>
@@ -41,11 +45,26 @@ export function OutputsSection({ m, path }: { m: RawMethod; path?: ScopePath }) 
               >
                 <span>{f.label}</span>
                 <span className="insp-type">{typeLabel(f.type, f.collection)}</span>
+                {picks && f.custom && (
+                  <RemovePickedOutput
+                    card={m.uuid as CardId}
+                    output={f.id}
+                    label={f.label}
+                    path={path}
+                    onProblem={setProblem}
+                  />
+                )}
               </li>
             ))}
           </ul>
         </div>
       ))}
+      {problem && (
+        <p role="alert" className="insp-problem">
+          {problem}
+        </p>
+      )}
+      {picks && <AddPickedOutput card={m.uuid as CardId} path={path} onProblem={setProblem} />}
     </section>
   );
 }

@@ -1,13 +1,46 @@
 /** Export a flow or its folder as a flopack that Okta Workflows imports. */
-import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { exportUrl } from '../../client/api.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { ExportPlan } from './ExportPlan.tsx';
+import { useExportBlock, useFlowExportBlock } from './useExportApproval.ts';
+
+/**
+ * A download link, or — while a review rule holds the export back — a link that stays
+ * focusable but leads nowhere, with the reason shown beside it and read as its description.
+ */
+function ExportLink(props: {
+  href: string;
+  blocked: string | null;
+  primary?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  const id = useId();
+  const cls = props.primary ? 'button primary' : 'button';
+  if (props.blocked === null)
+    return (
+      <a className={cls} href={props.href} download onClick={props.onClick}>
+        {props.children}
+      </a>
+    );
+  return (
+    <>
+      <a className={cls} role="link" tabIndex={0} aria-disabled="true" aria-describedby={id}>
+        {props.children}
+      </a>
+      <p id={id} className="warning export-blocked">
+        {props.blocked}
+      </p>
+    </>
+  );
+}
 
 interface Props {
   open: boolean;
   onClose: () => void;
-  flow: { id: string; name: string; dirty: boolean } | null;
+  flow: { id: string; name: string; dirty: boolean; folderId?: string | null } | null;
   folder: { id: string; name: string } | null;
 }
 
@@ -16,6 +49,15 @@ export function ExportDialog({ open, onClose, flow, folder }: Props) {
   const [subfolders, setSubfolders] = useState(true);
   // Folder exports are the files teams keep in git: canonical form by default there.
   const [canonical, setCanonical] = useState(folder !== null);
+  const flowBlock = useFlowExportBlock(
+    flow && { id: flow.id, dirty: flow.dirty, folderId: flow.folderId ?? folder?.id ?? null },
+    open,
+  );
+  const folderBlock = useExportBlock(
+    { kind: 'folder', id: folder?.id ?? '', subfolders },
+    open && folder !== null,
+  );
+  const workspaceBlock = useExportBlock({ kind: 'workspace' }, open);
   return (
     <Dialog title="Export" open={open} onClose={onClose} wide>
       <p className="muted">
@@ -30,25 +72,24 @@ export function ExportDialog({ open, onClose, flow, folder }: Props) {
       )}
       <div className="export-options">
         {flow && (
-          <a
-            className="button primary"
+          <ExportLink
+            primary
             href={exportUrl.flow(flow.id, canonical)}
-            download
+            blocked={flowBlock}
             onClick={onClose}
           >
             Export flow “{flow.name}”
-          </a>
+          </ExportLink>
         )}
         {folder && (
           <>
-            <a
-              className="button"
+            <ExportLink
               href={exportUrl.folder(folder.id, subfolders, canonical)}
-              download
+              blocked={folderBlock}
               onClick={onClose}
             >
               Export folder “{folder.name}”
-            </a>
+            </ExportLink>
             <label className="checkbox">
               <input
                 type="checkbox"
@@ -67,9 +108,13 @@ export function ExportDialog({ open, onClose, flow, folder }: Props) {
           />
           Canonical form for git (flopack fmt): sorted keys, indented, one final newline
         </label>
-        <a className="button" href={exportUrl.workspace(canonical)} download onClick={onClose}>
+        <ExportLink
+          href={exportUrl.workspace(canonical)}
+          blocked={workspaceBlock}
+          onClick={onClose}
+        >
           Export whole workspace
-        </a>
+        </ExportLink>
       </div>
       <ExportPlan flow={flow} folder={folder} subfolders={subfolders} />
     </Dialog>

@@ -6,8 +6,11 @@ import type { EditorStore } from '../../client/editorStore.ts';
 import { isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
 import { useRole } from '../auth/useRole.ts';
+import type { Review } from '../../model/review.ts';
 import { CardList } from '../flow/CardList.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { versionReviewText } from '../../client/review.ts';
+import { useFlowReviews, useReviewRules } from '../review/useReview.ts';
 
 const when = (iso: string): string => new Date(iso).toLocaleString();
 
@@ -22,6 +25,8 @@ export function VersionsPanel({
   const flowId = store.getState().flow.id;
   const versions = useQuery(queries.versions(flowId));
   const [viewing, setViewing] = useState<number | null>(null);
+  const { reviews } = useFlowReviews(flowId, 0, useReviewRules().enabled);
+  const reviewOf = new Map(reviews.map((r) => [r.revision, r]));
   return (
     <aside className="versions" aria-label="Versions">
       <h2>Versions</h2>
@@ -34,6 +39,14 @@ export function VersionsPanel({
               <span className="version-rev">Version {v.revision}:</span>{' '}
               <span className="version-summary">{v.summary}</span>{' '}
               {v.author && <span className="version-author">by {v.author}</span>}{' '}
+              {reviewOf.has(v.revision) && (
+                <span className={`version-review ${reviewOf.get(v.revision)?.state ?? ''}`}>
+                  · {versionReviewText(reviewOf.get(v.revision) as Review)}
+                  {reviewOf.get(v.revision)?.decisionComment
+                    ? `: “${reviewOf.get(v.revision)?.decisionComment ?? ''}”`
+                    : ''}
+                </span>
+              )}{' '}
               <time className="muted" dateTime={v.createdAt}>
                 {when(v.createdAt)}
               </time>

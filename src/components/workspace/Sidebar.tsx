@@ -11,6 +11,7 @@ import { FlowList } from './FlowList.tsx';
 import { FolderTree } from './FolderTree.tsx';
 import { TemplateDialog } from './TemplateDialog.tsx';
 import { useTree } from './useTree.ts';
+import { FolderRuleToggle } from '../review/FolderRuleToggle.tsx';
 
 type Open = null | 'new-folder' | 'new-subfolder' | 'rename' | 'delete' | 'template';
 
@@ -99,6 +100,7 @@ export function Sidebar({ onNewFlow }: { onNewFlow: (folderId: string) => void }
         </button>
       </div>
       <FolderTree index={index} onMoveFlow={(flowId, target) => move.mutate({ flowId, target })} />
+      {folder && <FolderRuleToggle index={index} folderId={folder.id} />}
       {folder && (
         <section className="flows-section" aria-label="Flows">
           <div className="section-head">

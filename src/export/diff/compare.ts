@@ -5,7 +5,7 @@
  */
 import type { RawFloData } from '../../model/raw.ts';
 import type { Layout } from '../layout/layout.ts';
-import { layoutFlow } from '../layout/layout.ts';
+import { layoutFlow, withoutPlaceholder } from '../layout/layout.ts';
 import type { Drawing, DrawNode, Mark } from '../render/drawing.ts';
 import { toDrawNodes } from '../render/drawing.ts';
 import type { DiffContext, Side } from './context.ts';
@@ -50,7 +50,7 @@ export function compareFlow(
   const ctx: DiffContext = { flow, old: opts.old ?? BARE_SIDE, new: opts.new ?? BARE_SIDE };
   const diff = diffFlowContent(oldData, newData, ctx);
   const changes = [...dataSettings(oldData, newData, flow), ...diff.changes];
-  const layout = layoutFlow(newData);
+  const layout = withoutPlaceholder(layoutFlow(newData));
   const owners = structuralOwners(newData);
   const markOf = (id: string): Exclude<Mark, 'removed'> =>
     diff.added.has(id) ? 'added' : diff.changed.has(id) ? 'changed' : 'unchanged';

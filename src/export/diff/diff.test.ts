@@ -159,7 +159,7 @@ describe('diffing two flopacks', () => {
     after = unwrap(setSaveAllData(after, parent, false));
     expect(lines(ws, saved(after))).toEqual([
       "Save all data turned off in flow 'Inactivity-based Suspension - Parent Flow'",
-      "Flow 'Risk Policy - Low (Notify)' added (No event, 1 card)",
+      "Flow 'Risk Policy - Low (Notify)' added (No event, 0 cards)",
     ]);
   });
 

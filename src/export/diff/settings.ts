@@ -1,4 +1,5 @@
 /** Flow settings compared by the diff: name, description, folder, save all data, security, schedule. */
+import { eventSecurityLevel, flowKind } from '../../model/flows.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import type { Flow, Workspace } from '../../model/workspace.ts';
 import type { Change, FlowRef, FlowSetting } from './types.ts';
@@ -11,7 +12,13 @@ export function dataSettings(a: RawFloData, b: RawFloData, flow: FlowRef): Chang
     if (from !== to) out.push({ kind: 'flowSetting', flow, setting, from, to });
   };
   put('saveAllData', a.log ? 'on' : 'off', b.log ? 'on' : 'off');
-  put('securityLevel', a.security_level ?? 'none', b.security_level ?? 'none');
+  // Choosing another event sets the level it implies (Delegated Flow: high): the event's
+  // change says it already.
+  const implied =
+    flowKind(a) !== flowKind(b) &&
+    (a.security_level ?? null) === eventSecurityLevel(a) &&
+    (b.security_level ?? null) === eventSecurityLevel(b);
+  if (!implied) put('securityLevel', a.security_level ?? 'none', b.security_level ?? 'none');
   put('schedule', scheduleText(a), scheduleText(b));
   return out;
 }

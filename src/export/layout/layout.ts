@@ -11,8 +11,9 @@ import type { InsertAt } from '../../model/positions.ts';
 import type { ScopePath } from '../../model/scope.ts';
 import { inlineFlows } from '../../model/scope.ts';
 import type { Step } from '../../model/sequence.ts';
-import { sequenceOf } from '../../model/sequence.ts';
+import { placeholderEventOf, sequenceOf } from '../../model/sequence.ts';
 import type { CardSummary } from '../../model/summary.ts';
+import type { OuterSources } from '../../model/summary.ts';
 import { armLabel, sourcesOf, summarizeCached } from '../../model/summary.ts';
 
 /** Geometry, in canvas pixels. */
@@ -50,7 +51,10 @@ export interface LayoutNode {
   summary: CardSummary | null;
   /** "True"/"False" for branch pills, the arm name for inline-flow lanes. */
   label: string | null;
-  /** For cards: position in execution order (1-based) among the flow's visible cards. */
+  /**
+   * For cards: position in execution order (1-based) among the flow's visible cards; 0 for the
+   * hidden placeholder event of a flow without an event.
+   */
   order: number;
   /**
    * Where a card dropped just right of this node is inserted; null where nothing can go
@@ -142,6 +146,9 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
   const nodes: LayoutNode[] = [];
   const edges: LayoutEdge[] = [];
   let order = 0;
+  // Okta's hidden Noop event of a flow without one: laid out (the canvas's "Add event" slot)
+  // but not numbered or counted, as it is no card the user placed.
+  const placeholder = placeholderEventOf(data);
   const g = GEOMETRY;
   const edge = (kind: EdgeKind, from: string, to: string): void => {
     edges.push({ id: `${from}->${to}`, kind, from, to });
@@ -153,9 +160,10 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
     x: number,
     y: number,
     skipEvent: boolean,
+    outer?: OuterSources,
   ): Block | null => {
     const byId = new Map(scope.methods.map((m) => [m.uuid, m]));
-    const sources = sourcesOf(scope);
+    const sources = sourcesOf(scope, outer);
     const seq = sequenceOf(scope);
     const steps = skipEvent ? seq.steps.slice(1) : seq.steps;
     const chain = layoutSteps(steps, byId, sources, path, x, y);
@@ -188,7 +196,8 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
   ): Block => {
     const summary = summarizeCached(m, sources);
     const height = cardHeight(summary, views?.get(m.uuid));
-    order++;
+    const counted = m.uuid !== placeholder;
+    if (counted) order++;
     nodes.push({
       id: m.uuid,
       kind: isNote(m) ? 'note' : 'card',
@@ -200,7 +209,7 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
       height,
       summary,
       label: null,
-      order,
+      order: counted ? order : 0,
       after: summary.role === 'ifElse' ? null : { kind: 'after', card: m.uuid as CardId, path },
     });
     let width: number = g.cardWidth;
@@ -227,7 +236,10 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
         after: innerEvent ? { kind: 'after', card: innerEvent, path: innerPath } : null,
       });
       edge('inline', m.uuid, armId);
-      const inner = layoutScope(entry.flo, innerPath, ax + g.pillWidth + 16 + g.gapX, ay, true);
+      const inner = layoutScope(entry.flo, innerPath, ax + g.pillWidth + 16 + g.gapX, ay, true, {
+        container: m,
+        sources,
+      });
       if (inner) edge('next', armId, inner.entry);
       const armWidth = g.armIndent + g.pillWidth + 16 + (inner ? g.gapX + inner.width : 0);
       width = Math.max(width, armWidth);
@@ -330,5 +342,21 @@ export function layoutFlow(data: RawFloData, views?: ReadonlyMap<string, CardVie
     width: root?.width ?? 0,
     height: Math.max(root?.height ?? 0, ...nodes.map((n) => n.y + n.height)),
     cardCount: order,
+  };
+}
+
+/**
+ * The layout without the hidden placeholder event of a flow that has none (the canvas keeps
+ * it as its "Add event" slot; pictures and Compare draw only the cards the user placed).
+ */
+export function withoutPlaceholder(layout: Layout): Layout {
+  const hidden = new Set(
+    layout.nodes.filter((n) => n.kind === 'card' && n.order === 0).map((n) => n.id),
+  );
+  if (hidden.size === 0) return layout;
+  return {
+    ...layout,
+    nodes: layout.nodes.filter((n) => !hidden.has(n.id)),
+    edges: layout.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)),
   };
 }

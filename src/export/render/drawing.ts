@@ -5,7 +5,7 @@
 import type { RawFloData, RawMethod, RawScope } from '../../model/raw.ts';
 import { forEachScope } from '../../model/scope.ts';
 import type { EdgeKind, Layout, LayoutNode } from '../layout/layout.ts';
-import { layoutFlow } from '../layout/layout.ts';
+import { layoutFlow, withoutPlaceholder } from '../layout/layout.ts';
 import type { CardFace } from './faces.ts';
 import { faceOf } from './faces.ts';
 import type { Names } from './names.ts';
@@ -77,7 +77,7 @@ export function toDrawNodes(layout: Layout, data: RawFloData, names: Names): Dra
 
 /** Lays out and describes a flow for drawing. */
 export function drawFlow(data: RawFloData, names: Names): Drawing {
-  const layout = layoutFlow(data);
+  const layout = withoutPlaceholder(layoutFlow(data));
   return {
     nodes: toDrawNodes(layout, data, names),
     edges: layout.edges.map((e) => ({ ...e })),

@@ -7,7 +7,7 @@ import type { RawFloData, RawMethod, RawScope } from '../../model/raw.ts';
 import type { ScopePath } from '../../model/scope.ts';
 import { inlineFlows } from '../../model/scope.ts';
 import type { Step } from '../../model/sequence.ts';
-import { sequenceOf } from '../../model/sequence.ts';
+import { placeholderEventOf, sequenceOf } from '../../model/sequence.ts';
 import { armLabel } from '../../model/summary.ts';
 
 /** Where a card sits. `owner` is the If/Else or container card of a branch or arm. */
@@ -85,7 +85,8 @@ export function visibleCards(data: RawFloData): CardEntry[] {
     }
   };
 
-  visitScope(data, [], { kind: 'main' }, false);
+  // A flow without an event holds Okta's hidden Noop placeholder: no card to list or compare.
+  visitScope(data, [], { kind: 'main' }, placeholderEventOf(data) !== null);
   cache.set(data, out);
   return out;
 }

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import {
   createFlowBody as createBody,
+  flowActiveBody,
   restoreBody,
   updateFlowBody as updateBody,
 } from '../../contract/api.ts';
@@ -24,6 +25,10 @@ export function flowRoutes(app: Hono, service: WorkspaceService): void {
   app.put('/api/flows/:id', async (c) =>
     c.json(await service.updateFlow(c.req.param('id'), await readJson(c, updateBody))),
   );
+  app.put('/api/flows/:id/active', async (c) => {
+    const { active } = await readJson(c, flowActiveBody);
+    return c.json(await service.setFlowActive(c.req.param('id'), active));
+  });
   app.delete('/api/flows/:id', async (c) => {
     await service.deleteFlow(c.req.param('id'));
     return c.json({ ok: true });

@@ -74,7 +74,7 @@ function fileStream(file: string): ReadableStream<Uint8Array> {
   );
 }
 
-/** Mounts /api/import, /api/export and /api/export/plan. */
+/** Mounts /api/import, /api/export, /api/export/plan and /api/export/approval. */
 export function transferRoutes(app: Hono, service: WorkspaceService): void {
   app.post('/api/import', async (c) => {
     const folder = c.req.query('folder');
@@ -102,6 +102,9 @@ export function transferRoutes(app: Hono, service: WorkspaceService): void {
   });
   app.get('/api/export/plan', async (c) =>
     c.json((await service.exportPlan(exportTarget((k) => c.req.query(k)))) satisfies ImportPlanDto),
+  );
+  app.get('/api/export/approval', async (c) =>
+    c.json(await service.exportApproval(exportTarget((k) => c.req.query(k)))),
   );
   app.get('/api/export', async (c) => {
     const exported = await service.exportFlopack(exportTarget((k) => c.req.query(k)));

@@ -19,6 +19,7 @@ import type {
   ChangeNotice,
   FlowHeader,
   Member,
+  Review,
   Role,
   Store,
   StoreTx,
@@ -67,6 +68,32 @@ const toMember = (r: Row): Member => ({
   role: str(r['role']) as Role,
   addedAt: str(r['added_at']),
 });
+
+const toReview = (r: Row): Review => ({
+  flowId: str(r['flow_id']),
+  revision: Number(r['revision']),
+  state: str(r['state']) as Review['state'],
+  requestedBy: str(r['requested_by']),
+  requestedAt: str(r['requested_at']),
+  requestComment: str(r['request_comment']),
+  decidedBy: str(r['decided_by']),
+  decidedAt: strOrNull(r['decided_at']),
+  decisionComment: str(r['decision_comment']),
+  rowVersion: Number(r['row_version']),
+});
+
+const reviewValues = (r: Review): unknown[] => [
+  r.flowId,
+  r.revision,
+  r.state,
+  r.requestedBy,
+  r.requestedAt,
+  r.requestComment,
+  r.decidedBy,
+  r.decidedAt,
+  r.decisionComment,
+  r.rowVersion,
+];
 
 function makeTx(client: pg.PoolClient, pending: ChangeNotice[]): StoreTx {
   const rows = async (sql: string, params: unknown[] = []): Promise<Row[]> =>
@@ -265,6 +292,48 @@ function makeTx(client: pg.PoolClient, pending: ChangeNotice[]): StoreTx {
          ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, revision = EXCLUDED.revision,
            updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
         [p.doc, p.revision, p.updatedAt, p.updatedBy],
+      ),
+    reviews: async (flowId) =>
+      (await rows('SELECT * FROM reviews WHERE flow_id = $1 ORDER BY revision DESC', [flowId])).map(
+        toReview,
+      ),
+    review: async (flowId, revision) => {
+      const r = (
+        await rows('SELECT * FROM reviews WHERE flow_id = $1 AND revision = $2', [flowId, revision])
+      )[0];
+      return r ? toReview(r) : null;
+    },
+    putReview: async (r, expected) => {
+      const res =
+        expected === 0
+          ? await client.query(
+              `INSERT INTO reviews (flow_id, revision, state, requested_by, requested_at, request_comment, decided_by, decided_at, decision_comment, row_version)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (flow_id, revision) DO NOTHING`,
+              reviewValues(r),
+            )
+          : await client.query(
+              `UPDATE reviews SET state = $3, requested_by = $4, requested_at = $5, request_comment = $6,
+                 decided_by = $7, decided_at = $8, decision_comment = $9, row_version = $10
+               WHERE flow_id = $1 AND revision = $2 AND row_version = $11`,
+              [...reviewValues(r), expected],
+            );
+      return res.rowCount === 1;
+    },
+    folderReviewRules: async () =>
+      (await rows('SELECT * FROM folder_review_rules ORDER BY folder_id')).map((r) => ({
+        folderId: str(r['folder_id']),
+        requireApproval: r['require_approval'] === true,
+        revision: Number(r['revision']),
+        updatedAt: str(r['updated_at']),
+        updatedBy: str(r['updated_by']),
+      })),
+    putFolderReviewRule: (r) =>
+      run(
+        `INSERT INTO folder_review_rules (folder_id, require_approval, revision, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (folder_id) DO UPDATE SET require_approval = EXCLUDED.require_approval,
+           revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+        [r.folderId, r.requireApproval, r.revision, r.updatedAt, r.updatedBy],
       ),
     notify: (notice) => {
       pending.push(notice);

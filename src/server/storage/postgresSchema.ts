@@ -87,5 +87,29 @@ CREATE TABLE risk_policy (
 );
 `;
 
+/** Migration: review before release (one review per flow version) and per-folder rules. */
+const REVIEWS = `
+CREATE TABLE reviews (
+  flow_id TEXT NOT NULL REFERENCES flows(id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  request_comment TEXT NOT NULL DEFAULT '',
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_at TEXT,
+  decision_comment TEXT NOT NULL DEFAULT '',
+  row_version INTEGER NOT NULL,
+  PRIMARY KEY (flow_id, revision)
+);
+CREATE TABLE folder_review_rules (
+  folder_id TEXT PRIMARY KEY REFERENCES folders(id) ON DELETE CASCADE,
+  require_approval BOOLEAN NOT NULL,
+  revision INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL
+);
+`;
+
 /** The migrations in order; migration N brings the schema to version N. */
-export const POSTGRES_MIGRATIONS: readonly string[] = [V1, RISK_POLICY];
+export const POSTGRES_MIGRATIONS: readonly string[] = [V1, RISK_POLICY, REVIEWS];

@@ -11,7 +11,9 @@ import type {
   AuditEntry,
   ChangeNotice,
   FlowHeader,
+  FolderReviewRule,
   Member,
+  Review,
   Role,
   Store,
   StoreTx,
@@ -109,6 +111,52 @@ const toFlow = (r: FlowRow): StoredFlow => ({
   updatedAt: r.updated_at,
 });
 
+interface ReviewRow {
+  flow_id: string;
+  revision: number;
+  state: string;
+  requested_by: string;
+  requested_at: string;
+  request_comment: string;
+  decided_by: string;
+  decided_at: string | null;
+  decision_comment: string;
+  row_version: number;
+}
+interface RuleRow {
+  folder_id: string;
+  require_approval: number;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+const toReview = (r: ReviewRow): Review => ({
+  flowId: r.flow_id,
+  revision: r.revision,
+  state: r.state as Review['state'],
+  requestedBy: r.requested_by,
+  requestedAt: r.requested_at,
+  requestComment: r.request_comment,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+  decisionComment: r.decision_comment,
+  rowVersion: r.row_version,
+});
+
+const reviewParams = (r: Review) => ({
+  flow_id: r.flowId,
+  revision: r.revision,
+  state: r.state,
+  requested_by: r.requestedBy,
+  requested_at: r.requestedAt,
+  request_comment: r.requestComment,
+  decided_by: r.decidedBy,
+  decided_at: r.decidedAt,
+  decision_comment: r.decisionComment,
+  row_version: r.rowVersion,
+});
+
 interface RiskPolicyRow {
   doc: string;
   revision: number;
@@ -190,6 +238,30 @@ export function openSqliteStore(file: string): Store {
       `INSERT INTO risk_policy (id, doc, revision, updated_at, updated_by) VALUES (1, @doc, @revision, @updated_at, @updated_by)
        ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, revision = excluded.revision,
          updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ),
+    reviews: db.prepare<[string], ReviewRow>(
+      'SELECT * FROM reviews WHERE flow_id = ? ORDER BY revision DESC',
+    ),
+    review: db.prepare<[string, number], ReviewRow>(
+      'SELECT * FROM reviews WHERE flow_id = ? AND revision = ?',
+    ),
+    insertReview: db.prepare(
+      `INSERT INTO reviews (flow_id, revision, state, requested_by, requested_at, request_comment, decided_by, decided_at, decision_comment, row_version)
+       VALUES (@flow_id, @revision, @state, @requested_by, @requested_at, @request_comment, @decided_by, @decided_at, @decision_comment, @row_version)
+       ON CONFLICT(flow_id, revision) DO NOTHING`,
+    ),
+    updateReview: db.prepare(
+      `UPDATE reviews SET state = @state, requested_by = @requested_by, requested_at = @requested_at,
+         request_comment = @request_comment, decided_by = @decided_by, decided_at = @decided_at,
+         decision_comment = @decision_comment, row_version = @row_version
+       WHERE flow_id = @flow_id AND revision = @revision AND row_version = @expected`,
+    ),
+    rules: db.prepare<[], RuleRow>('SELECT * FROM folder_review_rules ORDER BY folder_id'),
+    putRule: db.prepare(
+      `INSERT INTO folder_review_rules (folder_id, require_approval, revision, updated_at, updated_by)
+       VALUES (@folder_id, @require_approval, @revision, @updated_at, @updated_by)
+       ON CONFLICT(folder_id) DO UPDATE SET require_approval = excluded.require_approval,
+         revision = excluded.revision, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     ),
   };
   const listeners = new Set<(notice: ChangeNotice) => void>();
@@ -344,6 +416,33 @@ export function openSqliteStore(file: string): Store {
         revision: p.revision,
         updated_at: p.updatedAt,
         updated_by: p.updatedBy,
+      });
+    },
+    reviews: (flowId) => q.reviews.all(flowId).map(toReview),
+    review: (flowId, revision) => {
+      const r = q.review.get(flowId, revision);
+      return r ? toReview(r) : null;
+    },
+    putReview: (r, expected) =>
+      (expected === 0
+        ? q.insertReview.run(reviewParams(r))
+        : q.updateReview.run({ ...reviewParams(r), expected })
+      ).changes === 1,
+    folderReviewRules: () =>
+      q.rules.all().map((r): FolderReviewRule => ({
+        folderId: r.folder_id,
+        requireApproval: r.require_approval === 1,
+        revision: r.revision,
+        updatedAt: r.updated_at,
+        updatedBy: r.updated_by,
+      })),
+    putFolderReviewRule: (r) => {
+      q.putRule.run({
+        folder_id: r.folderId,
+        require_approval: r.requireApproval ? 1 : 0,
+        revision: r.revision,
+        updated_at: r.updatedAt,
+        updated_by: r.updatedBy,
       });
     },
     notify: () => undefined,

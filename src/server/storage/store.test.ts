@@ -14,6 +14,7 @@ import { runAs } from '../auth/context.ts';
 import { ApiError } from '../http.ts';
 import { WorkspaceService } from '../service.ts';
 import { RiskPolicyService } from '../riskPolicyService.ts';
+import { ReviewService } from '../reviewService.ts';
 import { SQLITE_MIGRATIONS } from './schema.ts';
 import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
@@ -286,6 +287,89 @@ for (const backend of BACKENDS) {
       expect(trail[1]?.detail).toContain('HIGH → f1, terminate sessions');
     });
 
+    it('keeps one review per version through request and decision, refusing stale writes', async () => {
+      const BOB = { ...ALICE, userId: 'u2', email: 'bob@example.com', name: 'Bob' };
+      const reviews = new ReviewService(store, true);
+      const folder = await service.createFolder({ name: 'Reviewed', parentId: null });
+      const flow = await service.createFlow({ folderId: folder.id, name: 'Notify' });
+      await runAs(ALICE, () => service.updateFlow(flow.id, { baseRevision: 1, description: 'x' }));
+      await expect(runAs(ALICE, () => reviews.request(flow.id, 1, ''))).rejects.toMatchObject({
+        status: 409,
+        code: 'REVIEW_E409',
+      });
+      const asked = await runAs(ALICE, () => reviews.request(flow.id, 2, 'please'));
+      expect(asked).toMatchObject({ state: 'requested', requestedBy: 'alice@example.com' });
+      await expect(
+        runAs(ALICE, () => reviews.decide(flow.id, 2, 'approve', '')),
+      ).rejects.toMatchObject({ status: 403, code: 'REVIEW_E403' });
+      // Two reviewers on two instances at once: exactly one decision lands.
+      const other = new ReviewService(await openStore(), true);
+      const CAROL = { ...ALICE, userId: 'u3', email: 'carol@example.com' };
+      const results = await Promise.allSettled([
+        runAs(BOB, () => reviews.decide(flow.id, 2, 'request-changes', 'Skip Everyone')),
+        runAs(CAROL, () => other.decide(flow.id, 2, 'approve', '')),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(
+        results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as ApiError).status] : [])),
+      ).toEqual([409]);
+      const stored = await store.transaction((tx) => tx.review(flow.id as FlowId, 2));
+      expect(stored?.rowVersion).toBe(2);
+      expect(['approved', 'changes-requested']).toContain(stored?.state);
+      // A stale row version is refused by the store itself.
+      const stale = { ...asked, rowVersion: 9 };
+      expect(await store.transaction((tx) => tx.putReview(stale, 1))).toBe(false);
+      expect(await store.transaction((tx) => tx.putReview(stale, 0))).toBe(false);
+      const listed = await reviews.reviews(flow.id);
+      expect(listed.map((r) => [r.revision, r.rowVersion])).toEqual([[2, 2]]);
+      const trail = await store.transaction((tx) => tx.audit({ action: 'review.', limit: 10 }));
+      expect(trail.map((e) => e.action)).toContain('review.request');
+      expect(trail).toHaveLength(2);
+      await service.deleteFlow(flow.id);
+      expect(await store.transaction((tx) => tx.reviews(flow.id as FlowId))).toEqual([]);
+    });
+
+    it('keeps folder review rules with their revision, inherited by exports of subfolders', async () => {
+      const admin = { ...ALICE, role: 'admin' as const };
+      const BOB = { ...ALICE, userId: 'u2', email: 'bob@example.com' };
+      const reviews = new ReviewService(store, true);
+      const gated = new WorkspaceService(store, undefined, undefined, true);
+      const top = await service.createFolder({ name: 'Gated', parentId: null });
+      const sub = await service.createFolder({ name: 'Sub', parentId: top.id });
+      const flow = await service.createFlow({ folderId: sub.id, name: 'High' });
+      const on = await runAs(admin, () => reviews.setRule(top.id, true, 0));
+      expect(on.rules.find((r) => r.folderId === top.id)).toMatchObject({
+        requireApproval: true,
+        revision: 1,
+        updatedBy: 'alice@example.com',
+      });
+      await expect(reviews.setRule(top.id, false, 0)).rejects.toMatchObject({
+        status: 409,
+        code: 'RULE_E409',
+      });
+      for (const target of [
+        { kind: 'flow', id: flow.id },
+        { kind: 'folder', id: top.id },
+        { kind: 'workspace' },
+      ] as const)
+        await expect(gated.exportFlopack(target as never)).rejects.toMatchObject({
+          status: 409,
+          code: 'REVIEW_E010',
+        });
+      expect(await service.exportFlopack({ kind: 'flow', id: flow.id as FlowId })).toHaveProperty(
+        'text',
+      );
+      await runAs(ALICE, () => reviews.request(flow.id, 1, ''));
+      await runAs(BOB, () => reviews.decide(flow.id, 1, 'approve', ''));
+      const done = await gated.exportFlopack({ kind: 'flow', id: flow.id as FlowId });
+      expect('text' in done && done.text).toContain('High');
+      const off = await runAs(admin, () => reviews.setRule(top.id, false, 1));
+      expect(off.rules.find((r) => r.folderId === top.id)?.requireApproval).toBe(false);
+      await service.deleteFolder(top.id, true);
+      const left = await store.transaction((tx) => tx.folderReviewRules());
+      expect(left.some((r) => r.folderId === top.id)).toBe(false);
+    });
+
     it('opens an existing database again with its data', async () => {
       const folder = await service.createFolder({ name: 'Kept', parentId: null });
       const again = await openStore('reopen');
@@ -321,6 +405,13 @@ describe('SQLite migrations', () => {
     expect(
       check.prepare("SELECT name FROM sqlite_master WHERE name = 'risk_policy'").get(),
     ).toEqual({ name: 'risk_policy' });
+    expect(
+      check
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE name IN ('reviews', 'folder_review_rules') ORDER BY name",
+        )
+        .all(),
+    ).toEqual([{ name: 'folder_review_rules' }, { name: 'reviews' }]);
     check.prepare("UPDATE meta SET value = '99' WHERE key = 'schema_version'").run();
     check.close();
     expect(() => openSqliteStore(file)).toThrow(/STORE_E001/);

@@ -7,8 +7,9 @@ import type { FlowId, FolderId } from '../../model/ids.ts';
 import type { RawConfig, RawTable } from '../../model/raw.ts';
 import type { Flow, Folder } from '../../model/workspace.ts';
 import type { ChangeNotice, FlowHeader, Role, VersionHeader } from '../../contract/api.ts';
+import type { FolderReviewRule, Review } from '../../model/review.ts';
 
-export type { ChangeNotice, FlowHeader, Role, VersionHeader };
+export type { ChangeNotice, FlowHeader, FolderReviewRule, Review, Role, VersionHeader };
 
 /** Characters of a flow's description its header carries (the longest a typed one may be). */
 export const HEADER_DESCRIPTION_CHARS = 5000;
@@ -62,6 +63,19 @@ export interface StoreTx {
   riskPolicy(): Promise<RiskPolicyRecord | null>;
   /** Inserts or replaces the workspace's entity risk policy. */
   putRiskPolicy(record: RiskPolicyRecord): Promise<void>;
+  /** The reviews of a flow's versions, newest version first. */
+  reviews(flowId: FlowId): Promise<Review[]>;
+  /** The review of one version, or null when nobody asked for one. */
+  review(flowId: FlowId, revision: number): Promise<Review | null>;
+  /**
+   * Writes a review if the stored one still has `expectedRowVersion` (0: none stored yet);
+   * false when someone changed it meanwhile.
+   */
+  putReview(review: Review, expectedRowVersion: number): Promise<boolean>;
+  /** Every folder's review rule (folders never given one have none). */
+  folderReviewRules(): Promise<FolderReviewRule[]>;
+  /** Inserts or replaces a folder's review rule. */
+  putFolderReviewRule(rule: FolderReviewRule): Promise<void>;
   /** Queues a change notice, delivered to every instance's listeners only if the unit commits. */
   notify(notice: ChangeNotice): void;
 }
