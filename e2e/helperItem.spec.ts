@@ -99,9 +99,14 @@ for (const order of [
     await panel.getByLabel('Helper Flow', { exact: true }).selectOption({ label: 'Helper B' });
     // The group records fit the Object input, whichever order the helper declares them in.
     await expect(panel.getByLabel('Current item goes to')).toHaveValue('group');
-    await panel.getByLabel('Current item goes to').selectOption('userId');
+    // Chosen on the card itself; the Inspector follows.
+    const onCard = page.getByRole('combobox', { name: 'Current item of For Each goes to' });
+    await expect(onCard).toHaveValue('group');
+    await onCard.selectOption('userId');
+    await expect(panel.getByLabel('Current item goes to')).toHaveValue('userId');
     await expect(panel.getByRole('combobox', { name: 'Map userId from' })).toHaveCount(0);
-    await panel.getByLabel('Current item goes to').selectOption('group');
+    await onCard.selectOption('group');
+    await expect(panel.getByLabel('Current item goes to')).toHaveValue('group');
     await expect(panel.getByRole('combobox', { name: 'Map group from' })).toHaveCount(0);
     await expect(panel.getByText('← current item')).toBeVisible();
     await panel

@@ -3,6 +3,7 @@
  * outputs each input may be mapped from, and how a mapped input's source reads.
  */
 import { isExpand } from './cardRoles.ts';
+import { childFieldsOf } from './childFields.ts';
 import type { FieldView } from './cards.ts';
 import { cardTitle, viewField } from './cards.ts';
 import { composeLabels } from './compose.ts';
@@ -113,6 +114,8 @@ export interface SourceOutput {
   output: FieldId;
   label: string;
   type: string;
+  /** For a child field of a typed object output: its path inside it ("Profile", "Name"). */
+  path?: string[];
 }
 
 /** The mappable outputs of one earlier card. */
@@ -132,9 +135,21 @@ export function sourceGroups(scope: RawScope, target: string): SourceGroup[] {
     const m = cardIn(scope, id);
     if (!m) continue;
     const outputs = byIndex(m.node.model.outputs.data)
-      .map(viewField)
-      .filter((v) => !v.hidden)
-      .map((v) => ({ card: id, output: v.id, label: v.label, type: v.type }));
+      .filter((f) => !viewField(f).hidden)
+      .flatMap((f): SourceOutput[] => {
+        const v = viewField(f);
+        const whole = { card: id, output: v.id, label: v.label, type: v.type };
+        if (f.value.collection) return [whole];
+        // A typed object output offers its child fields too ("Group › Profile › Name").
+        const kids = childFieldsOf(f.value.type).map((c) => ({
+          card: id,
+          output: v.id,
+          label: `${v.label} › ${c.label}`,
+          type: typeof c.type === 'string' ? c.type : 'structured',
+          path: c.path,
+        }));
+        return [whole, ...kids];
+      });
     if (outputs.length) out.push({ card: id, heading: cardHeading(m), outputs });
   }
   return out;
@@ -150,6 +165,8 @@ export function outsideSourceGroups(root: RawFloData, path: ScopePath): SourceGr
   if (!step || !parent) return [];
   return sourceGroups(parent, step.card).map((g) => ({
     ...g,
+    // Only whole outputs are handed into an inline flow.
+    outputs: g.outputs.filter((o) => o.path === undefined),
     heading: `Outside: ${g.heading}`,
     outside: true,
   }));
@@ -157,6 +174,9 @@ export function outsideSourceGroups(root: RawFloData, path: ScopePath): SourceGr
 
 const outputLabel = (m: RawMethod, output: string): string => {
   const f = m.node.model.outputs.data[output];
+  // An expand card's outputs are all called "value": their path names them.
+  const p = f?.metadata['path'];
+  if (isExpand(m) && Array.isArray(p)) return p.map(String).join(' › ');
   return f ? viewField(f).label : output;
 };
 

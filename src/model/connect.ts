@@ -8,11 +8,14 @@ import { fail } from './errors.ts';
 import type { CardId, FieldId } from './ids.ts';
 import { mapField } from './mapping.ts';
 import { availableSources } from './positions.ts';
-import type { RawField, RawFloData } from './raw.ts';
+import type { RawFloData } from './raw.ts';
+import { typeProblem } from './wireTypes.ts';
 import type { ScopePath } from './scope.ts';
 import { samePath, scopeAt } from './scope.ts';
-import { typeName, viewField } from './cards.ts';
+import { viewField } from './cards.ts';
 import { mapFromOutside } from './wormholes.ts';
+
+export { typeProblem } from './wireTypes.ts';
 
 /** One end of a canvas connection. */
 export interface OutputEnd {
@@ -24,28 +27,6 @@ export interface InputEnd {
   card: CardId;
   input: FieldId;
   path: ScopePath;
-}
-
-const SCALARS = new Set(['string', 'number', 'boolean', 'date']);
-
-/** Why an output's type cannot feed an input, or null when it can. */
-export function typeProblem(output: RawField, input: RawField): string | null {
-  const o = viewField(output);
-  const i = viewField(input);
-  const oType = typeName(output);
-  const iType = typeName(input);
-  if (o.collection && !i.collection && SCALARS.has(iType))
-    return `“${o.label}” is a list; “${i.label}” takes a single ${iType === 'string' ? 'text' : iType}.`;
-  if (!o.collection && i.collection && SCALARS.has(oType) && iType !== oType)
-    return `“${i.label}” takes a list; “${o.label}” is a single ${oType === 'string' ? 'text' : oType}.`;
-  if (
-    !o.collection &&
-    !i.collection &&
-    oType === 'object' &&
-    (iType === 'number' || iType === 'boolean')
-  )
-    return `“${o.label}” is an object; “${i.label}” takes a ${iType === 'boolean' ? 'true/false' : 'number'}.`;
-  return null;
 }
 
 const isParentPath = (outer: ScopePath, inner: ScopePath): boolean =>

@@ -232,3 +232,85 @@ export function removeEventInput(data: RawFloData, key: string): Result<RawFloDa
   const pins = Object.fromEntries(Object.entries(m.pins).filter(([id]) => id !== found.output));
   return ok(withCard(data, setFields(m, ins, outs, pins)));
 }
+
+/** How many keys an Object input may declare, and how deep a dotted key may go. */
+const MAX_KEYS = 100;
+const MAX_KEY_DEPTH = 4;
+
+/**
+ * The keys an Object input declares, as the author types them: "ID, Type, Profile.Name"
+ * (a dot nests a key inside another). Empty when the input is a plain object.
+ */
+export function inputKeys(type: Json): string[] {
+  const out: string[] = [];
+  const walk = (t: Json, prefix: string, depth: number): void => {
+    if (t === null || typeof t !== 'object' || Array.isArray(t) || depth > MAX_KEY_DEPTH) return;
+    for (const [name, d] of Object.entries(t)) {
+      if (d === null || typeof d !== 'object' || Array.isArray(d)) continue;
+      const inner = d['type'] ?? null;
+      if (inner !== null && typeof inner === 'object' && !Array.isArray(inner))
+        walk(inner, `${prefix}${name}.`, depth + 1);
+      else out.push(`${prefix}${name}`);
+    }
+  };
+  walk(type, '', 1);
+  return out;
+}
+
+/**
+ * Declares the keys of an Object input (each a Text field; "Profile.Name" nests Name inside
+ * Profile), written as Okta's structured type descriptor so later cards and callers offer
+ * them as child fields. An empty list makes it a plain object again.
+ */
+export function setEventInputKeys(
+  data: RawFloData,
+  key: string,
+  keys: readonly string[],
+): Result<RawFloData> {
+  const found = eventInputs(data).find((i) => i.key === key);
+  if (!found) return fail('INPUT_E004', `The flow has no input named "${key}".`);
+  if (found.type !== 'object' || found.collection)
+    return fail('INPUT_E005', `"${key}" is not an Object input — make it an Object first.`);
+  const clean = keys.map((k) => k.trim()).filter((k) => k !== '');
+  if (clean.length > MAX_KEYS)
+    return fail('INPUT_E006', `An input declares at most ${MAX_KEYS} keys — remove some.`);
+  const type: { [k: string]: Json } = {};
+  for (const k of clean) {
+    const parts = k.split('.').map((p) => p.trim());
+    if (parts.length > MAX_KEY_DEPTH || parts.some((p) => p === '' || p.length > 100))
+      return fail(
+        'INPUT_E007',
+        `"${k}" is not a key: use names such as ID or Profile.Name (at most ${MAX_KEY_DEPTH} levels).`,
+      );
+    let level = type;
+    for (let i = 0; i < parts.length; i++) {
+      const name = parts[i] as string;
+      const last = i === parts.length - 1;
+      const existing = level[name];
+      if (last) {
+        if (existing !== undefined)
+          return fail('INPUT_E008', `"${k}" is declared twice — remove one.`);
+        level[name] = { type: 'string', collection: false };
+        break;
+      }
+      if (existing === undefined) {
+        const inner: { [k: string]: Json } = {};
+        level[name] = { type: inner, collection: false };
+        level = inner;
+        continue;
+      }
+      const inner =
+        existing !== null && typeof existing === 'object' && !Array.isArray(existing)
+          ? existing['type']
+          : null;
+      if (inner === null || typeof inner !== 'object' || Array.isArray(inner))
+        return fail(
+          'INPUT_E008',
+          `"${parts.slice(0, i + 1).join('.')}" is both a key and a group of keys — rename one.`,
+        );
+      level = inner;
+    }
+  }
+  const next: Json = clean.length ? type : 'object';
+  return mapPair(data, key, (f) => ({ ...f, value: { ...f.value, type: next, data: {} } }));
+}

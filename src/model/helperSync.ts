@@ -3,7 +3,7 @@
  * removed, every card that calls it gets the same change (matched by the helper input's field
  * id, so a rename keeps the caller's mapping, value and current-item choice).
  */
-import { eventInputs } from './eventInputs.ts';
+import { eventInputs, inputCard } from './eventInputs.ts';
 import type { Result } from './errors.ts';
 import { ok } from './errors.ts';
 import type { HelperSignature } from './helperCalls.ts';
@@ -32,8 +32,13 @@ export function inputRenames(before: RawFloData, after: RawFloData): InputRename
 
 /** True when the two versions of a helper take different inputs (keys, types or order). */
 export function signatureChanged(before: RawFloData, after: RawFloData): boolean {
-  const text = (d: RawFloData) =>
-    JSON.stringify(eventInputs(d).map((i) => [i.key, i.type, i.record, i.collection]));
+  // The raw type, so declaring an Object input's keys reaches the callers too.
+  const text = (d: RawFloData) => {
+    const fields = inputCard(d)?.node.model.inputs.data ?? {};
+    return JSON.stringify(
+      eventInputs(d).map((i) => [i.key, fields[i.input]?.value.type ?? i.type, i.collection]),
+    );
+  };
   return text(before) !== text(after);
 }
 

@@ -9,6 +9,7 @@ import { availableSources } from './positions.ts';
 import type { Json, RawField, RawFloData, RawMethod, RawPins, RawScope } from './raw.ts';
 import type { ScopePath } from './scope.ts';
 import { scopeAt, updateScope } from './scope.ts';
+import { typeProblem } from './wireTypes.ts';
 
 /** One mapping, flattened. */
 export interface Mapping {
@@ -185,20 +186,40 @@ export function mapField(
       'MAP_E007',
       `"${input.key}" takes the current item of "${target.node.data.name}" — send the item to another input first.`,
     );
-  const transform = mapping.transform ?? null;
+  const problem = typeProblem(output, input);
+  if (problem) return fail('MAP_E020', problem);
+  return pinInto(data, path, source.uuid, output.id, target.uuid, input.id, mapping.transform);
+}
+
+/**
+ * Pins `output` of `source` into `input` of `target` (replacing the input's old source),
+ * without checking order or types: the caller has (hidden expand cards are not in the
+ * visible sequence).
+ */
+export function pinInto(
+  data: RawFloData,
+  path: ScopePath,
+  source: string,
+  output: string,
+  target: string,
+  input: string,
+  transform: Json = null,
+): Result<RawFloData> {
+  if (!scopeAt(data, path))
+    return fail('MAP_E001', 'That part of the flow no longer exists — reload it.');
   return ok(
     updateScope(data, path, (s) => ({
       ...s,
       methods: s.methods.map((m) => {
         // One source per input: drop whatever fed this input before.
-        const cleared = dropPinsIntoInput(m, target.uuid, input.id);
+        const cleared = dropPinsIntoInput(m, target, input);
         let pins = cleared.pins;
-        if (m.uuid === source.uuid) {
-          const targets = pins[output.id] ?? {};
-          const list = targets[target.uuid] ?? [];
+        if (m.uuid === source) {
+          const targets = pins[output] ?? {};
+          const list = targets[target] ?? [];
           pins = {
             ...pins,
-            [output.id]: { ...targets, [target.uuid]: [...list, { input: input.id, transform }] },
+            [output]: { ...targets, [target]: [...list, { input, transform }] },
           };
         }
         return pins === cleared.pins ? cleared : markUsed(cleared, pins);

@@ -8,10 +8,10 @@ import { isEventCard, isIfElse, isNote } from './cardRoles.ts';
 import type { NoteText } from './cards.ts';
 import { noteText, viewField } from './cards.ts';
 import type { CardId } from './ids.ts';
-import type { Json, RawMethod, RawScope } from './raw.ts';
+import type { Json, RawField, RawMethod, RawScope } from './raw.ts';
 import { inlineFlows } from './scope.ts';
 import { composeLabels } from './compose.ts';
-import { itemRoute } from './helperItem.ts';
+import { callerFields, itemRoute, takesItems } from './helperItem.ts';
 
 /** How a helper input fed by a list card's current item reads: "current item › ID". */
 export const itemText = (path: string): string =>
@@ -67,6 +67,11 @@ export interface CardSummary {
   calls: string | null;
   /** Labels of the inline flows the card holds (If/ElseIf arms, If Error branches, …). */
   arms: string[];
+  /**
+   * On a list card calling a helper (For Each, Map, …): the helper input the current item goes
+   * to (null: none), that field of the item (Okta's path, "" for the whole item), the inputs.
+   */
+  item: { to: string | null; path: string; inputs: string[] } | null;
 }
 
 /** Renders a literal value compactly for a one-line display. */
@@ -98,6 +103,19 @@ export function armLabel(
   return 'For each';
 }
 
+/** "Helper Flow · Group › Profile › Name": a child field read through a hidden expand card. */
+function expandLabel(scope: RawScope, m: RawMethod, field: RawField | undefined): string {
+  const p = field?.metadata['path'];
+  const path = Array.isArray(p) ? p.map(String).join(' › ') : (field?.key ?? '');
+  const input = Object.values(m.node.model.inputs.data).find((f) => f.key === 'object');
+  const srcCard = input?.metadata['srcMethodId'];
+  const srcOutput = input?.metadata['srcOutputId'];
+  const src = scope.methods.find((x) => x.uuid === srcCard);
+  const out = typeof srcOutput === 'string' ? src?.node.model.outputs.data[srcOutput] : undefined;
+  if (!src || !out) return path;
+  return `${src.node.data.name} · ${viewField(out).label} › ${path}`;
+}
+
 /** An inline flow's surroundings: the card holding it and where that card's inputs come from. */
 export interface OuterSources {
   container: RawMethod;
@@ -120,7 +138,7 @@ export function sourcesOf(scope: RawScope, outer?: OuterSources): Map<string, st
       const label = field ? viewField(field).label : oid;
       const source =
         handedIn?.get(`${m.uuid}/${oid}`) ??
-        (m.node.key === 'expand' ? label : `${m.node.data.name} · ${label}`);
+        (m.node.key === 'expand' ? expandLabel(scope, m, field) : `${m.node.data.name} · ${label}`);
       for (const [card, list] of Object.entries(targets))
         for (const t of list) out.set(`${card}/${t.input}`, source);
     }
@@ -273,5 +291,13 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
     note: role === 'note' ? noteText(m) : null,
     calls,
     arms: inlineFlows(m).map((e) => armLabel(m, e.group, e.slot.kind)),
+    item:
+      takesItems(m) && callerFields(m).length > 0
+        ? {
+            to: route?.key ?? null,
+            path: route?.path ?? '',
+            inputs: callerFields(m).map((f) => f.key),
+          }
+        : null,
   };
 }

@@ -54,6 +54,7 @@ import type { InputEnd, OutputEnd } from '../../model/connect.ts';
 import { connectOutput, mappingProblem } from '../../model/connect.ts';
 import type { Mapping } from '../../model/mapping.ts';
 import { unmapField } from '../../model/mapping.ts';
+import { setItemRoute } from '../../model/helperItem.ts';
 import { setInputValue } from '../../model/cards.ts';
 import { ok } from '../../model/errors.ts';
 import type { FieldId } from '../../model/ids.ts';
@@ -237,6 +238,13 @@ export function FlowCanvas({
       setValue: (card, path, input, value) => {
         const problems = store.getState().edit((f) => {
           const r = setInputValue(f.data, card as CardId, input as FieldId, value, path);
+          return r.ok ? ok({ ...f, data: r.value }) : r;
+        });
+        report(problems);
+      },
+      setItem: (card, path, input, itemPath) => {
+        const problems = store.getState().edit((f) => {
+          const r = setItemRoute(f.data, card as CardId, input, itemPath, path);
           return r.ok ? ok({ ...f, data: r.value }) : r;
         });
         report(problems);

@@ -106,6 +106,8 @@ export interface CardActions {
   helperName: (flowId: string) => string;
   /** While an output is dragged: why this input cannot take it, or null when it can. */
   canTake: (card: string, path: ScopePath, input: string) => string | null;
+  /** Sends the current item of a list card to a helper input (null: to none). */
+  setItem: (card: string, path: ScopePath, input: string | null, itemPath: string) => void;
   /** Why the flow cannot be changed here (a viewer's role), or null when it can. */
   readOnly: string | null;
 }
@@ -329,6 +331,33 @@ function CardView({ data, selected }: NodeProps & { data: CardData }) {
               >
                 calls {actions?.helperName(s.calls) ?? 'a helper flow'}
               </button>
+            </li>
+          )}
+          {s.item && (
+            <li className="cv-row cv-item">
+              <span className="cv-label">Current item →</span>
+              <select
+                className="nodrag cv-inline"
+                aria-label={`Current item of ${s.title} goes to`}
+                disabled={Boolean(actions?.readOnly)}
+                title={actions?.readOnly ?? undefined}
+                value={s.item.to ?? ''}
+                onChange={(e) =>
+                  actions?.setItem(
+                    s.id,
+                    data.path,
+                    e.target.value === '' ? null : e.target.value,
+                    s.item?.path ?? '',
+                  )
+                }
+              >
+                <option value="">No helper input</option>
+                {s.item.inputs.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
             </li>
           )}
           {s.outputs.slice(0, rows.outputs).map((o) => (

@@ -11,7 +11,10 @@ import {
   DELEGATED_TYPE_LABELS,
   eventInputs,
   removeEventInput,
+  inputCard,
+  inputKeys,
   renameEventInput,
+  setEventInputKeys,
   setEventInputType,
 } from '../../model/eventInputs.ts';
 import { INPUT_RECORDS } from '../../model/oktaTypes.ts';
@@ -55,6 +58,7 @@ export function EventInputsEditor({ data, kind }: Props) {
   const headingId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const inputs = eventInputs(data);
+  const fields = inputCard(data)?.node.model.inputs.data ?? {};
   return (
     <section className="insp-section" aria-labelledby={headingId}>
       <h3 id={headingId}>Inputs</h3>
@@ -71,6 +75,7 @@ export function EventInputsEditor({ data, kind }: Props) {
             <EventInputRow
               key={i.input}
               input={i}
+              declared={fields[i.input]?.value.type ?? null}
               kind={kind}
               apply={apply}
               onProblem={setProblem}
@@ -90,12 +95,14 @@ export function EventInputsEditor({ data, kind }: Props) {
 
 interface RowProps {
   input: EventInput;
+  /** The input's type as written: a structured descriptor when it declares keys. */
+  declared: Json;
   kind: Kind;
   apply: Apply;
   onProblem: (message: string | null) => void;
 }
 
-function EventInputRow({ input, kind, apply, onProblem }: RowProps) {
+function EventInputRow({ input, declared, kind, apply, onProblem }: RowProps) {
   const [name, setName] = useDraft(input.key);
   const types = TYPES[kind];
   const option = optionOf(input);
@@ -150,6 +157,12 @@ function EventInputRow({ input, kind, apply, onProblem }: RowProps) {
           List<span className="visually-hidden"> of {input.key}</span>
         </label>
       )}
+      {kind === 'helper' &&
+        input.type === 'object' &&
+        input.record === null &&
+        !input.collection && (
+          <ObjectKeys input={input} declared={declared} apply={apply} onProblem={onProblem} />
+        )}
       <button
         type="button"
         className="danger-quiet"
@@ -162,7 +175,35 @@ function EventInputRow({ input, kind, apply, onProblem }: RowProps) {
   );
 }
 
-function AddEventInput({ kind, apply, onProblem }: Omit<RowProps, 'input'>) {
+/**
+ * The keys an Object input declares ("ID, Type, Profile.Name"): cards after the event and
+ * the flows calling it then offer them as child fields.
+ */
+function ObjectKeys({ input, declared, apply, onProblem }: Omit<RowProps, 'kind'>) {
+  const current = inputKeys(declared).join(', ');
+  const [text, setText] = useDraft(current);
+  const commit = () => {
+    if (text === current) return;
+    const keys = text.split(',');
+    onProblem(firstMessage(apply((d) => setEventInputKeys(d, input.key, keys))));
+  };
+  return (
+    <input
+      className="insp-object-keys"
+      aria-label={`Keys of input ${input.key}`}
+      placeholder="Keys, e.g. ID, Profile.Name"
+      value={text}
+      onChange={(e) => setText(e.target.value, current)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') setText(current, current);
+      }}
+    />
+  );
+}
+
+function AddEventInput({ kind, apply, onProblem }: Omit<RowProps, 'input' | 'declared'>) {
   const [name, setName] = useState('');
   const [type, setType] = useState('string');
   const [list, setList] = useState(false);

@@ -9,6 +9,7 @@ import type { Result } from '../../model/errors.ts';
 import { ok } from '../../model/errors.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { dropUnreadWormhole, handedKey, mapFromOutside } from '../../model/wormholes.ts';
+import { mapChildField, mappedChild } from '../../model/childFields.ts';
 import type { CardAt } from './cardAt.ts';
 import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
 
@@ -20,8 +21,15 @@ interface Props {
   onProblem: (message: string | null) => void;
 }
 
-const keyOf = (card: string, output: string, outside = false): string =>
-  JSON.stringify(outside ? [card, output, 'outside'] : [card, output]);
+const keyOf = (
+  card: string,
+  output: string,
+  outside = false,
+  path: readonly string[] = [],
+): string =>
+  JSON.stringify(
+    outside ? [card, output, 'outside'] : path.length ? [card, output, '', path] : [card, output],
+  );
 
 /** A select of the outputs of earlier cards, grouped by card. */
 export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
@@ -29,13 +37,17 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
   // A value handed in from outside shows as its outside option, so the arrow keys move on
   // from it instead of landing on it again.
   const outside = mapping ? outsideSource(at.data, at.path, mapping) : null;
+  // A child field mapped through a hidden expand card shows as that child of its output.
+  const child = mapping ? mappedChild(at.scope, mapping.from.card, mapping.from.output) : null;
   const current = outside
     ? keyOf(outside.card, outside.output, true)
-    : mapping
-      ? keyOf(mapping.from.card, mapping.from.output)
-      : '';
+    : child
+      ? keyOf(child.card, child.output, false, child.path)
+      : mapping
+        ? keyOf(mapping.from.card, mapping.from.output)
+        : '';
   const listed = sources.some((g) =>
-    g.outputs.some((o) => keyOf(o.card, o.output, g.outside) === current),
+    g.outputs.some((o) => keyOf(o.card, o.output, g.outside, o.path) === current),
   );
   const to = { card: at.card, input: field.id };
   // Unmapping or re-mapping from inside leaves no unread handed-in value behind.
@@ -58,13 +70,22 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
           if (mapping) onProblem(firstMessage(apply(releasing((d) => unmapField(d, to, at.path)))));
           return;
         }
-        const [card, output, outside] = JSON.parse(value) as [CardId, FieldId, string?];
+        const [card, output, outside, path] = JSON.parse(value) as [
+          CardId,
+          FieldId,
+          string?,
+          string[]?,
+        ];
         onProblem(
           firstMessage(
             apply((d) =>
               outside
                 ? mapFromOutside(d, { card, output }, to, at.path)
-                : releasing((x) => mapField(x, { from: { card, output }, to }, at.path))(d),
+                : releasing((x) =>
+                    path
+                      ? mapChildField(x, { card, output, path }, to, at.path)
+                      : mapField(x, { from: { card, output }, to }, at.path),
+                  )(d),
             ),
           ),
         );
@@ -79,7 +100,10 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
       {sources.map((g) => (
         <optgroup key={`${g.outside ? 'out:' : ''}${g.card}`} label={g.heading}>
           {g.outputs.map((o) => (
-            <option key={o.output} value={keyOf(o.card, o.output, g.outside)}>
+            <option
+              key={keyOf(o.card, o.output, false, o.path)}
+              value={keyOf(o.card, o.output, g.outside, o.path)}
+            >
               {o.label}
             </option>
           ))}

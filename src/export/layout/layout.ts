@@ -87,7 +87,7 @@ export interface Layout {
 /** How a card is shown: its default rows, collapsed to one line, or every row. */
 export type CardView = 'collapsed' | 'full';
 
-/** The rows a card shows: inputs, "+N more", "calls", outputs — each one row high. */
+/** The rows a card shows: inputs, "+N more", "calls", the current item, outputs — each one row high. */
 export interface CardRows {
   fields: number;
   moreFields: number;
@@ -127,6 +127,7 @@ export function cardHeight(summary: CardSummary, view?: CardView): number {
     r.fields +
     (r.moreFields > 0 ? 1 : 0) +
     (r.calls ? 1 : 0) +
+    (summary.item ? 1 : 0) +
     r.outputs +
     (r.moreOutputs > 0 ? 1 : 0);
   return g.headerHeight + rows * g.rowHeight + (rows ? g.padding : 0);

@@ -3,6 +3,7 @@ import type { Flow } from '../workspace.ts';
 import { everyoneGuard } from './everyone.ts';
 import { undeclaredField } from './fieldNames.ts';
 import { HELPER_CALL_RULES } from './helperCallRules.ts';
+import { mappingType } from './mappingTypes.ts';
 import { placeholderInput } from './placeholders.ts';
 import type { Rule } from './rules.ts';
 import { RULES } from './rules.ts';
@@ -17,6 +18,7 @@ export const ALL_RULES: readonly Rule[] = [
   everyoneGuard,
   placeholderInput,
   undeclaredField,
+  mappingType,
 ];
 
 /** Runs every rule on a flow. */

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import {
+  add,
+  cardById,
+  catalog,
+  deepFreeze,
+  withValue,
+  flowProblems,
+  makeWorkspace,
+} from '../../tests/builders.ts';
+import { corpusFiles, corpusName, corpusText, itCorpus } from '../../tests/corpus.ts';
+import { sourceText } from './cardForm.ts';
+import { createCard } from './catalog.ts';
+import { childFieldsOf, mapChildField, mappedChild } from './childFields.ts';
+import { unwrap } from './errors.ts';
+import { addEventInput, eventInputs, inputKeys, setEventInputKeys } from './eventInputs.ts';
+import { createFlow, editFlowContent, setEvent } from './flows.ts';
+import type { CardId, FieldId } from './ids.ts';
+import { seededIds } from './ids.ts';
+import { mapField, mappingInto, mappingsOf } from './mapping.ts';
+import type { RawFloData, RawMethod, RawScope } from './raw.ts';
+import { allCardIds, forEachScope } from './scope.ts';
+import { sampleOrg } from './sim/org.ts';
+import { simulate } from './sim/run.ts';
+import { sourcesOf, summarize } from './summary.ts';
+import { readFlopack } from '../export/flopack/read.ts';
+
+/** A helper flow taking a group record (keys ID, Type, Profile.Name) and a user id. */
+function helper() {
+  const { ws, folderId } = makeWorkspace();
+  const made = unwrap(createFlow(ws, folderId, { name: 'Remove user from group' }, seededIds(4)));
+  let data = unwrap(
+    editFlowContent(made.workspace, made.flow.id, (d) =>
+      setEvent(d, createCard(catalog, 'root:kernel:control:callable', allCardIds(d), seededIds(5))),
+    ),
+  ).flows[made.flow.id]?.data as RawFloData;
+  data = unwrap(addEventInput(data, { name: 'Group', type: 'object' }, seededIds(8))).data;
+  data = unwrap(addEventInput(data, { name: 'User ID', type: 'string' }, seededIds(9))).data;
+  data = unwrap(setEventInputKeys(data, 'Group', ['ID', 'Type', 'Profile.Name']));
+  const guard = add(data, 'root:kernel:control:continueIf');
+  data = withValue(guard.data, guard.id, 'operator', '==');
+  data = withValue(data, guard.id, 'right-operand', 'OKTA_GROUP');
+  const remove = add(data, 'root:channels:http:okta:removeUserFromGroup');
+  data = remove.data;
+  const event = data.methods[0] as RawMethod;
+  const group = Object.values(event.node.model.outputs.data).find((f) => f.key === 'Group');
+  const user = Object.values(event.node.model.outputs.data).find((f) => f.key === 'User ID');
+  const input = (card: CardId, key: string, group?: string): FieldId => {
+    const f = Object.values(cardById(data, card)!.node.model.inputs.data).find(
+      (x) => x.key === key && (group === undefined || x.group === group),
+    );
+    if (!f) throw new Error(`no input ${key}`);
+    return f.id as FieldId;
+  };
+  return {
+    ws: made.workspace,
+    flowId: made.flow.id,
+    data,
+    event: event.uuid as CardId,
+    group: group!.id as FieldId,
+    user: user!.id as FieldId,
+    guard: guard.id,
+    remove: remove.id,
+    input,
+  };
+}
+
+const expands = (d: RawScope): RawMethod[] => d.methods.filter((m) => m.node.key === 'expand');
+
+describe('child fields of typed object outputs', () => {
+  it('declares an Object input’s keys as Okta’s structured type, and reads them back', () => {
+    const h = helper();
+    const event = cardById(h.data, h.event)!;
+    const field = event.node.model.outputs.data[h.group]!;
+    expect(field.value.type).toEqual({
+      ID: { type: 'string', collection: false },
+      Type: { type: 'string', collection: false },
+      Profile: { type: { Name: { type: 'string', collection: false } }, collection: false },
+    });
+    expect(inputKeys(field.value.type)).toEqual(['ID', 'Type', 'Profile.Name']);
+    expect(childFieldsOf(field.value.type).map((c) => c.label)).toEqual([
+      'ID',
+      'Type',
+      'Profile',
+      'Profile › Name',
+    ]);
+    const bad = setEventInputKeys(h.data, 'User ID', ['x']);
+    expect(bad.ok ? null : bad.problems[0]?.code).toBe('INPUT_E005');
+    const twice = setEventInputKeys(h.data, 'Group', ['ID', 'ID']);
+    expect(twice.ok ? null : twice.problems[0]?.code).toBe('INPUT_E008');
+    const plain = unwrap(setEventInputKeys(h.data, 'Group', []));
+    expect(eventInputs(plain).find((i) => i.key === 'Group')?.type).toBe('object');
+  });
+
+  it('maps Group › ID through one hidden expand card, exactly as Okta stores it', () => {
+    const h = helper();
+    const before = deepFreeze(h.data);
+    const to = { card: h.remove, input: h.input(h.remove, 'id', 'Group') };
+    const d = unwrap(
+      mapChildField(before, { card: h.event, output: h.group, path: ['ID'] }, to, [], seededIds(3)),
+    );
+    const [x] = expands(d);
+    expect(expands(d)).toHaveLength(1);
+    expect(x?.address).toBe('root:kernel:object:0.0.1:expand');
+    expect(x?.node.data.name).toBe(h.event);
+    const input = Object.values(x!.node.model.inputs.data);
+    expect(input.map((f) => [f.key, f.metadata])).toEqual([
+      ['object', { srcMethodId: h.event, srcOutputId: h.group }],
+    ]);
+    const outs = Object.values(x!.node.model.outputs.data);
+    expect(outs.map((f) => [f.key, f.value.data, f.metadata['path'], f.ref])).toEqual([
+      ['key', ['ID'], ['ID'], true],
+      ['value', null, ['ID'], false],
+    ]);
+    expect(outs[0]?.group).toBe(outs[1]?.group);
+    // Source → expand → consumer, plus one self-loop per extracted path.
+    expect(mappingInto(d, x!.uuid, input[0]!.id)?.from).toEqual({ card: h.event, output: h.group });
+    expect(mappingInto(d, h.remove, to.input)?.from.card).toBe(x!.uuid);
+    const edges = Object.values(d.orderings);
+    expect(edges).toContainEqual([h.event, x!.uuid]);
+    expect(edges).toContainEqual([x!.uuid, h.remove]);
+    expect(edges.filter(([a, b]) => a === x!.uuid && b === x!.uuid)).toHaveLength(1);
+    expect(flowProblems(d)).toEqual([]);
+    expect(sourceText(d, [], mappingInto(d, h.remove, to.input)!)).toBe('Helper Flow · Group › ID');
+    expect(summarize(cardById(d, h.remove)!, sourcesOf(d)).inputs).toContainEqual(
+      expect.objectContaining({ text: 'Helper Flow · Group › ID', mapped: true }),
+    );
+    expect(mappedChild(d, x!.uuid, outs[1]!.id)).toEqual({
+      card: h.event,
+      output: h.group,
+      path: ['ID'],
+    });
+  });
+
+  it('reuses the expand card for a second path, and the run reads both', () => {
+    const h = helper();
+    let d = unwrap(
+      mapChildField(
+        h.data,
+        { card: h.event, output: h.group, path: ['ID'] },
+        { card: h.remove, input: h.input(h.remove, 'id', 'Group') },
+        [],
+        seededIds(3),
+      ),
+    );
+    d = unwrap(
+      mapChildField(
+        d,
+        { card: h.event, output: h.group, path: ['Type'] },
+        { card: h.guard, input: h.input(h.guard, 'left-operand') },
+        [],
+        seededIds(4),
+      ),
+    );
+    d = unwrap(
+      mapField(d, {
+        from: { card: h.event, output: h.user },
+        to: { card: h.remove, input: h.input(h.remove, 'id', 'User') },
+      }),
+    );
+    const [x] = expands(d);
+    expect(expands(d)).toHaveLength(1);
+    expect(Object.keys(x!.node.model.outputs.data)).toHaveLength(4);
+    expect(Object.values(d.orderings).filter(([a, b]) => a === b)).toHaveLength(2);
+    expect(flowProblems(d)).toEqual([]);
+    // Mapping the same path again reuses its pair.
+    const again = unwrap(
+      mapChildField(
+        d,
+        { card: h.event, output: h.group, path: ['Type'] },
+        { card: h.guard, input: h.input(h.guard, 'left-operand') },
+      ),
+    );
+    expect(Object.keys(expands(again)[0]!.node.model.outputs.data)).toHaveLength(4);
+
+    const ws = {
+      ...h.ws,
+      flows: { ...h.ws.flows, [h.flowId]: { ...h.ws.flows[h.flowId]!, data: d } },
+    };
+    const org = sampleOrg();
+    const someGroup = org.groups.find((g) => g.type === 'OKTA_GROUP')!;
+    const member = org.users[0]!;
+    const r = simulate(ws, h.flowId, org, {
+      values: {
+        Group: { ID: someGroup.id, Type: 'OKTA_GROUP', Profile: { Name: someGroup.name } },
+        'User ID': member.id,
+      },
+    });
+    const guard = r.execution.steps.find((s) => s.card === h.guard);
+    expect(guard?.inputs).toContainEqual(expect.objectContaining({ value: 'OKTA_GROUP' }));
+    const remove = r.execution.steps.find((s) => s.card === h.remove);
+    expect(remove?.inputs).toContainEqual(expect.objectContaining({ value: someGroup.id }));
+  });
+
+  it('refuses an object into a text input, and a path the type does not declare', () => {
+    const h = helper();
+    const whole = mapField(h.data, {
+      from: { card: h.event, output: h.group },
+      to: { card: h.remove, input: h.input(h.remove, 'id', 'Group') },
+    });
+    expect(whole.ok ? null : whole.problems[0]?.code).toBe('MAP_E020');
+    expect(whole.ok ? '' : whole.problems[0]?.message).toMatch(/is an object; .* takes a text/);
+    const profile = mapChildField(
+      h.data,
+      { card: h.event, output: h.group, path: ['Profile'] },
+      { card: h.remove, input: h.input(h.remove, 'id', 'Group') },
+    );
+    expect(profile.ok ? null : profile.problems[0]?.code).toBe('MAP_E020');
+    const nope = mapChildField(
+      h.data,
+      { card: h.event, output: h.group, path: ['Nope'] },
+      { card: h.remove, input: h.input(h.remove, 'id', 'Group') },
+    );
+    expect(nope.ok ? null : nope.problems[0]?.code).toBe('MAP_E021');
+  });
+
+  itCorpus('reads every path Okta’s own expand cards extract from a declared type', () => {
+    let checked = 0;
+    for (const name of corpusFiles()) {
+      const pack = readFlopack(corpusText(corpusName(name)));
+      if (!pack.ok) continue;
+      for (const flo of Object.values(pack.value.flows))
+        forEachScope(flo.data, (scope) => {
+          for (const m of expands(scope))
+            for (const f of Object.values(m.node.model.outputs.data)) {
+              const src = mappedChild(scope, m.uuid, f.id);
+              expect(src).not.toBeNull();
+              const from = mappingsOf(scope).find((x) => x.to.card === m.uuid);
+              const out = scope.methods.find((x) => x.uuid === from?.from.card)?.node.model.outputs
+                .data[from?.from.output ?? ''];
+              if (!out || typeof out.value.type !== 'object' || out.value.collection) continue;
+              const labels = childFieldsOf(out.value.type).map((c) => c.path.join('\u0000'));
+              if (labels.length === 0) continue;
+              checked++;
+              expect(labels).toContain(src!.path.join('\u0000'));
+            }
+        });
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});
