@@ -180,9 +180,11 @@ test('maps ID or Login from Okta User ID, then unmaps it, and a typed value repl
   const map = panel.getByRole('combobox', { name: 'Map ID or Login from' });
   await expect(map.locator('optgroup')).toHaveCount(1);
   await expect(map.locator('optgroup')).toHaveAttribute('label', 'Events – Delegated Flow');
-  // The Delegated Flow offers Okta's Caller object beside Okta User ID.
-  await map.selectOption({ label: 'Caller' });
-  await expect(panel.getByText('← Delegated Flow · Caller')).toBeVisible();
+  // The Delegated Flow offers Okta's Caller object beside Okta User ID, but an object cannot go
+  // into the text input: shown, not choosable, with the reason.
+  const caller = map.getByRole('option', { name: 'Caller (cannot go here)' });
+  await expect(caller).toBeDisabled();
+  await expect(caller).toHaveAttribute('title', /Caller.*object/);
   await map.selectOption({ label: 'Okta User ID' });
   await expect(panel.getByText('← Delegated Flow · Okta User ID')).toBeVisible();
   await expect(outline(page)).toContainText('ID or Login: ← Delegated Flow · Okta User ID');

@@ -9,6 +9,7 @@ import {
   inputSections,
   outputSections,
   sourceGroups,
+  sourceRefusal,
   sourceText,
   typeLabel,
 } from './cardForm.ts';
@@ -72,6 +73,27 @@ describe('card form', () => {
       'Caller',
     ]);
     expect(sourceGroups(f.data, f.event)).toEqual([]);
+  });
+
+  it('says before choosing which sources an input cannot take (an object into a Text input)', () => {
+    const f = flow();
+    const text = fieldId(cardById(f.data, f.slack), 'inputs', 'Text');
+    const offered = sourceGroups(f.data, f.slack).flatMap((g) => g.outputs);
+    const refusal = (label: string) => {
+      const o = offered.find((x) => x.label === label);
+      if (!o) throw new Error(`no source ${label}`);
+      return sourceRefusal(f.data, f.slack, text, o);
+    };
+    expect(refusal('Okta User ID')).toBeNull();
+    expect(refusal('Caller')).toMatch(/Caller.*object/);
+    // What the model refuses is what the choice says it would refuse, and the other way round.
+    for (const o of offered) {
+      const r = mapField(f.data, {
+        from: { card: o.card, output: o.output },
+        to: { card: f.slack, input: text },
+      });
+      if (o.path === undefined) expect(r.ok).toBe(sourceRefusal(f.data, f.slack, text, o) === null);
+    }
   });
 
   it('reads a mapping as "Card · Output"', () => {

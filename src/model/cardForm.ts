@@ -11,6 +11,8 @@ import type { CardId, FieldId } from './ids.ts';
 import type { Mapping } from './mapping.ts';
 import { mappingInto, mappingsOf } from './mapping.ts';
 import { availableSources } from './positions.ts';
+import type { WireType } from './wireTypes.ts';
+import { wireProblem } from './wireTypes.ts';
 import type { RawField, RawFloData, RawMethod, RawScope } from './raw.ts';
 import type { ScopePath } from './scope.ts';
 import { cardCategory } from './summary.ts';
@@ -116,6 +118,27 @@ export interface SourceOutput {
   type: string;
   /** For a child field of a typed object output: its path inside it ("Profile", "Name"). */
   path?: string[];
+  /** What travels along a mapping from it (type and list-ness), to check an input takes it. */
+  wire: WireType;
+}
+
+/**
+ * Why `input` of `target` cannot take `source` (an object into a Text input, a list into a
+ * single value), or null when it can — the refusal mapping would give, known before choosing.
+ */
+export function sourceRefusal(
+  scope: RawScope,
+  target: string,
+  input: string,
+  source: SourceOutput,
+): string | null {
+  const field = cardIn(scope, target)?.node.model.inputs.data[input];
+  if (!field) return null;
+  return wireProblem(source.wire, {
+    label: viewField(field).label,
+    type: field.value.type,
+    collection: field.value.collection,
+  });
 }
 
 /** The mappable outputs of one earlier card. */
@@ -138,7 +161,13 @@ export function sourceGroups(scope: RawScope, target: string): SourceGroup[] {
       .filter((f) => !viewField(f).hidden)
       .flatMap((f): SourceOutput[] => {
         const v = viewField(f);
-        const whole = { card: id, output: v.id, label: v.label, type: v.type };
+        const whole = {
+          card: id,
+          output: v.id,
+          label: v.label,
+          type: v.type,
+          wire: { label: v.label, type: f.value.type, collection: f.value.collection },
+        };
         if (f.value.collection) return [whole];
         // A typed object output offers its child fields too ("Group › Profile › Name").
         const kids = childFieldsOf(f.value.type).map((c) => ({
@@ -147,6 +176,7 @@ export function sourceGroups(scope: RawScope, target: string): SourceGroup[] {
           label: `${v.label} › ${c.label}`,
           type: typeof c.type === 'string' ? c.type : 'structured',
           path: c.path,
+          wire: { label: `${v.label} › ${c.label}`, type: c.type, collection: c.collection },
         }));
         return [whole, ...kids];
       });

@@ -17,7 +17,7 @@ import { addEventInput, eventInputs, inputKeys, setEventInputKeys } from './even
 import { createFlow, editFlowContent, setEvent } from './flows.ts';
 import type { CardId, FieldId } from './ids.ts';
 import { seededIds } from './ids.ts';
-import { mapField, mappingInto, mappingsOf } from './mapping.ts';
+import { mapField, mappingInto, mappingsOf, unmapField } from './mapping.ts';
 import type { RawFloData, RawMethod, RawScope } from './raw.ts';
 import { allCardIds, forEachScope } from './scope.ts';
 import { sampleOrg } from './sim/org.ts';
@@ -130,6 +130,39 @@ describe('child fields of typed object outputs', () => {
       output: h.group,
       path: ['ID'],
     });
+  });
+
+  it('a child tried and left (re-mapped or unmapped) leaves no pair and no expand card behind', () => {
+    const h = helper();
+    const guard = { card: h.guard, input: h.input(h.guard, 'left-operand') };
+    const child = (d: RawFloData, path: string[], seed: number) =>
+      unwrap(
+        mapChildField(d, { card: h.event, output: h.group, path }, guard, [], seededIds(seed)),
+      );
+    // As arrow keys step through Map from…: ID, then Type, then a whole output.
+    let d = child(h.data, ['ID'], 3);
+    d = child(d, ['Type'], 4);
+    expect(expands(d)).toHaveLength(1);
+    const pairs = (m: RawMethod | undefined) =>
+      Object.values(m?.node.model.outputs.data ?? {}).map(
+        (f) => `${f.key}:${String(f.metadata['path'])}`,
+      );
+    expect(pairs(expands(d)[0]).sort()).toEqual(['key:Type', 'value:Type']);
+    const loops = (x: RawFloData) =>
+      Object.values(x.orderings).filter(([a, b]) => a === b && a === expands(x)[0]?.uuid).length;
+    expect(loops(d)).toBe(1);
+    d = unwrap(mapField(d, { from: { card: h.event, output: h.user }, to: guard }));
+    expect(expands(d)).toHaveLength(0);
+    expect(mappingsOf(d)).toEqual([
+      expect.objectContaining({ from: { card: h.event, output: h.user }, to: guard }),
+    ]);
+    // Unmapping a child also takes its expand card away; the event's Group is unused again.
+    d = unwrap(unmapField(child(d, ['ID'], 5), guard));
+    expect(expands(d)).toHaveLength(0);
+    expect(Object.values(d.orderings).flat()).not.toContain(undefined);
+    const event = d.methods.find((m) => m.uuid === h.event);
+    expect(event?.pins[h.group]).toBeUndefined();
+    expect(event?.node.model.outputs.data[h.group]?._used).toBeUndefined();
   });
 
   it('reuses the expand card for a second path, and the run reads both', () => {

@@ -8,10 +8,10 @@ import { viewField } from './cards.ts';
 import type { WireType } from './wireTypes.ts';
 import { wireProblem } from './wireTypes.ts';
 import type { Result } from './errors.ts';
-import { fail } from './errors.ts';
+import { fail, ok } from './errors.ts';
 import type { CardId, FieldId, IdSource } from './ids.ts';
 import { freshId, randomIds } from './ids.ts';
-import { mapField, pinInto } from './mapping.ts';
+import { mapField, pinInto, releaseExpand } from './mapping.ts';
 import { addEdge, edgeId } from './orderings.ts';
 import { availableSources } from './positions.ts';
 import type { Json, JsonObject, RawField, RawFloData, RawMethod, RawScope } from './raw.ts';
@@ -296,7 +296,9 @@ export function mapChildField(
     if (!r.ok) return r;
     next = r.value;
   }
-  return pinInto(next, path, expandId, paired.value, target.uuid, input.id);
+  const r = pinInto(next, path, expandId, paired.value, target.uuid, input.id);
+  // The child (or output) this input read before is released if nothing else reads it.
+  return r.ok ? ok(releaseExpand(data, r.value, path, { card: target.uuid, input: input.id })) : r;
 }
 
 /** The child path a mapped input reads through an expand card, or null for a whole output. */

@@ -10,6 +10,8 @@ import type { Json, RawField, RawFloData, RawMethod, RawPins, RawScope } from '.
 import type { ScopePath } from './scope.ts';
 import { scopeAt, updateScope } from './scope.ts';
 import { typeProblem } from './wireTypes.ts';
+import { isExpand } from './cardRoles.ts';
+import { dropEdgesOf } from './orderings.ts';
 
 /** One mapping, flattened. */
 export interface Mapping {
@@ -188,7 +190,79 @@ export function mapField(
     );
   const problem = typeProblem(output, input);
   if (problem) return fail('MAP_E020', problem);
-  return pinInto(data, path, source.uuid, output.id, target.uuid, input.id, mapping.transform);
+  const r = pinInto(data, path, source.uuid, output.id, target.uuid, input.id, mapping.transform);
+  return r.ok ? ok(releaseExpand(data, r.value, path, mapping.to)) : r;
+}
+
+/**
+ * After the input `to` stopped reading a child field through a hidden expand card (re-mapped or
+ * unmapped): drops that child's key/value pair (and one of Okta's self-loop edges) when nothing
+ * reads it any more, and the expand card itself when it has no pair left — so a child tried and
+ * left behind leaves nothing in the file. Other expand cards are left as they are.
+ */
+export function releaseExpand(
+  before: RawFloData,
+  after: RawFloData,
+  path: ScopePath,
+  to: { card: string; input: string },
+): RawFloData {
+  const old = scopeAt(before, path);
+  const was = old ? mappingInto(old, to.card, to.input) : undefined;
+  const scope = scopeAt(after, path);
+  const expand = was && scope?.methods.find((m) => m.uuid === was.from.card);
+  if (!scope || !was || !expand || !isExpand(expand)) return after;
+  const value = was.from.output;
+  const read = Object.values(expand.pins[value] ?? {}).some((list) => list.length > 0);
+  if (read) return after;
+  const outputs = expand.node.model.outputs.data;
+  const group = outputs[value]?.group ?? null;
+  const pair = (f: RawField) => f.id === value || (group !== null && f.group === group);
+  const left = Object.values(outputs).filter((f) => !pair(f));
+  const gone = !left.some((f) => f.key === 'value');
+  return updateScope(after, path, (s) => {
+    if (gone) {
+      const cards = new Set([expand.uuid]);
+      const methods = s.methods
+        .filter((m) => m.uuid !== expand.uuid)
+        .map((m) => {
+          const pins = filterPins(m.pins, (card) => card !== expand.uuid);
+          return pins === m.pins ? m : markUsed(m, pins);
+        });
+      return { ...s, methods, orderings: dropEdgesOf(s.orderings, cards) };
+    }
+    const data = Object.fromEntries(left.map((f) => [f.id, f]));
+    const pins = Object.fromEntries(Object.entries(expand.pins).filter(([id]) => id in data));
+    const kept: RawMethod = {
+      ...expand,
+      pins,
+      node: {
+        ...expand.node,
+        model: {
+          ...expand.node.model,
+          outputs: { ...expand.node.model.outputs, data },
+        },
+      },
+    };
+    // One self-loop edge per extracted path, as Okta writes them: drop one.
+    const loop = Object.entries(s.orderings).find(
+      ([, [a, b]]) => a === expand.uuid && b === expand.uuid,
+    )?.[0];
+    const orderings = loop
+      ? Object.fromEntries(Object.entries(s.orderings).filter(([id]) => id !== loop))
+      : s.orderings;
+    // The edge to the target goes when the expand card feeds it nothing else.
+    const stillFeeds = Object.values(pins).some((t) => (t[to.card]?.length ?? 0) > 0);
+    const edges = stillFeeds
+      ? orderings
+      : Object.fromEntries(
+          Object.entries(orderings).filter(([, [a, b]]) => !(a === expand.uuid && b === to.card)),
+        );
+    return {
+      ...s,
+      methods: s.methods.map((m) => (m.uuid === expand.uuid ? kept : m)),
+      orderings: edges,
+    };
+  });
 }
 
 /**
@@ -237,14 +311,13 @@ export function unmapField(
   const scope = scopeAt(data, path);
   if (!scope) return fail('MAP_E001', 'That part of the flow no longer exists — reload it.');
   if (!mappingInto(scope, to.card, to.input)) return fail('MAP_E006', 'That input is not mapped.');
-  return ok(
-    updateScope(data, path, (s) => ({
-      ...s,
-      methods: s.methods.map((m) => {
-        return dropPinsIntoInput(m, to.card, to.input);
-      }),
-    })),
-  );
+  const after = updateScope(data, path, (s) => ({
+    ...s,
+    methods: s.methods.map((m) => {
+      return dropPinsIntoInput(m, to.card, to.input);
+    }),
+  }));
+  return ok(releaseExpand(data, after, path, to));
 }
 
 /** What moving a card's mappings onto another card kept and dropped (output names). */

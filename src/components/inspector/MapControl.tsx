@@ -1,6 +1,6 @@
 /** "Map from…": picks an earlier card's output to feed an input. */
 import type { SourceGroup } from '../../model/cardForm.ts';
-import { outsideSource, sourceText } from '../../model/cardForm.ts';
+import { outsideSource, sourceRefusal, sourceText } from '../../model/cardForm.ts';
 import type { FieldView } from '../../model/cards.ts';
 import type { CardId, FieldId } from '../../model/ids.ts';
 import type { Mapping } from '../../model/mapping.ts';
@@ -100,15 +100,33 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
       {sources.map((g) => (
         <optgroup key={`${g.outside ? 'out:' : ''}${g.card}`} label={g.heading}>
           {g.outputs.map((o) => (
-            <option
+            <SourceOption
               key={keyOf(o.card, o.output, false, o.path)}
               value={keyOf(o.card, o.output, g.outside, o.path)}
-            >
-              {o.label}
-            </option>
+              label={o.label}
+              // A source the input cannot take is shown but cannot be chosen, so the arrow
+              // keys of a closed select step over it instead of being refused on it.
+              refusal={sourceRefusal(at.scope, at.card, field.id, o)}
+            />
           ))}
         </optgroup>
       ))}
     </select>
+  );
+}
+
+function SourceOption({
+  value,
+  label,
+  refusal,
+}: {
+  value: string;
+  label: string;
+  refusal: string | null;
+}) {
+  return (
+    <option value={value} disabled={refusal !== null} title={refusal ?? undefined}>
+      {refusal === null ? label : `${label} (cannot go here)`}
+    </option>
   );
 }
