@@ -10,7 +10,7 @@ test('an Okta event flow: cards go inside Okta’s event wrapper and the export 
   const dialog = page.getByRole('dialog', { name: 'Add event' });
   await dialog.getByText(/^App events/).click();
   await dialog.getByRole('button', { name: 'Okta – User Suspended' }).click();
-  await expect(page.getByText('App event', { exact: true })).toBeVisible();
+  await expect(page.getByRole('main').getByText('App event', { exact: true })).toBeVisible();
   await (await paletteItem(page, 'read user', 'Okta – Read User')).click();
   await (
     await paletteItem(page, 'send message to channel', 'Slack – Send Message to Channel')
