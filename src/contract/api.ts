@@ -58,6 +58,14 @@ export const putRiskPolicyBody = z.object({
   policy: riskPolicySchema,
 });
 
+/** POST /api/connections */
+export const createConnectionBody = z.object({
+  name: z.string().max(1000),
+  module: z.string().max(200),
+});
+/** PATCH /api/connections/:id */
+export const renameConnectionBody = z.object({ name: z.string().max(1000) });
+
 /** The body of a flow save. */
 export type FlowSave = z.input<typeof updateFlowBody>;
 

@@ -49,6 +49,9 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/flows/:id/versions/:rev/review', role: 'editor' },
   { method: 'POST', path: '/api/flows/:id/versions/:rev/decision', role: 'editor' },
   { method: 'PUT', path: '/api/folders/:id/review-rule', role: 'admin' },
+  { method: 'POST', path: '/api/connections', role: 'editor' },
+  { method: 'PATCH', path: '/api/connections/:id', role: 'editor' },
+  { method: 'DELETE', path: '/api/connections/:id', role: 'editor' },
 ];
 
 const matches = (pattern: string, path: string): boolean => {

@@ -21,6 +21,8 @@ import { riskPolicyRoutes } from './routes/riskPolicy.ts';
 import { RiskPolicyService } from './riskPolicyService.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { ReviewService } from './reviewService.ts';
+import { connectionRoutes } from './routes/connections.ts';
+import { ConnectionService } from './connectionService.ts';
 
 /** What the app needs from its host. */
 export interface AppOptions {
@@ -66,6 +68,7 @@ export function createApp(opts: AppOptions): Hono {
   transferRoutes(app, service);
   riskPolicyRoutes(app, new RiskPolicyService(opts.store, opts.clock));
   reviewRoutes(app, new ReviewService(opts.store, teamMode, opts.clock));
+  connectionRoutes(app, new ConnectionService(opts.store, opts.clock));
   app.all('/api/*', (c) =>
     c.json({ code: 'API_E404', message: `No API route ${c.req.method} ${c.req.path}.` }, 404),
   );

@@ -219,6 +219,7 @@ function makeTx(client: pg.PoolClient, pending: ChangeNotice[]): StoreTx {
         'INSERT INTO configs (id, raw) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET raw = EXCLUDED.raw',
         [c.id, JSON.stringify(c)],
       ),
+    deleteConfig: (id) => run('DELETE FROM configs WHERE id = $1', [id]),
     addAudit: (e) =>
       run(
         'INSERT INTO audit (at, actor, action, target, detail, instance) VALUES ($1, $2, $3, $4, $5, $6)',

@@ -211,6 +211,7 @@ export function openSqliteStore(file: string): Store {
       'INSERT INTO tables (id, raw) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET raw = excluded.raw',
     ),
     deleteTable: db.prepare('DELETE FROM tables WHERE id = ?'),
+    deleteConfig: db.prepare('DELETE FROM configs WHERE id = ?'),
     configs: db.prepare<[], { raw: string }>('SELECT raw FROM configs ORDER BY rowid'),
     putConfig: db.prepare(
       'INSERT INTO configs (id, raw) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET raw = excluded.raw',
@@ -352,6 +353,9 @@ export function openSqliteStore(file: string): Store {
     configs: () => q.configs.all().map((r) => JSON.parse(r.raw) as RawConfig),
     putConfig: (c) => {
       q.putConfig.run(c.id, JSON.stringify(c));
+    },
+    deleteConfig: (id) => {
+      q.deleteConfig.run(id);
     },
     addAudit: (e) => {
       q.addAudit.run(e);

@@ -49,6 +49,7 @@ export interface StoreTx {
   deleteTables(ids: readonly string[]): Promise<void>;
   configs(): Promise<RawConfig[]>;
   putConfig(config: RawConfig): Promise<void>;
+  deleteConfig(id: string): Promise<void>;
   /** Appends to the audit trail. */
   addAudit(entry: AuditInput): Promise<void>;
   /** Audit entries, newest first. */

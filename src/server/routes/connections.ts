@@ -1,0 +1,18 @@
+/** Connection routes: the workspace's placeholders per app. */
+import type { Hono } from 'hono';
+import { createConnectionBody, renameConnectionBody } from '../../contract/api.ts';
+import type { ConnectionService } from '../connectionService.ts';
+import { readJson } from '../http.ts';
+
+/** Mounts /api/connections. */
+export function connectionRoutes(app: Hono, service: ConnectionService): void {
+  app.get('/api/connections', async (c) => c.json(await service.list()));
+  app.post('/api/connections', async (c) =>
+    c.json(await service.create(await readJson(c, createConnectionBody, 16 * 1024)), 201),
+  );
+  app.patch('/api/connections/:id', async (c) => {
+    const { name } = await readJson(c, renameConnectionBody, 16 * 1024);
+    return c.json(await service.rename(c.req.param('id'), name));
+  });
+  app.delete('/api/connections/:id', async (c) => c.json(await service.delete(c.req.param('id'))));
+}
