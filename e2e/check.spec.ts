@@ -8,7 +8,7 @@ test('Check lists what is missing, leads to the card, and clears once fixed', as
   await newFlowInFolder(page, studio.url);
   await addEvent(page);
   await (await paletteItem(page, 'read user', 'Okta – Read User')).click();
-  const check = page.getByRole('button', { name: /^Check: 0 errors, 1 warnings/ });
+  const check = page.getByRole('button', { name: /^Check: 0 errors, 2 warnings/ });
   await expect(check).toBeVisible();
   await check.click();
   const panel = page.getByRole('complementary', { name: 'Check' });
@@ -19,6 +19,19 @@ test('Check lists what is missing, leads to the card, and clears once fixed', as
     .getByRole('complementary', { name: 'Inspector' })
     .getByRole('combobox', { name: 'Map ID or Login from' })
     .selectOption({ label: 'Okta User ID' });
+  // The app card still needs a connection: a new "Okta" one, named in a dialog.
+  await expect(page.getByRole('button', { name: /^Check: 0 errors, 1 warnings/ })).toBeVisible();
+  await expect(card(page, /^Okta – Read User/)).toContainText('No connection');
+  const connection = page
+    .getByRole('complementary', { name: 'Inspector' })
+    .getByRole('combobox', { name: 'Connection' });
+  await connection.selectOption({ label: 'New Okta connection…' });
+  const named = page.getByRole('dialog', { name: 'New Okta connection' });
+  await expect(named.getByLabel('Connection name')).toHaveValue('Okta');
+  await named.getByRole('button', { name: 'Create' }).click();
+  await expect(named).toBeHidden();
+  await expect(connection.locator('option:checked')).toHaveText('Okta');
+  await expect(card(page, /^Okta – Read User/)).toContainText('· Okta');
   const clean = page.getByRole('button', { name: /^Check: 0 errors, 0 warnings/ });
   await expect(clean).toBeVisible();
   await clean.click();

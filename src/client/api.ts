@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TemplateInfo } from '../model/templates.ts';
 import type { RiskPolicy } from '../model/riskPolicy.ts';
+import type { RawConfig } from '../model/raw.ts';
 import type { AuditFilterInput } from './audit.ts';
 import { auditQuery } from './audit.ts';
 import type { Role } from '../contract/roles.ts';
@@ -122,6 +123,13 @@ export const api = {
       `/api/templates/${encodeURIComponent(id)}?${new URLSearchParams({ folder: folderId, ...opts }).toString()}`,
     ),
   riskPolicy: () => request<RiskPolicyDto>('GET', '/api/risk-policy'),
+  connections: () => request<RawConfig[]>('GET', '/api/connections'),
+  createConnection: (name: string, module: string) =>
+    request<RawConfig>('POST', '/api/connections', { name, module }),
+  renameConnection: (id: string, name: string) =>
+    request<RawConfig>('PATCH', `/api/connections/${encodeURIComponent(id)}`, { name }),
+  deleteConnection: (id: string) =>
+    request<{ deleted: string }>('DELETE', `/api/connections/${encodeURIComponent(id)}`),
   saveRiskPolicy: (baseRevision: number, policy: RiskPolicy) =>
     request<RiskPolicyDto>('PUT', '/api/risk-policy', { baseRevision, policy }),
   reviews: (id: string) =>
@@ -250,6 +258,7 @@ export const queries = {
       staleTime: Infinity,
     }),
   riskPolicy: () => queryOptions({ queryKey: ['riskPolicy'], queryFn: api.riskPolicy }),
+  connections: () => queryOptions({ queryKey: ['connections'], queryFn: api.connections }),
   reviews: (id: string) =>
     queryOptions({ queryKey: ['reviews', id], queryFn: () => api.reviews(id) }),
   reviewRules: () => queryOptions({ queryKey: ['reviewRules'], queryFn: api.reviewRules }),

@@ -3,6 +3,7 @@
  * category, its title, and a compact list of the inputs that are set or mapped.
  */
 import { appLabel, functionCategory } from '../catalog/labels.ts';
+import { connectionApp } from './connections.ts';
 import { parseAddress } from './address.ts';
 import { isEventCard, isIfElse, isNote } from './cardRoles.ts';
 import type { NoteText } from './cards.ts';
@@ -72,6 +73,8 @@ export interface CardSummary {
    * to (null: none), that field of the item (Okta's path, "" for the whole item), the inputs.
    */
   item: { to: string | null; path: string; inputs: string[] } | null;
+  /** On an app card: the connection id it uses (null: none). Absent on other cards. */
+  connection?: string | null;
 }
 
 /** Renders a literal value compactly for a one-line display. */
@@ -274,6 +277,7 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
         ? 'event'
         : 'card';
   return {
+    ...(connectionApp(m) !== null ? { connection: m.node.model.config ?? null } : {}),
     id: m.uuid as CardId,
     title: m.node.data.name,
     app: category.label,

@@ -1,4 +1,5 @@
 /** Canvas node components. Memoised; `nodeTypes` is a module constant (React Flow requires it). */
+import { CardConnection } from './CardConnection.tsx';
 import { NoteMarkdown } from './NoteMarkdown.tsx';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps, NodeTypes } from '@xyflow/react';
@@ -282,6 +283,7 @@ function CardView({ data, selected }: NodeProps & { data: CardData }) {
             {s.app.slice(0, 1)}
           </span>
           {s.app}
+          <CardConnection s={s} />
         </span>
         <span className="cv-title" title={s.title}>
           {s.title}

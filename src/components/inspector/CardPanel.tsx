@@ -2,6 +2,8 @@
 import { cardAppLabel } from '../../model/cardForm.ts';
 import { isCallable, isDelegated, isNote } from '../../model/cardRoles.ts';
 import { cardTitle } from '../../model/cards.ts';
+import { connectionApp } from '../../model/connections.ts';
+import { ConnectionField } from './ConnectionField.tsx';
 import { flowKind } from '../../model/flows.ts';
 import { inlineFlows } from '../../model/scope.ts';
 import { armLabel } from '../../model/summary.ts';
@@ -37,6 +39,7 @@ export function CardPanel({ at }: { at: CardAt }) {
             />
           ) : (
             <>
+              {connectionApp(m) && <ConnectionField at={at} app={connectionApp(m) ?? ''} />}
               <InputsSection at={at} />
               {arms.length > 0 && (
                 <p className="insp-note">

@@ -1,5 +1,5 @@
 /** The open flow's lint findings, recomputed as the draft changes. */
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { queries } from '../../client/api.ts';
 import { calledFlows, signaturesOf } from '../../model/helperCalls.ts';
@@ -12,6 +12,7 @@ import { useTree } from '../workspace/useTree.ts';
 export function useLint(): Finding[] {
   const flow = useEditor((s) => s.flow);
   const index = useTree();
+  const connections = useQuery(queries.connections()).data;
   const called = useMemo(() => {
     const known = new Set<string>(index.tree.flows.map((f) => f.id));
     return calledFlows(flow.data).filter((id) => known.has(id) && id !== flow.id);
@@ -31,9 +32,9 @@ export function useLint(): Finding[] {
         : { id: f.id, name: f.name, folderId: f.folderId, active: f.active, kind: f.kind },
     );
     const depth = flow.folderId ? index.depth(flow.folderId) : undefined;
-    return lintFlow(
-      flow,
-      depth === undefined ? { flows, helpers } : { flows, helpers, folderDepth: depth },
-    );
-  }, [flow, index, helpers]);
+    const configs =
+      connections === undefined ? undefined : Object.fromEntries(connections.map((c) => [c.id, c]));
+    const ctx = configs === undefined ? { flows, helpers } : { flows, helpers, configs };
+    return lintFlow(flow, depth === undefined ? ctx : { ...ctx, folderDepth: depth });
+  }, [flow, index, helpers, connections]);
 }

@@ -42,6 +42,7 @@ export function useImport(): ImportControl {
         const r = await uploadFlopack(file, file.name, folder || null, setProgress);
         setResult(r);
         await qc.invalidateQueries({ queryKey: ['workspace'] });
+        await qc.invalidateQueries({ queryKey: ['connections'] });
         if (folder) toggle(folder, true);
         const first = r.folderIds[0];
         if (first) openFolder(first);

@@ -36,6 +36,7 @@ export function TemplateDialog({ open, folder, onClose }: Props) {
       );
       const made = await api.fromTemplate(id, folder.id, opts);
       await qc.invalidateQueries({ queryKey: ['workspace'] });
+      await qc.invalidateQueries({ queryKey: ['connections'] });
       setChosen(null);
       setValues({});
       onClose();
