@@ -1,5 +1,6 @@
 /** Canvas node components. Memoised; `nodeTypes` is a module constant (React Flow requires it). */
 import { NoteMarkdown } from './NoteMarkdown.tsx';
+import { CardTools } from './CardTools.tsx';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
@@ -286,6 +287,12 @@ function CardView({ data, selected }: NodeProps & { data: CardData }) {
         <span className="cv-title" title={s.title}>
           {s.title}
         </span>
+        <CardTools
+          card={s.id}
+          path={data.path}
+          title={s.title}
+          readOnly={actions?.readOnly ?? null}
+        />
         <button
           type="button"
           className="nodrag cv-fold"
