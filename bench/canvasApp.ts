@@ -7,7 +7,6 @@
  * Needs `npm run build` first.
  */
 import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.ts';
 import { corpusFile, hasCorpus } from '../tests/corpusLocation.ts';
+import { launch } from '../scripts/launchStudio.ts';
 import { report } from './timing.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,24 +29,7 @@ const median = (xs: number[]): number =>
 
 async function startStudio(): Promise<{ url: string; child: ChildProcess }> {
   const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'canvas-app-bench-')), 'studio.sqlite');
-  const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: '0', DB_FILE: dbFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`studio did not start: ${out}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /running at (http:\/\/[^\s]+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1].replace(/\/$/, ''));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`studio exited (${code}): ${out}`)));
-  });
-  return { url, child };
+  return launch(dbFile);
 }
 
 async function api<T>(url: string, method: string, body?: string): Promise<T> {

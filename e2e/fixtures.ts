@@ -2,12 +2,12 @@
  * Each test gets its own studio: a fresh server process on a free port over its own SQLite
  * file, so every test starts from an empty workspace, as a new user does.
  */
-import type { ChildProcess } from 'node:child_process';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { launch } from '../scripts/launchStudio.ts';
 import { corpusFile, corpusSetupHint, hasCorpus } from '../tests/corpusLocation.ts';
 
 /** A running studio. */
@@ -18,32 +18,7 @@ export interface Studio {
   restart(): Promise<void>;
 }
 
-/** Starts a studio server over `dbFile` (port 0: any free port), with extra environment. */
-export async function launch(
-  dbFile: string,
-  port = 0,
-  env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['dist-server/src/server/index.js'], {
-    env: { ...process.env, PORT: String(port), DB_FILE: dbFile, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`studio did not start: ${out}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /running at (http:\/\/[^\s]+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1].replace(/\/$/, ''));
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`studio exited (${code}): ${out}`)));
-  });
-  return { child, url };
-}
+export { launch };
 
 export const test = base.extend<{ studio: Studio }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object

@@ -1,69 +1,21 @@
 /** The review-before-release API in team mode: who may ask, decide and set rules, and exports. */
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
 import { createApp } from './app.ts';
-import type { AuthSettings } from './auth/config.ts';
-import { openSqliteStore } from './storage/sqlite.ts';
-import type { Role, Store } from './storage/store.ts';
+import { TEST_NOW, teamTestApp, type TeamTestApp, type Who } from './auth/teamTestApp.ts';
+import type { Store } from './storage/store.ts';
 
-const NOW = new Date('2026-06-01T12:00:00.000Z');
-const SETTINGS: AuthSettings = {
-  oidc: { issuer: 'http://127.0.0.1:1/', clientId: 'studio', clientSecret: 's' },
-  publicUrl: null,
-  sessionHours: 12,
-  admins: [],
-  defaultRole: 'viewer',
-};
+const NOW = TEST_NOW;
 
 let store: Store;
-let app: Hono;
+let signIn: TeamTestApp['signIn'];
+let rawCall: TeamTestApp['call'];
+const call = (method: string, url: string, who: Who, body?: unknown) =>
+  rawCall(method, url, who, body);
 
 beforeEach(() => {
-  store = openSqliteStore(':memory:');
-  app = createApp({ store, auth: SETTINGS, clock: () => NOW });
+  ({ store, signIn, call: rawCall } = teamTestApp());
 });
 afterEach(() => store.close());
-
-type Who = Record<string, string>;
-
-async function signIn(userId: string, role: Role): Promise<Who> {
-  const secret = `secret-${userId}`;
-  await store.transaction(async (tx) => {
-    await tx.putMember({
-      userId,
-      email: `${userId}@example.com`,
-      name: userId,
-      role,
-      addedAt: 'x',
-    });
-    await tx.putSession({
-      id: createHash('sha256').update(secret).digest('hex'),
-      userId,
-      email: `${userId}@example.com`,
-      name: userId,
-      createdAt: NOW.toISOString(),
-      expiresAt: '2026-06-02T00:00:00.000Z',
-    });
-  });
-  return { cookie: `flopack_session=${secret}` };
-}
-
-const call = async (method: string, url: string, who: Who, body?: unknown) => {
-  const res = await app.request(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...who },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  let json: Record<string, unknown> = {};
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    json = { text };
-  }
-  return { status: res.status, json };
-};
 
 /** Two editors, an admin and a viewer, and a saved flow (revision 2) in folder `top/sub`. */
 async function setup() {

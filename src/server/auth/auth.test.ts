@@ -1,66 +1,21 @@
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
-import { openSqliteStore } from '../storage/sqlite.ts';
-import type { Role, Store } from '../storage/store.ts';
-import type { AuthSettings } from './config.ts';
+import type { Store } from '../storage/store.ts';
+import { TEST_AUTH, teamTestApp, type TeamTestApp } from './teamTestApp.ts';
 import { isLoopback, readAuthSettings, startupProblem } from './config.ts';
 
-const NOW = new Date('2026-06-01T12:00:00.000Z');
-const SETTINGS: AuthSettings = {
-  oidc: { issuer: 'http://127.0.0.1:1/', clientId: 'studio', clientSecret: 's' },
-  publicUrl: null,
-  sessionHours: 12,
-  admins: [],
-  defaultRole: 'viewer',
-};
+const SETTINGS = TEST_AUTH;
 
 let store: Store;
 let app: Hono;
+let signIn: TeamTestApp['signIn'];
+let call: TeamTestApp['call'];
 
 beforeEach(() => {
-  store = openSqliteStore(':memory:');
-  app = createApp({ store, auth: SETTINGS, clock: () => NOW });
+  ({ store, app, signIn, call } = teamTestApp());
 });
 afterEach(() => store.close());
-
-/** Signs someone in directly in the database; returns their cookie header. */
-async function signIn(userId: string, role: Role, expiresAt = '2026-06-02T00:00:00.000Z') {
-  const secret = `secret-${userId}`;
-  await store.transaction(async (tx) => {
-    await tx.putMember({
-      userId,
-      email: `${userId}@example.com`,
-      name: userId,
-      role,
-      addedAt: 'x',
-    });
-    await tx.putSession({
-      id: createHash('sha256').update(secret).digest('hex'),
-      userId,
-      email: `${userId}@example.com`,
-      name: userId,
-      createdAt: NOW.toISOString(),
-      expiresAt,
-    });
-  });
-  return { cookie: `flopack_session=${secret}` };
-}
-
-const call = async (
-  method: string,
-  url: string,
-  headers: Record<string, string> = {},
-  body?: unknown,
-) => {
-  const res = await app.request(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-};
 
 describe('sign-in and roles', () => {
   it('refuses the API without a session (401) but says how to sign in on /api/me', async () => {
