@@ -8,6 +8,7 @@ import { mappingType } from './mappingTypes.ts';
 import { placeholderInput } from './placeholders.ts';
 import type { Rule } from './rules.ts';
 import { RULES } from './rules.ts';
+import { invalidSchedule } from './scheduleRule.ts';
 import type { Finding, LintContext } from './types.ts';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -21,6 +22,7 @@ export const ALL_RULES: readonly Rule[] = [
   undeclaredField,
   mappingType,
   connectionRule,
+  invalidSchedule,
 ];
 
 /** Runs every rule on a flow. */
