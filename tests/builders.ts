@@ -10,7 +10,9 @@ import { insertCard } from '../src/model/insert.ts';
 import type { InsertAt } from '../src/model/positions.ts';
 import type { Json, RawFloData, RawMethod } from '../src/model/raw.ts';
 import { setInputValue } from '../src/model/cards.ts';
-import { allCardIds } from '../src/model/scope.ts';
+import { mapField } from '../src/model/mapping.ts';
+import type { ScopePath } from '../src/model/scope.ts';
+import { allCardIds, inlineFlows, scopeAt } from '../src/model/scope.ts';
 import type { Workspace } from '../src/model/workspace.ts';
 import { checkFlopack } from '../src/export/flopack/check.ts';
 import { cardsInOrder } from '../src/model/insert.ts';
@@ -120,4 +122,48 @@ export function withValue(data: RawFloData, card: string, key: string, value: Js
   return unwrap(
     setInputValue(data, card as CardId, fieldId(cardById(data, card), 'inputs', key), value),
   );
+}
+
+/**
+ * Delegated Flow → Read User (fed the Okta User ID) → If Error, with Suspend User in its Try
+ * arm. `path` addresses the Try arm.
+ */
+export function readUserThenIfError(): {
+  ws: Workspace;
+  flowId: FlowId;
+  data: RawFloData;
+  read: CardId;
+  container: CardId;
+  path: ScopePath;
+  suspend: CardId;
+} {
+  const { ws, flowId } = makeDelegatedFlow();
+  const d0 = ws.flows[flowId]?.data as RawFloData;
+  const event = d0.methods[0]?.uuid as CardId;
+  const read = add(d0, 'root:channels:http:okta:readUser');
+  let d = unwrap(
+    mapField(read.data, {
+      from: { card: event, output: fieldId(cardById(read.data, event), 'outputs', 'okta-user-id') },
+      to: { card: read.id, input: fieldId(cardById(read.data, read.id), 'inputs', 'ID or Login') },
+    }),
+  );
+  const tc = add(d, 'root:kernel:control:tryCatch');
+  d = tc.data;
+  const slot = inlineFlows(cardById(d, tc.id)!).find((e) => e.slot.kind === 'input')!.slot;
+  const path: ScopePath = [{ card: tc.id, slot }];
+  const tryEvent = sequenceOf(scopeAt(d, path)!).event as CardId;
+  const suspend = add(d, 'root:channels:http:okta:suspendUser', {
+    kind: 'after',
+    card: tryEvent,
+    path,
+  });
+  return {
+    ws,
+    flowId,
+    data: suspend.data,
+    read: read.id,
+    container: tc.id,
+    path,
+    suspend: suspend.id,
+  };
 }

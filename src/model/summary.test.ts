@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, cardById, fieldId, makeDelegatedFlow } from '../../tests/builders.ts';
+import { cardById, fieldId, readUserThenIfError } from '../../tests/builders.ts';
 import { corpusText, itEachCorpusFile } from '../../tests/corpus.ts';
 import { layoutFlow } from '../export/layout/layout.ts';
 import { parseFlopackText, readFlopack } from '../export/flopack/read.ts';
@@ -7,46 +7,24 @@ import { handedInValues } from './cardForm.ts';
 import { unwrap } from './errors.ts';
 import type { CardId } from './ids.ts';
 import { seededIds } from './ids.ts';
-import { mapField } from './mapping.ts';
 import type { RawFloData } from './raw.ts';
-import type { ScopePath } from './scope.ts';
-import { inlineFlows, scopeAt } from './scope.ts';
-import { sequenceOf } from './sequence.ts';
+import { scopeAt } from './scope.ts';
 import { mapFromOutside } from './wormholes.ts';
 
 /** Delegated Flow → Read User → If Error, Suspend User in its Try arm fed Read User's ID. */
 function handedIn(): { data: RawFloData; container: CardId; suspend: CardId } {
-  const { ws, flowId } = makeDelegatedFlow();
-  const d0 = ws.flows[flowId]?.data as RawFloData;
-  const event = d0.methods[0]?.uuid as CardId;
-  const read = add(d0, 'root:channels:http:okta:readUser');
-  let d = unwrap(
-    mapField(read.data, {
-      from: { card: event, output: fieldId(cardById(read.data, event), 'outputs', 'okta-user-id') },
-      to: { card: read.id, input: fieldId(cardById(read.data, read.id), 'inputs', 'ID or Login') },
-    }),
-  );
-  const tc = add(d, 'root:kernel:control:tryCatch');
-  d = tc.data;
-  const slot = inlineFlows(cardById(d, tc.id)!).find((e) => e.slot.kind === 'input')!.slot;
-  const path: ScopePath = [{ card: tc.id, slot }];
-  const tryEvent = sequenceOf(scopeAt(d, path)!).event as CardId;
-  const suspend = add(d, 'root:channels:http:okta:suspendUser', {
-    kind: 'after',
-    card: tryEvent,
-    path,
-  });
-  const inner = scopeAt(suspend.data, path)!.methods.find((m) => m.uuid === suspend.id)!;
+  const { data: d, read, container, path, suspend } = readUserThenIfError();
+  const inner = scopeAt(d, path)!.methods.find((m) => m.uuid === suspend)!;
   const data = unwrap(
     mapFromOutside(
-      suspend.data,
-      { card: read.id, output: fieldId(cardById(suspend.data, read.id), 'outputs', 'ID') },
-      { card: suspend.id, input: fieldId(inner, 'inputs', 'id') },
+      d,
+      { card: read, output: fieldId(cardById(d, read), 'outputs', 'ID') },
+      { card: suspend, input: fieldId(inner, 'inputs', 'id') },
       path,
       seededIds(3),
     ),
   );
-  return { data, container: tc.id, suspend: suspend.id };
+  return { data, container, suspend };
 }
 
 /** Okta's random field keys ("qStU0Jf-EU-"), as opposed to names a person gave. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { add, cardById, fieldId, flowProblems, makeDelegatedFlow } from '../../tests/builders.ts';
+import { add, cardById, fieldId, flowProblems, readUserThenIfError } from '../../tests/builders.ts';
 import { unwrap } from './errors.ts';
 import type { CardId } from './ids.ts';
 import { seededIds } from './ids.ts';
-import { mapField, mappingsOf } from './mapping.ts';
+import { mappingsOf } from './mapping.ts';
 import type { RawFloData } from './raw.ts';
 import type { ScopePath } from './scope.ts';
-import { inlineFlows, scopeAt } from './scope.ts';
+import { scopeAt } from './scope.ts';
 import { sequenceOf } from './sequence.ts';
 import { sampleOrg, findUser } from './sim/org.ts';
 import { simulate } from './sim/run.ts';
@@ -14,39 +14,20 @@ import { dropUnreadWormhole, handedKey, mapFromOutside } from './wormholes.ts';
 
 /** Delegated Flow → Read User → If Error, with Suspend User and Deactivate User in its Try arm. */
 function flow() {
-  const { ws, flowId } = makeDelegatedFlow();
-  const d0 = ws.flows[flowId]?.data as RawFloData;
-  const event = d0.methods[0]?.uuid as CardId;
-  const read = add(d0, 'root:channels:http:okta:readUser');
-  let d = unwrap(
-    mapField(read.data, {
-      from: { card: event, output: fieldId(cardById(read.data, event), 'outputs', 'okta-user-id') },
-      to: { card: read.id, input: fieldId(cardById(read.data, read.id), 'inputs', 'ID or Login') },
-    }),
-  );
-  const tc = add(d, 'root:kernel:control:tryCatch');
-  d = tc.data;
-  const slot = inlineFlows(cardById(d, tc.id)!).find((e) => e.slot.kind === 'input')!.slot;
-  const path: ScopePath = [{ card: tc.id, slot }];
-  const tryEvent = sequenceOf(scopeAt(d, path)!).event as CardId;
-  const suspend = add(d, 'root:channels:http:okta:suspendUser', {
+  const { ws, flowId, data, read, container, path, suspend } = readUserThenIfError();
+  const deact = add(data, 'root:channels:http:okta:deactivateUser', {
     kind: 'after',
-    card: tryEvent,
-    path,
-  });
-  const deact = add(suspend.data, 'root:channels:http:okta:deactivateUser', {
-    kind: 'after',
-    card: suspend.id,
+    card: suspend,
     path,
   });
   return {
     ws,
     flowId,
     data: deact.data,
-    read: read.id,
-    container: tc.id,
+    read,
+    container,
     path,
-    suspend: suspend.id,
+    suspend,
     deact: deact.id,
   };
 }

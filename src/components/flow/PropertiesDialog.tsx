@@ -6,6 +6,7 @@ import { ok } from '../../model/errors.ts';
 import type { FolderId } from '../../model/ids.ts';
 import { cleanName, sameName } from '../../model/names.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { NameField } from '../ui/NameField.tsx';
 import type { TreeIndex } from '../workspace/useTree.ts';
 
 interface Props {
@@ -53,24 +54,15 @@ function PropertiesForm({ store, index, onClose }: Omit<Props, 'open'>) {
   };
   return (
     <form onSubmit={submit}>
-      <label className="field">
-        <span>Name</span>
-        <input
-          autoFocus
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'flow-name-error' : undefined}
-        />
-      </label>
-      {error && (
-        <p id="flow-name-error" className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <NameField
+        label="Name"
+        value={name}
+        error={error}
+        onChange={(v) => {
+          setName(v);
+          setError(null);
+        }}
+      />
       <label className="field">
         <span>Description</span>
         <textarea rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />

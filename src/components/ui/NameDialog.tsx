@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Dialog } from './Dialog.tsx';
+import { NameField } from './NameField.tsx';
 
 interface NameDialogProps {
   title: string;
@@ -57,24 +58,15 @@ function NameForm({
   };
   return (
     <form onSubmit={(e) => void go(e)}>
-      <label className="field">
-        <span>{label}</span>
-        <input
-          autoFocus
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'name-error' : undefined}
-        />
-      </label>
-      {error && (
-        <p id="name-error" className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <NameField
+        label={label}
+        value={name}
+        error={error}
+        onChange={(v) => {
+          setName(v);
+          setError(null);
+        }}
+      />
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           Cancel
