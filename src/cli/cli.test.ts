@@ -235,7 +235,7 @@ describe('flopack simulate', () => {
     expect(r.out).toContain(
       'changed: bob@example.com: status DEPROVISIONED; groups Everyone, Domain Users, At-Risk Users; sessions 0; tokens 0',
     );
-    expect(r.out.some((l) => l.includes('If Error (removal) · Try: completed'))).toBe(true);
+    expect(r.out.some((l) => l.includes('If Error (removal) › Try: completed'))).toBe(true);
     expect(r.out.some((l) => /If Error[^:]* · :/.test(l))).toBe(false);
     const missing = await run('simulate', f, '--flow', QUARANTINE, '--user', '00unobody');
     expect(missing.code).toBe(1);

@@ -1,5 +1,6 @@
 /** Linting a flow: every rule, findings sorted errors first. */
 import type { Flow } from '../workspace.ts';
+import { connectionRule } from './connectionRule.ts';
 import { everyoneGuard } from './everyone.ts';
 import { undeclaredField } from './fieldNames.ts';
 import { HELPER_CALL_RULES } from './helperCallRules.ts';
@@ -20,6 +21,7 @@ export const ALL_RULES: readonly Rule[] = [
   placeholderInput,
   undeclaredField,
   mappingType,
+  connectionRule,
   invalidSchedule,
 ];
 
