@@ -158,3 +158,43 @@ test('Compare opened from Versions fits the flow in view', async ({ page, studio
   await expect.poll(zoom).toBeGreaterThan(0.5);
   await expect(dialog.getByRole('button', { name: 'Zoom Out' })).toBeEnabled();
 });
+
+test('a single-flow file imported at the top level lands in a new folder, and the folder choice is remembered', async ({
+  page,
+  studio,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await newFlowInFolder(page, studio.url);
+  await addEvent(page);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await flowAction(page, 'Export');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /^Export flow/ }).click();
+  const file = await (await download).path();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel('Import into').selectOption({ index: 0 });
+  await dialog.getByLabel(/^Flopack file/).setInputFiles(file);
+  await expect(dialog.getByRole('status')).toContainText('Imported 1 flow(s) in 1 folder(s)');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('treeitem', { name: /^Unnamed/ }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await dialog.getByLabel('Import into').selectOption({ label: 'Entity Risk' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByLabel('Import into')).toHaveValue(/.+/);
+  await expect(dialog.getByLabel('Import into').locator('option:checked')).toHaveText(
+    'Entity Risk',
+  );
+  expect(errors).toEqual([]);
+});

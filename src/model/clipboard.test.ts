@@ -12,7 +12,8 @@ import { fixtureText } from '../../tests/fixtures/flopacks.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 import { copyCards, duplicateCard, pasteClip } from './clipboard.ts';
 import { unwrap } from './errors.ts';
-import type { CardId } from './ids.ts';
+import { newFlowData } from './flows.ts';
+import type { CardId, FlowId } from './ids.ts';
 import { seededIds } from './ids.ts';
 import { mapField, mappingsOf } from './mapping.ts';
 import type { RawFloData } from './raw.ts';
@@ -46,7 +47,7 @@ function source() {
 }
 
 describe('copy and paste', () => {
-  it('pastes two cards into another flow with new ids, keeping the mapping between them and dropping the other', () => {
+  it('pastes two cards into another flow with new ids, keeping the mapping between them and the one from the same event', () => {
     const src = source();
     const clip = unwrap(copyCards(deepFreeze(src.data), [src.deact, src.read]));
     expect(clip.titles).toEqual(['Read User', 'Deactivate User']);
@@ -54,13 +55,35 @@ describe('copy and paste', () => {
     const dest = Object.values(target.flows)[0]?.data as RawFloData;
     const pasted = unwrap(pasteClip(dest, { kind: 'end' }, clip, seededIds(77)));
     expect(titles(pasted.data)).toEqual(['Delegated Flow', 'Read User', 'Deactivate User']);
-    expect(pasted.dropped).toBe(1);
+    expect(pasted.dropped).toBe(0);
+    expect(pasted.lost).toEqual([]);
     expect(pasted.cards).toHaveLength(2);
     for (const id of pasted.cards) expect([src.read, src.deact]).not.toContain(id);
     const maps = mappingsOf(pasted.data);
-    expect(maps).toHaveLength(1);
-    expect(maps[0]?.from.card).toBe(pasted.cards[0]);
+    expect(maps).toHaveLength(2);
+    // The event mapping now reads the target flow's own Delegated Flow card.
+    const targetEvent = dest.methods[0];
+    const fromEvent = maps.find((m) => m.to.card === pasted.cards[0]);
+    expect(fromEvent?.from).toEqual({
+      card: targetEvent?.uuid,
+      output: fieldId(targetEvent, 'outputs', 'okta-user-id'),
+    });
+    expect(fromEvent?.from.card).not.toBe(src.event);
     expect(flowProblems(pasted.data)).toEqual([]);
+  });
+
+  it('drops, and names, mappings whose source was not copied or is another event', () => {
+    const src = source();
+    const alone = unwrap(copyCards(src.data, [src.deact]));
+    const other = Object.values(makeDelegatedFlow('Other', 1234).ws.flows)[0]?.data as RawFloData;
+    const pasted = unwrap(pasteClip(other, { kind: 'end' }, alone, seededIds(78)));
+    expect(pasted.lost).toEqual(['ID or Login of Deactivate User ← Read User · ID']);
+    expect(mappingsOf(pasted.data)).toHaveLength(0);
+    const both = unwrap(copyCards(src.data, [src.read, src.deact]));
+    const noEvent = newFlowData('f-noop' as FlowId, null, seededIds(9));
+    const intoNoop = unwrap(pasteClip(noEvent, { kind: 'end' }, both, seededIds(79)));
+    expect(intoNoop.lost).toEqual(['ID or Login of Read User ← Delegated Flow · Okta User ID']);
+    expect(mappingsOf(intoNoop.data)).toHaveLength(1);
   });
 
   it('pasting again into the same flow keeps a mapping whose source runs before the paste', () => {

@@ -1,8 +1,10 @@
 /**
  * Copy, paste and duplicate. A copy carries whole steps (an If/Else with its branches) from
  * one lane. Pasting gives every card, edge and inline flow a new id; a mapping between copied
- * cards comes along, a mapping from a card that was not copied is kept only when that same
- * card runs before the paste position, and otherwise dropped and counted for a notice.
+ * cards comes along, a mapping from a card that was not copied is kept when that same card
+ * runs before the paste position — or, from the event card, when the flow pasted into starts
+ * with the same event (it then reads that flow's event) — and otherwise dropped and named for
+ * a notice.
  */
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
@@ -11,7 +13,9 @@ import { freshId, randomIds } from './ids.ts';
 import { cardsOfStep, pasteAt } from './insert.ts';
 import { availableSources, exitOf, placementOf } from './positions.ts';
 import type { InsertAt } from './positions.ts';
-import type { Json, RawFloData, RawMethod, RawPinTarget } from './raw.ts';
+import { parseAddress } from './address.ts';
+import { viewField } from './cards.ts';
+import type { Json, RawFloData, RawMethod, RawPinTarget, RawScope } from './raw.ts';
 import type { ScopePath } from './scope.ts';
 import { allCardIds, forEachScope, isInlineFlo, scopeAt, updateScope } from './scope.ts';
 import { sequenceOf } from './sequence.ts';
@@ -23,6 +27,12 @@ export interface OutsideMapping {
   output: string;
   target: string;
   pin: RawPinTarget;
+  /** The source is the lane's event card: another flow's same event can stand in for it. */
+  fromEvent: boolean;
+  /** The output's key, which names it across flows (its id differs in each). */
+  outputKey: string;
+  /** The mapping in words, for saying which ones a paste lost. */
+  text: string;
 }
 
 /** What a copy holds. */
@@ -82,8 +92,22 @@ export function copyCards(
     for (const [output, targets] of Object.entries(m.pins))
       for (const [target, list] of Object.entries(targets))
         if (ids.has(target))
-          for (const pin of list)
-            outside.push({ source: m.uuid, address: m.address, output, target, pin });
+          for (const pin of list) {
+            const out = m.node.model.outputs.data[output];
+            const into = copied.find((c) => c.uuid === target);
+            const input = into?.node.model.inputs.data[pin.input];
+            const text = `${input ? viewField(input).label : pin.input} of ${into?.node.data.name ?? target} ← ${m.node.data.name} · ${out ? viewField(out).label : output}`;
+            outside.push({
+              source: m.uuid,
+              address: m.address,
+              output,
+              target,
+              pin,
+              fromEvent: m.uuid === event,
+              outputKey: out?.key ?? '',
+              text,
+            });
+          }
   }
   const cleaned = copied.map((m) => {
     const pins = Object.fromEntries(
@@ -185,6 +209,37 @@ export interface Pasted {
   cards: CardId[];
   /** Mappings that could not come along (their source was not copied). */
   dropped: number;
+  /** Those mappings in words ("id of Deactivate User ← Read User · ID"). */
+  lost: string[];
+}
+
+/** A card's address without its version: the same card in any version. */
+const sansVersion = (address: string): string => {
+  const a = parseAddress(address);
+  return a ? `${a.namespace}:${a.app}:${a.key}` : address;
+};
+
+/**
+ * Where an outside mapping's source is in the pasted-into lane: the same card (same flow), or
+ * for a mapping from the event card, the lane's own event when it is the same event and has
+ * an output of the same key. Null when neither runs before the pasted card.
+ */
+function sourceIn(
+  scope: RawScope,
+  o: OutsideMapping,
+  target: string,
+): { card: string; output: string } | null {
+  const before = availableSources(scope, target);
+  const same = scope.methods.find((m) => m.uuid === o.source && m.address === o.address);
+  if (same?.node.model.outputs.data[o.output] && before.includes(o.source as CardId))
+    return { card: o.source, output: o.output };
+  if (!o.fromEvent || o.outputKey === '') return null;
+  const event = scope.methods.find((m) => m.uuid === sequenceOf(scope).event);
+  if (!event || sansVersion(event.address) !== sansVersion(o.address)) return null;
+  const output = Object.values(event.node.model.outputs.data).find((f) => f.key === o.outputKey);
+  return output && before.includes(event.uuid as CardId)
+    ? { card: event.uuid, output: output.id }
+    : null;
 }
 
 /** Pastes a clip at a position (in this flow or another one). */
@@ -200,20 +255,15 @@ export function pasteClip(
   let next = placed.value;
   const path = at.path ?? [];
   const scope = scopeAt(next, path);
-  let dropped = 0;
+  const lost: string[] = [];
   for (const o of clip.outside) {
     const target = map.get(o.target) ?? o.target;
-    const source = scope?.methods.find((m) => m.uuid === o.source && m.address === o.address);
-    const usable =
-      scope &&
-      source &&
-      source.node.model.outputs.data[o.output] &&
-      availableSources(scope, target).includes(o.source as CardId);
-    if (!usable) {
-      dropped++;
+    const from = scope ? sourceIn(scope, o, target) : null;
+    if (!from) {
+      lost.push(o.text);
       continue;
     }
-    next = restorePin(next, path, o, target);
+    next = restorePin(next, path, from, o.pin, target);
   }
   const heads = new Set(fresh.members);
   return ok({
@@ -221,23 +271,25 @@ export function pasteClip(
     cards: fresh.cards
       .filter((m) => heads.has(m.uuid) && !m.node.key.endsWith('join'))
       .map((m) => m.uuid as CardId),
-    dropped,
+    dropped: lost.length,
+    lost,
   });
 }
 
 function restorePin(
   data: RawFloData,
   path: ScopePath,
-  o: OutsideMapping,
+  from: { card: string; output: string },
+  pin: RawPinTarget,
   target: string,
 ): RawFloData {
   return updateScope(data, path, (s) => ({
     ...s,
     methods: s.methods.map((m) => {
-      if (m.uuid !== o.source) return m;
-      const targets = m.pins[o.output] ?? {};
+      if (m.uuid !== from.card) return m;
+      const targets = m.pins[from.output] ?? {};
       const list = targets[target] ?? [];
-      return { ...m, pins: { ...m.pins, [o.output]: { ...targets, [target]: [...list, o.pin] } } };
+      return { ...m, pins: { ...m.pins, [from.output]: { ...targets, [target]: [...list, pin] } } };
     }),
   }));
 }

@@ -73,10 +73,41 @@ function parentsFirst(folders: Folder[]): Folder[] {
   return out;
 }
 
-/** Plans the import of `pack` (a read flopack) into `ws` under `target` (null: top level). */
+/**
+ * The pack with its flows that have no folder in the file (a single-flow export) put in a new
+ * folder named after the first of them, with the tables that belong to no folder of the file.
+ */
+function withHolder(pack: Workspace, ids: IdSource): Workspace {
+  const inPack = (id: string | null): boolean => id !== null && pack.folders[id] !== undefined;
+  const loose = Object.values(pack.flows).filter((f) => !inPack(f.folderId));
+  const first = loose[0];
+  if (!first) return pack;
+  const holder: Folder = {
+    id: ids.uuid() as FolderId,
+    name: first.name,
+    description: '',
+    parentId: null,
+    raw: null,
+  };
+  const flows = { ...pack.flows };
+  for (const f of loose)
+    flows[f.id] = { ...f, folderId: holder.id, data: { ...f.data, group: holder.id } };
+  const tables = Object.fromEntries(
+    Object.entries(pack.tables).map(([id, t]) => [
+      id,
+      inPack(t.data.group_id) ? t : { ...t, data: { ...t.data, group_id: holder.id } },
+    ]),
+  );
+  return { ...pack, folders: { ...pack.folders, [holder.id]: holder }, flows, tables };
+}
+
+/**
+ * Plans the import of `pack` (a read flopack) into `ws` under `target` (null: top level, where
+ * a single-flow export gets a new folder named after its flow).
+ */
 export function planImport(
   ws: Workspace,
-  pack: Workspace,
+  input: Workspace,
   target: FolderId | null,
   ids: IdSource = randomIds,
 ): Result<ImportPlan> {
@@ -85,16 +116,14 @@ export function planImport(
       'IMPORT_E002',
       `Folder ${target} does not exist — reload the workspace and choose a folder.`,
     );
+  let pack = input;
   const cycles = treeProblems(pack.folders);
   if (cycles.length) return { ok: false, problems: cycles };
+  // Okta keeps every flow in a folder: a single-flow export imported at the top level gets a
+  // new folder named after its flow.
+  if (target === null) pack = withHolder(pack, ids);
   const packFolders = Object.values(pack.folders);
   const inPack = (id: string | null): boolean => id !== null && pack.folders[id] !== undefined;
-  const looseFlows = Object.values(pack.flows).filter((f) => !inPack(f.folderId));
-  if (looseFlows.length > 0 && target === null)
-    return fail(
-      'IMPORT_E001',
-      'This file holds flows without a folder (a single-flow export) — choose the folder to import them into.',
-    );
   // Depth: the pack's deepest folder, placed under the target, must stay within the limit.
   const baseDepth = target === null ? 0 : depthOf(ws, target);
   const packDepth = (f: Folder): number => {

@@ -11,6 +11,7 @@ import {
   applyPreset,
   describeSchedule,
   formatCron,
+  looseSchedule,
   parseCron,
   presetOf,
   scheduleProblems,
@@ -133,6 +134,12 @@ describe('schedule', () => {
     expect(codes(noHours)).toEqual(['SCHEDULE_E001:hours']);
     expect(codes({ ...full, recurrence: '0' })).toEqual(['SCHEDULE_E001:recurrence']);
     expect(codes({ ...full, extra: 1 })).toEqual(['SCHEDULE_E001:extra']);
+  });
+
+  it('reads a damaged cron as far as it goes, to show it for fixing', () => {
+    const s = looseSchedule({ minutes: '75', hours: 9, timeZone: 'Europe/Berlin' });
+    expect([s.minutes, s.hours, s.timeZone, s.recurrence]).toEqual(['75', '9', 'Europe/Berlin', 0]);
+    expect(looseSchedule(null)).toEqual(DEFAULT_SCHEDULE);
   });
 
   it('maps presets to fields and back', () => {

@@ -281,6 +281,16 @@ export function parseCron(cron: Json): Result<Schedule> {
 }
 
 /**
+ * A cron read as far as it goes, for showing a damaged one so it can be fixed: the keys of
+ * the right type are taken as they are, the others start from the default schedule.
+ */
+export function looseSchedule(cron: Json): Schedule {
+  const s: Record<string, unknown> = { ...DEFAULT_SCHEDULE };
+  if (isObject(cron)) for (const k of CRON_KEYS) if (typeof cron[k] === typeof s[k]) s[k] = cron[k];
+  return s as unknown as Schedule;
+}
+
+/**
  * The `cron` object for a schedule. Keys keep the order of `like` (the flow's current cron)
  * where it has them, so an unchanged schedule is written byte for byte as it was read.
  */

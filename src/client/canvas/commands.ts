@@ -149,21 +149,22 @@ export function copySelected(store: EditorStore): {
 export function pasteClipAt(store: EditorStore, clip: Clip): Outcome {
   const sel = store.getState().selection;
   const at = insertionPoint(sel, store.getState().flow.data);
-  let dropped = 0;
+  let lost: string[] = [];
   let first: CardId | null = null;
   const problems = store.getState().edit(
     onData((d) => {
       const r = pasteClip(d, at, clip);
       if (!r.ok) return r;
-      dropped = r.value.dropped;
+      lost = r.value.lost;
       first = r.value.cards[0] ?? null;
       return ok(r.value.data);
     }),
   );
   if (!problems && first) store.getState().select({ card: first, path: at.path ?? [] });
+  const one = lost.length === 1;
   const notice =
-    dropped > 0
-      ? `${dropped} mapping${dropped === 1 ? '' : 's'} could not come along: ${dropped === 1 ? 'its source card was' : 'their source cards were'} not copied. Re-map ${dropped === 1 ? 'it' : 'them'} in the Inspector.`
+    lost.length > 0
+      ? `${lost.length} mapping${one ? '' : 's'} could not come along — ${one ? 'its source card does' : 'their source cards do'} not run before the pasted cards here: ${lost.join('; ')}. Re-map ${one ? 'it' : 'them'} in the Inspector.`
       : undefined;
   return notice ? { problems, notice } : { problems };
 }

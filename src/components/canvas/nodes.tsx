@@ -18,6 +18,7 @@ import type { ScopePath } from '../../model/scope.ts';
 import type { FieldLine } from '../../model/summary.ts';
 import { valueText } from '../../model/summary.ts';
 import type { PaletteKind } from './Palette.tsx';
+import { ScheduleLine } from './ScheduleLine.tsx';
 
 /** Opens the event picker; provided by the canvas through a DOM event to keep nodes pure. */
 export const ADD_EVENT = 'flopack:add-event';
@@ -290,6 +291,7 @@ function CardView({ data, selected }: NodeProps & { data: CardData }) {
         <span className="cv-title" title={s.title}>
           {s.title}
         </span>
+        {s.role === 'event' && data.path.length === 0 && <ScheduleLine />}
         <CardTools
           card={s.id}
           path={data.path}

@@ -8,6 +8,7 @@ import { typeLabel } from '../../model/cardForm.ts';
 import { viewField } from '../../model/cards.ts';
 import type { CardAt } from './cardAt.ts';
 import { EventInputsEditor } from './EventInputsEditor.tsx';
+import { ScheduleEditor } from './ScheduleEditor.tsx';
 
 interface Props {
   at: CardAt;
@@ -26,6 +27,7 @@ export function EventCardPanel({ at, kind }: Props) {
   const noCaller = kind === 'delegated' && !fixed.some((f) => f.key === CALLER_KEY);
   return (
     <>
+      {at.data.scheduled && <ScheduleEditor data={at.data} />}
       <section className="insp-section" aria-labelledby={headingId}>
         <h3 id={headingId}>Outputs</h3>
         <p className="insp-hint">Every run provides these; later cards map them.</p>

@@ -12,7 +12,9 @@ interface Props {
 
 /** The import dialog. */
 export function ImportDialog({ open, onClose, index, control }: Props) {
-  const { target, setTarget, progress, error, result, run } = control;
+  const { setTarget, progress, error, result, run } = control;
+  // A remembered folder may have been deleted or renamed away since: then the top level.
+  const target = index.tree.folders.some((f) => f.id === control.target) ? control.target : '';
   const close = () => {
     control.reset();
     onClose();
@@ -22,7 +24,7 @@ export function ImportDialog({ open, onClose, index, control }: Props) {
       <label className="field">
         <span>Import into</span>
         <select value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="">Top level (new folders only)</option>
+          <option value="">Top level (a single flow gets a new folder named after it)</option>
           {index.tree.folders.map((f) => (
             <option key={f.id} value={f.id}>
               {'\u00a0\u00a0'.repeat(index.depth(f.id) - 1) + f.name}
@@ -37,7 +39,7 @@ export function ImportDialog({ open, onClose, index, control }: Props) {
           accept=".flopack,.folder,.flow,.json,application/json"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void run(file);
+            if (file) void run(file, target);
             e.target.value = '';
           }}
         />

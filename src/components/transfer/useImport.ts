@@ -16,20 +16,42 @@ export interface ImportControl {
   reset: () => void;
 }
 
+const FOLDER_KEY = 'flopack.import.folder';
+
+/** The folder last chosen in the Import dialog in this browser ('' is the top level), or null. */
+function rememberedFolder(): string | null {
+  try {
+    return localStorage.getItem(FOLDER_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function rememberFolder(id: string): void {
+  try {
+    localStorage.setItem(FOLDER_KEY, id);
+  } catch {
+    // Storage may be off (private mode): the choice then lasts for the page only.
+  }
+}
+
 /** Runs imports: upload with progress, then refresh the tree and open the new folder. */
 export function useImport(): ImportControl {
   const selected = useUi((s) => s.folderId);
   const openFolder = useUi((s) => s.openFolder);
   const toggle = useUi((s) => s.toggle);
   const qc = useQueryClient();
-  const [target, setTarget] = useState<string | null>(null);
+  const [target, setTarget] = useState<string | null>(rememberedFolder);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportDto | null>(null);
   const effectiveTarget = target ?? selected ?? '';
   return {
     target: effectiveTarget,
-    setTarget,
+    setTarget: (id) => {
+      setTarget(id);
+      rememberFolder(id);
+    },
     progress,
     error,
     result,
