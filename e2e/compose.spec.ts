@@ -1,10 +1,7 @@
 /** Compose edits as Okta's console does: named field pills in the text, never raw tokens. */
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test, validateFlopack } from './fixtures.ts';
 import { card, flowAction, fromTemplate, newFolder, openInspector } from './studio.ts';
-
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 
 interface Field {
   id: string;
@@ -89,7 +86,7 @@ test('Compose: a field inserted at the cursor as a named pill, pills removed, ex
   expect(fieldsOut).toHaveLength(4);
   // Okta's storage: `{{{key}}}` tokens, one string input per key, no name stored.
   expect(template).toMatch(
-    /^Entity risk \{\{\{[\w-]+\}\}\}rose for \{\{\{[\w-]+\}\}\}  \(\{\{\{[\w-]+\}\}\}\)\. Okta status: \{\{\{[\w-]+\}\}\}, last changed \.$/,
+    /^Entity risk \{\{\{[\w-]+\}\}\}rose for \{\{\{[\w-]+\}\}\} {2}\(\{\{\{[\w-]+\}\}\}\)\. Okta status: \{\{\{[\w-]+\}\}\}, last changed \.$/,
   );
   expect([...template.matchAll(/\{\{\{([\w-]+)\}\}\}/g)].map((x) => x[1]).sort()).toEqual(
     fieldsOut.map((f) => f.key).sort(),
