@@ -180,10 +180,11 @@ test('the same flow built by keyboard only', async ({ page, studio }) => {
     ['Field 1', 'First name'],
     ['Field 2', 'Username'],
   ] as const) {
-    await tabTo(page, insert);
+    // The field list sits below Insert field: back up to it, then on to the new field's map.
+    await tabTo(page, insert, field !== 'Field 1');
     await kb.press('Enter');
     const map = panel.getByRole('combobox', { name: `Map ${field} from` });
-    await tabTo(page, map, true);
+    await tabTo(page, map);
     await kb.type(output);
     await expect(panel.getByText(`← Read User · ${output}`)).toBeVisible();
   }

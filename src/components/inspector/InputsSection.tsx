@@ -1,18 +1,18 @@
 /** The card's inputs, grouped as the card groups them, each with its value and mapping. */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import {
   handedInValues,
   inputSections,
   outsideSourceGroups,
   sourceGroups,
 } from '../../model/cardForm.ts';
-import { addComposeField, isCompose } from '../../model/compose.ts';
-import { ok } from '../../model/errors.ts';
+import { composeLabels, isCompose } from '../../model/compose.ts';
+import { mappingInto } from '../../model/mapping.ts';
 import type { CardAt } from './cardAt.ts';
 import { itemRoute, takesItems } from '../../model/helperItem.ts';
 import { InputRow } from './InputRow.tsx';
 import { ItemRouteField } from './ItemRouteField.tsx';
-import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
+import { ComposeEditor } from './ComposeEditor.tsx';
 
 /** The "Inputs" section. */
 export function InputsSection({ at }: { at: CardAt }) {
@@ -20,10 +20,20 @@ export function InputsSection({ at }: { at: CardAt }) {
   const sections = inputSections(at.m);
   const sources = [...sourceGroups(at.scope, at.card), ...outsideSourceGroups(at.data, at.path)];
   const handed = handedInValues(at.data, at.path, at.m);
+  // Compose's text and fields are edited together as text with pills (unless the text itself
+  // is mapped from an earlier output).
+  const composeIds = isCompose(at.m) ? composeLabels(at.m) : new Map<string, string>();
+  const template = [...composeIds.keys()][0];
+  const pills = template !== undefined && !mappingInto(at.scope, at.card, template);
+  const shown = pills
+    ? sections
+        .map((s) => ({ ...s, fields: s.fields.filter((f) => !composeIds.has(f.id)) }))
+        .filter((s) => s.fields.length > 0)
+    : sections;
   return (
     <section className="insp-section" aria-labelledby={headingId}>
       <h3 id={headingId}>Inputs</h3>
-      {sections.length === 0 && handed.length === 0 && (
+      {shown.length === 0 && handed.length === 0 && !pills && (
         <p className="muted">This card has no inputs to set.</p>
       )}
       {handed.length > 0 && (
@@ -42,7 +52,8 @@ export function InputsSection({ at }: { at: CardAt }) {
         </div>
       )}
       {takesItems(at.m) && <ItemRouteField key={itemRoute(at.m)?.path ?? ''} at={at} />}
-      {sections.map((s) => (
+      {pills && <ComposeEditor key={at.card} at={at} sources={sources} />}
+      {shown.map((s) => (
         <div key={s.title ?? ''} className="insp-group">
           {s.title && <h4>{s.title}</h4>}
           {s.fields.map((f) => (
@@ -50,36 +61,6 @@ export function InputsSection({ at }: { at: CardAt }) {
           ))}
         </div>
       ))}
-      {isCompose(at.m) && <ComposeFieldButton at={at} />}
     </section>
-  );
-}
-
-function ComposeFieldButton({ at }: { at: CardAt }) {
-  const apply = useFlowEdit();
-  const [problem, setProblem] = useState<string | null>(null);
-  return (
-    <div className="insp-field">
-      <button
-        type="button"
-        onClick={() => {
-          const problems = apply((d) => {
-            const r = addComposeField(d, at.card, at.path);
-            return r.ok ? ok(r.value.data) : r;
-          });
-          setProblem(firstMessage(problems));
-        }}
-      >
-        Insert field
-      </button>
-      <p className="insp-hint">
-        Adds a field to the end of the text; map an earlier card’s output into it below.
-      </p>
-      {problem && (
-        <p role="alert" className="insp-problem">
-          {problem}
-        </p>
-      )}
-    </div>
   );
 }
