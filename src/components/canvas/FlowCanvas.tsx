@@ -62,6 +62,7 @@ import { forEachScope } from '../../model/scope.ts';
 import type { PaletteKind } from './Palette.tsx';
 import type { InsertAt } from '../../model/positions.ts';
 import { CARD_DRAG_TYPE } from './Palette.tsx';
+import { useRunStatusNodes } from '../sim/useRunStatusNodes.ts';
 
 interface Props {
   store: EditorStore;
@@ -386,6 +387,7 @@ export function FlowCanvas({
       ];
     return out;
   }, [nodes, extras, drag, marker, near, selected]);
+  const described = useRunStatusNodes(shown);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     for (const c of changes) {
@@ -573,7 +575,7 @@ export function FlowCanvas({
           }}
         >
           <ReactFlow
-            nodes={shown}
+            nodes={described}
             edges={edges}
             nodeTypes={nodeTypes}
             onNodesChange={onNodesChange}
