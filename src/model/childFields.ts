@@ -11,6 +11,7 @@ import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
 import type { CardId, FieldId, IdSource } from './ids.ts';
 import { freshId, randomIds } from './ids.ts';
+import { kernelCard } from './kernelCards.ts';
 import { mapField, pinInto, releaseExpand } from './mapping.ts';
 import { addEdge, edgeId } from './orderings.ts';
 import { availableSources } from './positions.ts';
@@ -90,66 +91,30 @@ function newExpand(uuid: string, source: RawMethod, output: RawField, inputId: s
     metadata: { srcMethodId: source.uuid, srcOutputId: output.id },
     flags: 'd',
   };
-  return {
-    joins: {},
-    address: 'root:kernel:object:0.0.1:expand',
-    parents: {
-      version: { address: 'root:kernel:object:0.0.1', key: '0.0.1', data: { name: '0.0.1' } },
-      channel: { address: 'root:kernel:object', key: 'object', data: { name: 'object' } },
-    },
+  return kernelCard({
+    channel: 'object',
+    key: 'expand',
     uuid,
-    branches: {},
-    node: {
-      key: 'expand',
-      data: { name: source.uuid },
-      model: {
-        type: 'method',
-        _v: 2,
-        key: 'expand',
-        executable: false,
-        displayed: false,
-        async: false,
-        cooperative: false,
-        mirrored: false,
-        inlined: false,
-        dependencies: [],
-        timeout: 30000,
-        idempotent: false,
-        monitor: false,
-        webhook: false,
-        webhookList: false,
-        webhookConditions: false,
-        mobile: false,
-        hooks: {},
-        policy: { error: { type: 'finish' } },
-        metadata: {
-          id: null,
-          name: source.uuid,
-          description: 'Pick a set of keys out of an object with lists of keys.',
-        },
-        meta: {},
-        config: null,
-        partnerChannelKeys: null,
-        inputs: { extensible: false, data: { [inputId]: input } },
-        outputs: {
-          extensible: true,
-          groupRules: {
-            '*': {
-              type: 'object',
-              reserved: {
-                key: { types: ['string'], collection: '*' },
-                value: { types: ['*'], collection: '*' },
-              },
-              extensible: false,
-            },
+    title: source.uuid,
+    description: 'Pick a set of keys out of an object with lists of keys.',
+    displayed: false,
+    timeout: 30000,
+    inputs: { extensible: false, data: { [inputId]: input } },
+    outputs: {
+      extensible: true,
+      groupRules: {
+        '*': {
+          type: 'object',
+          reserved: {
+            key: { types: ['string'], collection: '*' },
+            value: { types: ['*'], collection: '*' },
           },
-          data: {},
+          extensible: false,
         },
-        runtime: {},
       },
+      data: {},
     },
-    pins: {},
-  };
+  });
 }
 
 /** Adds the key/value output pair for `child` to an expand card; returns it and the value id. */

@@ -6,53 +6,22 @@ import type { Catalog } from './catalog.ts';
 import { createCard } from './catalog.ts';
 import type { IdSource } from './ids.ts';
 import { freshId, randomIds } from './ids.ts';
+import { kernelCard } from './kernelCards.ts';
 import type { RawField, RawMethod } from './raw.ts';
 
 /** The `control:noop` event card of a flow saved without an event. */
 export function noopEvent(uuid: string): RawMethod {
-  return {
-    joins: {},
-    address: 'root:kernel:control:0.0.1:noop',
-    parents: {
-      version: { address: 'root:kernel:control:0.0.1', key: '0.0.1', data: { name: '0.0.1' } },
-      channel: { address: 'root:kernel:control', key: 'control', data: { name: 'control' } },
-    },
+  return kernelCard({
+    channel: 'control',
+    key: 'noop',
     uuid,
-    branches: {},
-    node: {
-      key: 'noop',
-      data: { name: 'Noop' },
-      model: {
-        type: 'method',
-        _v: 2,
-        key: 'noop',
-        executable: false,
-        displayed: true,
-        async: false,
-        cooperative: false,
-        mirrored: false,
-        inlined: false,
-        dependencies: [],
-        timeout: 90000,
-        idempotent: false,
-        monitor: false,
-        webhook: false,
-        webhookList: false,
-        webhookConditions: false,
-        mobile: false,
-        hooks: {},
-        policy: { error: { type: 'finish' } },
-        metadata: { id: null, name: 'Noop', description: 'No-op. Does not do anything.' },
-        meta: {},
-        config: null,
-        partnerChannelKeys: null,
-        inputs: { extensible: true, data: {} },
-        outputs: { extensible: true, data: {} },
-        runtime: {},
-      },
-    },
-    pins: {},
-  };
+    title: 'Noop',
+    description: 'No-op. Does not do anything.',
+    displayed: true,
+    timeout: 90000,
+    inputs: { extensible: true, data: {} },
+    outputs: { extensible: true, data: {} },
+  });
 }
 
 /** A Scheduled Flow event: the Helper Flow card with only Current Time and Execution ID. */
