@@ -47,6 +47,7 @@ import { useCardDrag } from './useCardDrag.ts';
 import { useKeepInView } from './useKeepInView.ts';
 import { useNearView } from './useNearView.ts';
 import { usePlusNodes } from './usePlusNodes.ts';
+import { useRunStatusNodes } from '../sim/useRunStatusNodes.ts';
 
 interface Props {
   store: EditorStore;
@@ -263,6 +264,7 @@ export function FlowCanvas({
       ];
     return out;
   }, [nodes, extras, drag, marker, near, selected]);
+  const described = useRunStatusNodes(shown);
   const drop = useCanvasDrop({ store, catalog, gaps, nodes, setMarker, report, onOutputDrop });
   const onKeyDownCapture = useCanvasKeys({ store, edges, pathOf, report, onKeys });
   const wrapper = useRef<HTMLDivElement | null>(null);
@@ -329,7 +331,7 @@ export function FlowCanvas({
           }}
         >
           <ReactFlow
-            nodes={shown}
+            nodes={described}
             edges={edges}
             nodeTypes={nodeTypes}
             {...dragging}

@@ -19,6 +19,7 @@ import type { FieldLine } from '../../model/summary.ts';
 import { valueText } from '../../model/summary.ts';
 import type { PaletteKind } from './Palette.tsx';
 import { ScheduleLine } from './ScheduleLine.tsx';
+import { RunBadge } from '../sim/RunBadge.tsx';
 
 /** Opens the event picker; provided by the canvas through a DOM event to keep nodes pure. */
 export const ADD_EVENT = 'flopack:add-event';
@@ -313,6 +314,7 @@ function CardView({ data, selected }: NodeProps & { data: CardData }) {
           )}
         </button>
       </div>
+      <RunBadge card={s.id} />
       {collapsed ? (
         <p className="cv-summary">
           {s.fields.length} inputs, {s.outputs.length} outputs

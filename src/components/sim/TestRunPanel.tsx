@@ -4,7 +4,7 @@
  * org keeps its changes between runs until it is reset, so effects can be followed.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { queries } from '../../client/api.ts';
 import { eventInputs } from '../../model/eventInputs.ts';
 import { flowKind } from '../../model/flows.ts';
@@ -16,6 +16,14 @@ import type { Flow, Workspace } from '../../model/workspace.ts';
 import { refsOf } from '../../export/flopack/refs.ts';
 import { flowFromDto } from '../../client/editorStore.ts';
 import { useEditor, useEditorStore } from '../flow/editorContext.ts';
+import { useRunStatus } from '../../client/runStatus.ts';
+import { setInputValue } from '../../model/cards.ts';
+import { cardStatuses } from '../../model/sim/cardStatus.ts';
+import type { UnknownId } from '../../model/sim/staticIds.ts';
+import { unknownIds } from '../../model/sim/staticIds.ts';
+import { useFlowEdit } from '../inspector/useFlowEdit.ts';
+import { IdWarnings } from './IdWarnings.tsx';
+import { MockOrgView } from './MockOrgView.tsx';
 import './sim.css';
 
 const show = (v: unknown): string =>
@@ -35,8 +43,22 @@ export function TestRunPanel() {
     after: MockOrg;
   } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** IDs the helper flows lack, found when Run was pressed (the open flow's are found live). */
+  const [helperWarnings, setHelperWarnings] = useState<UnknownId[]>([]);
+  const [held, setHeld] = useState(false);
   const inputs = eventInputs(data);
   const delegated = flowKind(data) === 'delegated';
+  const apply = useFlowEdit();
+  const flowId = useEditor((s) => s.flow.id);
+  const flowName = useEditor((s) => s.flow.name);
+  const warnings = [...unknownIds({ id: flowId, name: flowName, data }, org), ...helperWarnings];
+
+  // The canvas shows the last run's statuses until the flow is edited or the Test run closes.
+  useEffect(() => {
+    const shown = useRunStatus.getState();
+    if (shown.statuses && shown.data !== data) shown.clear();
+  }, [data]);
+  useEffect(() => () => useRunStatus.getState().clear(), []);
 
   /** The draft plus every helper flow it calls (transitively), loaded from the server. */
   const workspace = async (draft: Flow): Promise<Workspace> => {
@@ -56,11 +78,20 @@ export function TestRunPanel() {
     return { folders: {}, flows, tables: {}, configs: {}, origin: null };
   };
 
-  const run = async () => {
+  const run = async (anyway = false) => {
     setError(null);
     const draft = store.getState().flow;
     try {
       const ws = await workspace(draft);
+      const helpers = Object.values(ws.flows)
+        .filter((f) => f.id !== draft.id)
+        .flatMap((f) => unknownIds(f, org));
+      setHelperWarnings(helpers);
+      if (!anyway && (helpers.length > 0 || unknownIds(draft, org).length > 0)) {
+        setHeld(true);
+        return;
+      }
+      setHeld(false);
       const typed = Object.fromEntries(
         inputs.map((i) => [
           i.key,
@@ -77,6 +108,7 @@ export function TestRunPanel() {
       });
       setResult({ execution: r.execution, before: org, after: r.org });
       setOrg(r.org);
+      useRunStatus.getState().show(draft.id, draft.data, cardStatuses(draft.data, r.execution));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -109,15 +141,35 @@ export function TestRunPanel() {
           />
         </label>
       ))}
+      <IdWarnings
+        warnings={warnings}
+        draftId={flowId}
+        onUse={(w, id) => {
+          apply((d) => setInputValue(d, w.card, w.input, id, w.path));
+          setHeld(false);
+        }}
+      />
+      {held && warnings.length > 0 && (
+        <p className="error">
+          The run did not start: Okta would answer 404 at the IDs above. Use one of the mock
+          org&apos;s IDs, or run anyway.
+        </p>
+      )}
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => void run()}>
           Run
         </button>
+        {held && warnings.length > 0 && (
+          <button type="button" onClick={() => void run(true)}>
+            Run anyway
+          </button>
+        )}
         <button
           type="button"
           onClick={() => {
             setOrg(sampleOrg());
             setResult(null);
+            useRunStatus.getState().clear();
           }}
         >
           Reset mock org
@@ -127,6 +179,7 @@ export function TestRunPanel() {
       {result && (
         <Result execution={result.execution} before={result.before} after={result.after} />
       )}
+      <MockOrgView org={org} before={result?.before ?? null} />
     </aside>
   );
 }
