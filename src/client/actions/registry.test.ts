@@ -5,7 +5,16 @@ import type { FlowDto } from '../../contract/api.ts';
 import { makeDelegatedFlow } from '../../../tests/builders.ts';
 import { createEditorStore } from '../editorStore.ts';
 import type { ActionEnv } from './registry.ts';
-import { ACTIONS } from './registry.ts';
+import { ACTIONS, actionById, actionForKey } from './registry.ts';
+import { insertFromCatalog, insertionPoint } from '../canvas/commands.ts';
+import { cardsInOrder } from '../../model/insert.ts';
+import type { CardId } from '../../model/ids.ts';
+
+const cardOrderTitles = (e: ActionEnv): string[] =>
+  cardsInOrder(e.store.getState().flow.data).map((m) => m.node.data.name);
+const cardIdOf = (e: ActionEnv, title: string): CardId =>
+  cardsInOrder(e.store.getState().flow.data).find((m) => m.node.data.name === title)
+    ?.uuid as CardId;
 
 function env(): ActionEnv {
   const { ws, flowId } = makeDelegatedFlow();
@@ -92,5 +101,41 @@ describe('flow commands', () => {
       'flows',
       'on/off',
     ]);
+  });
+});
+
+describe('moving the selected card with the keyboard', () => {
+  const keyOf = (key: string, altKey: boolean) =>
+    ({ key, altKey, ctrlKey: false, metaKey: false, shiftKey: false }) as KeyboardEvent;
+
+  it('moves it later on Alt+Arrow Down and back on Undo, one step each', () => {
+    const e = env();
+    const titles = () => cardOrderTitles(e);
+    const ids = ['root:channels:http:okta:readUser', 'root:kernel:string:compose'];
+    for (const id of ids)
+      insertFromCatalog(e.store, catalog, id, insertionPoint(e.store.getState().selection));
+    const read = cardIdOf(e, 'Read User');
+    e.store.getState().select({ card: read, path: [] });
+    expect(titles()).toEqual(['Delegated Flow', 'Read User', 'Compose']);
+    const down = actionForKey(keyOf('ArrowDown', true), e);
+    expect(down?.id).toBe('move-later');
+    down?.run(e);
+    expect(titles()).toEqual(['Delegated Flow', 'Compose', 'Read User']);
+    expect(actionForKey(keyOf('ArrowDown', false), e)?.id).toBe('lane-down');
+    e.store.temporal.getState().undo();
+    expect(titles()).toEqual(['Delegated Flow', 'Read User', 'Compose']);
+  });
+
+  it('reports why a move is refused and changes nothing', () => {
+    const e = env();
+    const said: string[] = [];
+    e.report = (problems) => {
+      if (problems?.[0]) said.push(problems[0].code);
+    };
+    insertFromCatalog(e.store, catalog, 'root:channels:http:okta:readUser', { kind: 'end' });
+    const before = e.store.getState().flow;
+    actionById('move-earlier')?.run(e);
+    expect(said).toEqual(['EDIT_E010']);
+    expect(e.store.getState().flow).toBe(before);
   });
 });

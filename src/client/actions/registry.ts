@@ -17,6 +17,7 @@ import {
   insertionPoint,
   pasteClipAt,
   removeSelected,
+  shiftSelected,
 } from '../canvas/commands.ts';
 import { navigate } from '../canvas/navigation.ts';
 import type { Direction } from '../canvas/navigation.ts';
@@ -216,6 +217,32 @@ export const ACTIONS: readonly Action[] = [
     },
   },
   {
+    id: 'move-earlier',
+    label: 'Move card earlier',
+    shortcut: 'Alt+↑',
+    group: 'edit',
+    keys: (e) => e.altKey && !mod(e) && e.key === 'ArrowUp',
+    enabled: writable(notEvent),
+    run: (env) => {
+      done(env, shiftSelected(env.store, 'earlier'));
+      const sel = env.store.getState().selection;
+      if (sel) env.focusCard(sel.card);
+    },
+  },
+  {
+    id: 'move-later',
+    label: 'Move card later',
+    shortcut: 'Alt+↓',
+    group: 'edit',
+    keys: (e) => e.altKey && !mod(e) && e.key === 'ArrowDown',
+    enabled: writable(notEvent),
+    run: (env) => {
+      done(env, shiftSelected(env.store, 'later'));
+      const sel = env.store.getState().selection;
+      if (sel) env.focusCard(sel.card);
+    },
+  },
+  {
     id: 'next',
     label: 'Next card',
     shortcut: '→',
@@ -238,7 +265,7 @@ export const ACTIONS: readonly Action[] = [
     label: 'Next lane (branch or inline flow)',
     shortcut: '↓',
     group: 'navigate',
-    keys: (e) => !mod(e) && e.key === 'ArrowDown',
+    keys: (e) => !mod(e) && !e.altKey && e.key === 'ArrowDown',
     enabled: selected,
     run: move('down'),
   },
@@ -247,7 +274,7 @@ export const ACTIONS: readonly Action[] = [
     label: 'Previous lane',
     shortcut: '↑',
     group: 'navigate',
-    keys: (e) => !mod(e) && e.key === 'ArrowUp',
+    keys: (e) => !mod(e) && !e.altKey && e.key === 'ArrowUp',
     enabled: selected,
     run: move('up'),
   },

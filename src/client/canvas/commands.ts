@@ -16,6 +16,8 @@ import { eventCardOf, eventChangePlan, setEvent } from '../../model/flows.ts';
 import type { CardId } from '../../model/ids.ts';
 import { insertCard, moveCard, removeCard } from '../../model/insert.ts';
 import type { InsertAt } from '../../model/positions.ts';
+import type { Shift } from '../../model/reorder.ts';
+import { shiftCard } from '../../model/reorder.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { allCardIds } from '../../model/scope.ts';
 import { sequenceOf } from '../../model/sequence.ts';
@@ -182,6 +184,18 @@ export function moveTo(store: EditorStore, card: CardId, at: InsertAt): Outcome 
       ? `${dropped} mapping(s) were removed: their source no longer runs before the card.`
       : undefined;
   return notice ? { problems, notice } : { problems };
+}
+
+/**
+ * Moves the selected card one step earlier or later in its lane (Alt+Arrow Up/Down); refused,
+ * with the reason, at a lane's end or when a mapping would be cut.
+ */
+export function shiftSelected(store: EditorStore, shift: Shift): Outcome {
+  const sel = store.getState().selection;
+  if (!sel) return { problems: null };
+  return {
+    problems: store.getState().edit(onData((d) => shiftCard(d, sel.card, sel.path, shift))),
+  };
 }
 
 /** The flow's event card uuid, or null. */

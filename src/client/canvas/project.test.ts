@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { add, cardById, fieldId, makeDelegatedFlow } from '../../../tests/builders.ts';
 import { setCardTitle, setInputValue } from '../../model/cards.ts';
 import { unwrap } from '../../model/errors.ts';
+import { mapField, mappingsOf } from '../../model/mapping.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { layoutFlow } from '../../export/layout/layout.ts';
 import { cardLabel, createProjector, projectEdges } from './project.ts';
@@ -101,5 +102,24 @@ describe('the canvas projection', () => {
         (e) => e.className === 'edge-mapping',
       ),
     ).toHaveLength(1);
+  });
+
+  it('makes mapping lines focusable, named "Source › Output to Card › Input"', () => {
+    const f = flow();
+    const d = unwrap(
+      mapField(f.d, {
+        from: { card: f.read, output: fieldId(cardById(f.d, f.read), 'outputs', 'ID') },
+        to: { card: f.compose, input: fieldId(cardById(f.d, f.compose), 'inputs', '_text_') },
+      }),
+    );
+    const lines = projectEdges(layoutFlow(d), mappingsOf(d), f.compose);
+    const line = lines.find((e) => e.className === 'edge-mapping');
+    expect(line?.ariaLabel).toBe('Read User › ID to Compose › Text');
+    expect(line?.focusable).toBe(true);
+    expect(line?.data).toEqual({ input: fieldId(cardById(d, f.compose), 'inputs', '_text_') });
+    // The flow's sequence lines are decoration: never a Tab stop.
+    expect(lines.filter((e) => e.className !== 'edge-mapping').every((e) => !e.focusable)).toBe(
+      true,
+    );
   });
 });

@@ -162,8 +162,10 @@ export function projectEdges(
   if (mappings.length === 0 || (!all && selected === null)) return edges;
   // Lines run from the output pill to the input row when both are shown on their cards.
   const shown = new Map<string, { inputs: Set<string>; outputs: Set<string> }>();
+  const summaries = new Map<string, CardSummary>();
   for (const n of layout.nodes) {
     if (n.kind !== 'card' || !n.summary) continue;
+    summaries.set(n.id, n.summary);
     const r = cardRows(n.summary, views?.get(n.id));
     shown.set(n.id, {
       inputs: new Set(r.collapsed ? [] : n.summary.fields.slice(0, r.fields).map((f) => f.id)),
@@ -183,9 +185,26 @@ export function projectEdges(
       targetHandle: to.inputs.has(m.to.input) ? `in:${m.to.input}` : 'map-in',
       type: 'default',
       className: 'edge-mapping',
-      focusable: false,
+      data: { input: m.to.input },
+      ariaLabel: mappingLabel(summaries, m),
+      focusable: true,
       selectable: false,
     });
   }
   return edges;
+}
+
+/**
+ * The accessible name of a mapping line: "Read User › Email to Send Email › To" (the source
+ * as the input shows it, so a child field reads "Group › Profile › Name").
+ */
+export function mappingLabel(summaries: ReadonlyMap<string, CardSummary>, m: Mapping): string {
+  const target = summaries.get(m.to.card);
+  const field = target?.fields.find((f) => f.id === m.to.input);
+  const from = summaries.get(m.from.card);
+  const output = from?.outputs.find((o) => o.id === m.from.output)?.label;
+  const source = field?.mapped
+    ? field.text.split(' · ').join(' › ')
+    : `${from?.title ?? 'an earlier card'}${output ? ` › ${output}` : ''}`;
+  return `${source} to ${target?.title ?? 'a card'} › ${field?.label ?? 'an input'}`;
 }

@@ -21,6 +21,7 @@ import { CommandPalette } from './CommandPalette.tsx';
 import { ContextMenu } from './ContextMenu.tsx';
 import { EventPicker } from './EventPicker.tsx';
 import { FlowCanvas } from './FlowCanvas.tsx';
+import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { MapIntoMenu } from './MapIntoMenu.tsx';
 import type { AddSpot } from './AddCardPopover.tsx';
 import { AddCardPopover } from './AddCardPopover.tsx';
@@ -178,8 +179,8 @@ function Editor({ store, onSave, onDialog, onToggleActive }: EditorProps) {
     [store, catalog, onSave, rf, report, focusCard, openAdd, onDialog, onToggleActive],
   );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+  const onKey = useCallback(
+    (e: KeyboardEvent) => {
       if (e.defaultPrevented || document.querySelector('.dialog, .add-popover')) return;
       const inField = typing(e.target);
       const inInspector = e.target instanceof Element && e.target.closest('.inspector') !== null;
@@ -198,10 +199,13 @@ function Editor({ store, onSave, onDialog, onToggleActive }: EditorProps) {
       if (!action) return;
       e.preventDefault();
       action.run(env);
-    };
+    },
+    [env, store, focusCard],
+  );
+  useEffect(() => {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [env, store, focusCard]);
+  }, [onKey]);
 
   const currentEvent = useEditor((s) => {
     const e = eventCardOf(s.flow.data);
@@ -236,7 +240,9 @@ function Editor({ store, onSave, onDialog, onToggleActive }: EditorProps) {
           onOutputDrop={(target, output, x, y) => setMapInto({ target, output, x, y })}
           onContextMenu={(_, x, y) => setMenu({ x, y })}
           report={report}
+          onKeys={onKey}
         />
+        <LiveAnnouncer store={store} />
       </div>
       {catalog && (
         <AddCardPopover
