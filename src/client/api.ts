@@ -23,6 +23,7 @@ import type {
   MeDto,
   MemberDto,
   RiskPolicyDto,
+  TableDto,
   TreeDto,
   VersionDto,
   VersionHeader,
@@ -92,6 +93,7 @@ export const api = {
     return request<AuditEntryDto[]>('GET', q ? `/api/audit?${q}` : '/api/audit');
   },
   tree: () => request<TreeDto>('GET', '/api/workspace'),
+  tables: () => request<TableDto[]>('GET', '/api/tables'),
   createFolder: (name: string, parentId: string | null) =>
     request<FolderDto>('POST', '/api/folders', { name, parentId }),
   updateFolder: (
@@ -245,6 +247,8 @@ export function uploadFlopack(
 export const queries = {
   me: () => queryOptions({ queryKey: ['me'], queryFn: api.me, staleTime: 60_000 }),
   tree: () => queryOptions({ queryKey: ['workspace'], queryFn: api.tree }),
+  // Under the workspace key: whatever refreshes the tree (an import) refreshes the tables.
+  tables: () => queryOptions({ queryKey: ['workspace', 'tables'], queryFn: api.tables }),
   members: () => queryOptions({ queryKey: ['members'], queryFn: api.members }),
   flow: (id: string) => queryOptions({ queryKey: ['flow', id], queryFn: () => api.flow(id) }),
   templates: () =>

@@ -99,6 +99,13 @@ export interface TreeDto {
   flows: FlowHeader[];
 }
 
+/** A workspace table: its id (what cards store), name and columns (the rows stay in Okta). */
+export interface TableDto {
+  id: string;
+  name: string;
+  columns: { name: string; type: string }[];
+}
+
 /** A flow with its content. */
 export interface FlowDto {
   id: string;

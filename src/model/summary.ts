@@ -24,6 +24,8 @@ export interface InputLine {
   /** The literal value, or the source ("Read User · ID") when mapped. */
   text: string;
   mapped: boolean;
+  /** A table input: `text` is the table's id, shown by its name where names are known. */
+  table?: true;
 }
 
 /** One input row of a card on the canvas: every input a user sets or maps. */
@@ -41,6 +43,8 @@ export interface FieldLine {
   /** The field's type name ("string", "number", "boolean", "object", …) and list-ness. */
   type: string;
   list: boolean;
+  /** A table input (Create Row…): `text` is the table's id, shown by its name. */
+  table?: true;
 }
 
 /** One output of a card (a pill that can be dragged onto a later card's input). */
@@ -219,6 +223,7 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
       continue;
     }
     const label = labels.get(f.id) ?? view.label;
+    const table = f.key === 'stash' && f.group === 'parameters' ? { table: true as const } : {};
     const item = route?.field === f.id ? itemText(route.path) : undefined;
     const source = item ?? sources.get(`${m.uuid}/${f.id}`);
     if (!view.hidden && f.group !== 'context' && !isNote(m)) {
@@ -253,6 +258,7 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
         choices: view.choices ?? [],
         type: view.type,
         list: view.collection === true,
+        ...table,
       });
     }
     // A value handed into an inline flow has a random key for a name: call it by its source.
@@ -261,7 +267,7 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
     else if (!view.hidden && !isEmpty(f.value.data) && f.group !== 'context') {
       const text =
         labels.size && typeof f.value.data === 'string' ? readable(f.value.data) : f.value.data;
-      inputs.push({ label, text: valueText(text), mapped: false });
+      inputs.push({ label, text: valueText(text), mapped: false, ...table });
     }
   }
   const role: CardSummary['role'] = isNote(m)

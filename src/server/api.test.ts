@@ -2,7 +2,7 @@ import { canonicalFlopack } from '../export/flopack/canonical.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 import type { ImportPlanReport } from '../export/plan/plan.ts';
 import { importPlan } from '../export/plan/plan.ts';
-import type { RiskPolicyDto } from '../contract/api.ts';
+import type { RiskPolicyDto, TableDto } from '../contract/api.ts';
 import { parseRiskPolicy } from '../contract/riskPolicy.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -248,6 +248,29 @@ describe('import and export', () => {
     expect(exported.status, exported.text.slice(0, 300)).toBe(200);
     const back = JSON.parse(exported.text) as { data: unknown };
     expect(back.data).toEqual((JSON.parse(text) as { data: unknown }).data);
+  });
+
+  it('lists the workspace’s tables by id and name, with their columns, for the client to show names', async () => {
+    expect((await call<TableDto[]>('GET', '/api/tables')).json).toEqual([]);
+    const target = await folder('Tabled');
+    await call(
+      'POST',
+      `/api/import?folder=${target.id}`,
+      undefined,
+      fixtureText('tables-connections'),
+    );
+    const r = await call<TableDto[]>('GET', '/api/tables');
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual([
+      {
+        id: '1e2b023e-c1da-4c1a-bcbb-a1c4b70aff5b',
+        name: 'At-risk users',
+        columns: [
+          { name: 'User ID', type: 'str' },
+          { name: 'Seen', type: 'dte' },
+        ],
+      },
+    ]);
   });
 
   it('plans an export with the same list as `flopack plan` of the exported file', async () => {

@@ -8,6 +8,7 @@ export type {
   ImportDto,
   MeDto,
   MemberDto,
+  TableDto,
   TreeDto,
   VersionDto,
   VersionHeader,

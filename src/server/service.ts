@@ -25,7 +25,8 @@ import { workspaceFlopackChunks, writeFlopack } from '../export/flopack/write.ts
 import { refsOf } from '../export/flopack/refs.ts';
 import type { ImportPlanReport } from '../export/plan/plan.ts';
 import { importPlan } from '../export/plan/plan.ts';
-import type { FlowDto, FolderDto, ImportDto, TreeDto, VersionDto } from './dto.ts';
+import type { FlowDto, FolderDto, ImportDto, TableDto, TreeDto, VersionDto } from './dto.ts';
+import { tableColumns } from '../model/tables.ts';
 import { ApiError, problemError } from './http.ts';
 import type { FlowHeader, Store, StoreTx, StoredFlow, VersionHeader } from './storage/store.ts';
 import { checkFlowContent } from './content.ts';
@@ -162,6 +163,15 @@ export class WorkspaceService {
       folders: withoutCycles(await tx.folders()).map(folderDto),
       flows: await tx.flowHeaders(),
     }));
+  }
+
+  /** The workspace's tables by id and name, with their columns, sorted by name. */
+  tables(): Promise<TableDto[]> {
+    return this.store.transaction(async (tx) =>
+      (await tx.tables())
+        .map((t) => ({ id: t.id, name: t.name, columns: tableColumns(t) }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    );
   }
 
   /** Creates a folder at the top level or in a parent. */

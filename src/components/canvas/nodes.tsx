@@ -3,6 +3,7 @@ import { CardConnection } from './CardConnection.tsx';
 import { NoteMarkdown } from './NoteMarkdown.tsx';
 import { CardTools } from './CardTools.tsx';
 import { ChildPills } from './ChildPills.tsx';
+import { TableField } from './TableField.tsx';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
@@ -243,6 +244,8 @@ function FieldRow({ data, field }: { data: CardData; field: FieldLine }) {
       </span>
       {field.mapped ? (
         <MappedPill data={data} field={field} />
+      ) : field.table ? (
+        <TableField data={data} field={field} />
       ) : field.inline ? (
         <InlineValue data={data} field={field} />
       ) : (

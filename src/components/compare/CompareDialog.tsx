@@ -7,6 +7,12 @@ import { useMemo, useState } from 'react';
 import { queries } from '../../client/api.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { compareFlow } from '../../export/diff/compare.ts';
+import type { Side } from '../../export/diff/context.ts';
+import { BARE_SIDE } from '../../export/diff/context.ts';
+import type { Names } from '../../export/render/names.ts';
+import { namesOf } from '../../export/render/names.ts';
+import { useTree } from '../workspace/useTree.ts';
+import { useTables } from '../workspace/useTables.ts';
 import { readFlopack } from '../../export/flopack/read.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { sameName } from '../../model/names.ts';
@@ -16,7 +22,12 @@ import './compare.css';
 
 /** What the draft is compared with. */
 type Base =
-  { kind: 'version'; revision: number } | { kind: 'file'; name: string; data: RawFloData } | null;
+  | { kind: 'version'; revision: number }
+  | { kind: 'file'; name: string; data: RawFloData; names: Names }
+  | null;
+
+/** A side of the comparison whose helper flows and tables read by name (ids stay the keys). */
+const sideWith = (names: Names): Side => ({ ...BARE_SIDE, names });
 
 /** The compare dialog. */
 export function CompareDialog({
@@ -54,10 +65,30 @@ function CompareBody({ store, initialRevision }: { store: EditorStore; initialRe
       : base?.kind === 'version'
         ? (version.data?.flow.content ?? null)
         : null;
-  const comparison = useMemo(
-    () => (oldData ? compareFlow(oldData, flow.data, { flowName: flow.name }) : null),
-    [oldData, flow.data, flow.name],
+  const tree = useTree();
+  const { tableName } = useTables();
+  const here = useMemo(
+    (): Names => ({
+      flow: (id) => tree.tree.flows.find((f) => f.id === id)?.name ?? null,
+      table: tableName,
+    }),
+    [tree.tree.flows, tableName],
   );
+  const fileNames = base?.kind === 'file' ? base.names : null;
+  const comparison = useMemo(() => {
+    if (!oldData) return null;
+    const old: Names = fileNames
+      ? {
+          flow: (id) => fileNames.flow(id) ?? here.flow(id),
+          table: (id) => fileNames.table(id) ?? here.table(id),
+        }
+      : here;
+    return compareFlow(oldData, flow.data, {
+      flowName: flow.name,
+      old: sideWith(old),
+      new: sideWith(here),
+    });
+  }, [oldData, flow.data, flow.name, here, fileNames]);
 
   const onFile = async (file: File) => {
     setFileError(null);
@@ -72,7 +103,7 @@ function CompareBody({ store, initialRevision }: { store: EditorStore; initialRe
       return setFileError(
         `“${file.name}” has no flow with this flow's id or name (“${flow.name}”).`,
       );
-    setBase({ kind: 'file', name: file.name, data: match.data });
+    setBase({ kind: 'file', name: file.name, data: match.data, names: namesOf(read.value) });
   };
 
   return (

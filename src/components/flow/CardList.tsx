@@ -13,6 +13,7 @@ import { layoutFlow } from '../../export/layout/layout.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { samePath } from '../../model/scope.ts';
 import { useEditor } from './editorContext.ts';
+import { useTables } from '../workspace/useTables.ts';
 import '../inspector/outline.css';
 
 interface Item {
@@ -101,6 +102,7 @@ interface ItemContext {
 }
 
 function OutlineItem({ item, ctx }: { item: Item; ctx: ItemContext }) {
+  const { tableName } = useTables();
   const { node } = item;
   const s = node.summary;
   if (!s) return null;
@@ -121,7 +123,8 @@ function OutlineItem({ item, ctx }: { item: Item; ctx: ItemContext }) {
         <ul className="card-inputs">
           {s.inputs.slice(0, 6).map((i, k) => (
             <li key={k}>
-              <span className="muted">{i.label}:</span> {i.mapped ? `← ${i.text}` : i.text}
+              <span className="muted">{i.label}:</span>{' '}
+              {i.mapped ? `← ${i.text}` : i.table ? (tableName(i.text) ?? i.text) : i.text}
             </li>
           ))}
         </ul>

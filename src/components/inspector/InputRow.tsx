@@ -11,6 +11,7 @@ import { itemRoute } from '../../model/helperItem.ts';
 import { itemText } from '../../model/summary.ts';
 import type { CardAt } from './cardAt.ts';
 import { HelperFlowField } from './HelperFlowField.tsx';
+import { TableSelect, chooseTableOp } from '../workspace/TableSelect.tsx';
 import { MapControl } from './MapControl.tsx';
 import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
 import { ValueEditor } from './ValueEditor.tsx';
@@ -89,6 +90,12 @@ export function InputRow({ at, field, sources }: Props) {
           at={at}
           onCommit={(v) => setValue(v)}
           onProblem={setProblem}
+        />
+      ) : field.key === 'stash' && field.group === 'parameters' && !mapping ? (
+        <TableSelect
+          id={id}
+          value={typeof field.value === 'string' ? field.value : ''}
+          onChoose={(t) => setProblem(firstMessage(apply(chooseTableOp(at.card, t, at.path))))}
         />
       ) : kind === 'file' ? (
         <p className="insp-hint">Files come from an earlier card — map one below.</p>

@@ -7,9 +7,10 @@ import {
 import { readJson } from '../http.ts';
 import type { WorkspaceService } from '../service.ts';
 
-/** Mounts /api/workspace and /api/folders. */
+/** Mounts /api/workspace, /api/tables and /api/folders. */
 export function folderRoutes(app: Hono, service: WorkspaceService): void {
   app.get('/api/workspace', async (c) => c.json(await service.tree()));
+  app.get('/api/tables', async (c) => c.json(await service.tables()));
   app.post('/api/folders', async (c) =>
     c.json(await service.createFolder(await readJson(c, createBody)), 201),
   );
