@@ -1,47 +1,23 @@
 /**
- * The quarantine template's main flow, built by hand on the canvas as in Okta's console: every
- * card from a "+" popover, every mapping by dragging an output pill onto an input row (React
- * Flow's own connection handles). Its export validates and has the template's cards and
- * mappings.
+ * The quarantine template — its main flow and its helper — built by hand on the canvas as in
+ * Okta's console: every card from a "+" popover, every mapping by dragging an output pill onto
+ * an input row (React Flow's own connection handles), the helper's inputs, Get Multiple's keys
+ * and For Each's helper chosen on the cards. The Inspector is never opened. The export
+ * validates and has the template's cards and mappings.
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { isNote } from '../src/model/cardRoles.ts';
-import { viewField } from '../src/model/cards.ts';
-import { mappingsOf } from '../src/model/mapping.ts';
+import { catalog } from '../src/catalog/index.ts';
+import { unwrap } from '../src/model/errors.ts';
 import type { RawFloData } from '../src/model/raw.ts';
-import { sequenceOf } from '../src/model/sequence.ts';
-import type { FlowDto } from '../src/server/dto.ts';
+import { buildTemplate } from '../src/model/templates.ts';
 import { expect, test, validateFlopack } from './fixtures.ts';
-import { addEvent, card, flowAction, fromTemplate, newFolder, openInspector } from './studio.ts';
+import { flowShape } from './flowShape.ts';
+import type { FlowShape } from './flowShape.ts';
+import { addEvent, card, flowAction, newFolder } from './studio.ts';
 
 const exact = (text: string): RegExp =>
   new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-
-/** The card types in execution order and every mapping as "card.output → card.input". */
-function shape(data: RawFloData): { cards: string[]; mappings: string[] } {
-  const byId = new Map(data.methods.map((m) => [m.uuid, m]));
-  const cards = sequenceOf(data)
-    .steps.map((s) => byId.get(s.id))
-    .filter((m) => m !== undefined && !isNote(m));
-  const name = (id: string): string => {
-    const m = byId.get(id);
-    return m ? `${m.node.key}#${cards.indexOf(m)}` : id;
-  };
-  const field = (id: string, io: 'inputs' | 'outputs', f: string): string => {
-    const raw = byId.get(id)?.node.model[io].data[f];
-    return raw ? `${raw.group ?? ''}/${viewField(raw).label}` : f;
-  };
-  return {
-    cards: cards.map((m) => m?.node.key ?? ''),
-    mappings: mappingsOf(data)
-      .map(
-        (m) =>
-          `${name(m.from.card)}.${field(m.from.card, 'outputs', m.from.output)} → ${name(m.to.card)}.${field(m.to.card, 'inputs', m.to.input)}`,
-      )
-      .sort(),
-  };
-}
 
 /** Fits the flow in view, so every card of this small flow is on screen. */
 async function fit(page: Page): Promise<void> {
@@ -105,20 +81,146 @@ async function dragMap(
   await expect(row).toHaveClass(/mapped/);
 }
 
-test('the quarantine flow built by hand: + popovers and dragged pills give the template’s cards and mappings', async ({
+/** Adds a card from the popover of a "+" on the canvas (e.g. inside an If Error's Try lane). */
+async function addAtPlus(page: Page, plus: string, search: string, option: string): Promise<void> {
+  await fit(page);
+  await page.getByRole('button', { name: plus, exact: true }).click();
+  await page.getByLabel('Search cards').fill(search);
+  await page
+    .getByRole('listbox', { name: 'Cards' })
+    .getByRole('option', { name: option, exact: true })
+    .click();
+  await expect(card(page, new RegExp(`^${option}, card`))).toBeVisible();
+}
+
+/** Opens a card's own control (the button on its header): a small popover at the card. */
+async function cardTool(page: Page, on: RegExp, name: string): Promise<Locator> {
+  await fit(page);
+  await card(page, on).getByRole('button', { name, exact: true }).click();
+  const popover = page.getByRole('dialog', { name, exact: true });
+  await expect(popover).toBeVisible();
+  return popover;
+}
+
+/** Closes a card's popover with Escape. */
+async function closeTool(page: Page, popover: Locator): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+}
+
+/** Renames the open flow through the header's More menu › Edit properties. */
+async function renameFlow(page: Page, name: string): Promise<void> {
+  await flowAction(page, 'Edit properties');
+  const dialog = page.getByRole('dialog', { name: 'Flow properties' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Name').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+}
+
+/** The Inspector's drawer is not open. */
+const drawerClosed = async (page: Page): Promise<void> => {
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Close the panel' })).toHaveCount(0);
+};
+
+/** Saves the open flow with the header's Save. */
+async function save(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+}
+
+test('the quarantine flow and its helper built by hand: + popovers, dragged pills and on-card choices give the template’s cards and mappings, without the Inspector', async ({
   page,
   studio,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto(studio.url);
-  // The template, for its helper flow and as the flow to compare with.
-  await newFolder(page, 'Template');
-  await fromTemplate(page, 'Quarantine and deactivate');
-  await expect(
-    page.getByRole('heading', { name: 'Risk Policy - High (Quarantine)' }),
-  ).toBeVisible();
-
   await newFolder(page, 'By hand');
+
+  // The helper: Helper Flow (Group typed as Okta's group record, User ID) → Get Multiple (ID,
+  // Type, Profile.Name) → Continue If Type = OKTA_GROUP → If Error { Remove User from Group }.
+  await page.getByRole('button', { name: 'New flow' }).click();
+  await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
+  await addEvent(page, 'Helper Flow');
+  await renameFlow(page, 'Remove user from group');
+  const helperEvent = /^Events – Helper Flow/;
+  const inputs = await cardTool(page, helperEvent, 'Add input to Helper Flow');
+  const form = inputs.getByRole('form', { name: 'Add input' });
+  for (const [name, type] of [
+    ['Group', 'Okta group'],
+    ['User ID', 'Text'],
+  ] as const) {
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Type').selectOption({ label: type });
+    await form.getByRole('button', { name: 'Add input', exact: true }).click();
+    await expect(form.getByLabel('Name')).toHaveValue('');
+    await expect(
+      card(page, helperEvent)
+        .locator('.cv-out')
+        .filter({ hasText: exact(name) }),
+    ).toHaveCount(1);
+  }
+  await closeTool(page, inputs);
+
+  await addAtEnd(page, 'Add function', 'get multiple', 'Object – Get Multiple');
+  await dragMap(
+    page,
+    { card: helperEvent, output: 'Group' },
+    { card: /^Object – Get Multiple/, input: 'object' },
+  );
+  const keys = await cardTool(page, /^Object – Get Multiple/, 'Add key to Get Multiple');
+  const keyForm = keys.getByRole('form', { name: 'Add field' });
+  for (const key of ['ID', 'Type', 'Profile.Name']) {
+    await keyForm.getByLabel('Key').fill(key);
+    await keyForm.getByRole('button', { name: 'Add field', exact: true }).click();
+    await expect(keyForm.getByLabel('Key')).toHaveValue('');
+    await expect(
+      card(page, /^Object – Get Multiple/)
+        .locator('.cv-out')
+        .filter({ hasText: exact(key) }),
+    ).toHaveCount(1);
+  }
+  await closeTool(page, keys);
+
+  await addAtEnd(page, 'Add function', 'continue if', 'Branching – Continue If');
+  await dragMap(
+    page,
+    { card: /^Object – Get Multiple/, output: 'Type' },
+    { card: /^Branching – Continue If/, input: 'value a' },
+  );
+  await fit(page);
+  await page.getByRole('combobox', { name: 'comparison of Continue If' }).selectOption({
+    label: 'equal to',
+  });
+  const valueB = page.getByRole('textbox', { name: 'value b of Continue If' });
+  await valueB.fill('OKTA_GROUP');
+  await valueB.press('Enter');
+  await expect(valueB).toHaveValue('OKTA_GROUP');
+
+  await addAtEnd(page, 'Add function', 'if error', 'Error Handling – If Error');
+  await addAtPlus(
+    page,
+    'Add a card after “Try”',
+    'remove user from group',
+    'Okta – Remove User from Group',
+  );
+  // Into the Try lane: the values are handed in through the If Error card, as Okta does.
+  await dragMap(
+    page,
+    { card: /^Object – Get Multiple/, output: 'ID' },
+    { card: /^Okta – Remove User from Group/, input: 'Group ID' },
+  );
+  await dragMap(
+    page,
+    { card: helperEvent, output: 'User ID' },
+    { card: /^Okta – Remove User from Group/, input: 'User ID' },
+  );
+  await drawerClosed(page);
+  await save(page);
+
+  // The main flow: Delegated Flow → Get Users Groups → For Each (the helper, item → Group) →
+  // Add User to Group → Deactivate User.
   await page.getByRole('button', { name: 'New flow' }).click();
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
   await addEvent(page, 'Delegated Flow');
@@ -127,14 +229,16 @@ test('the quarantine flow built by hand: + popovers and dragged pills give the t
   await addAtEnd(page, 'Add app action', 'add user to group', 'Okta – Add User to Group');
   await addAtEnd(page, 'Add app action', 'deactivate user', 'Okta – Deactivate User');
 
-  // Which helper For Each calls is the card's option, not a mapping: chosen once in the drawer.
-  await card(page, /^List – For Each/).focus();
-  const panel = await openInspector(page);
-  await panel
-    .getByLabel('Helper Flow', { exact: true })
-    .selectOption({ label: 'Remove user from group' });
-  await page.getByRole('button', { name: 'Close the panel' }).click();
-  await expect(panel).toBeHidden();
+  // Which helper For Each calls, and which of its inputs gets the current item: on the card.
+  const helper = await cardTool(page, /^List – For Each/, 'Choose the helper flow of For Each');
+  await helper.getByLabel('Helper Flow').selectOption({ label: 'Remove user from group' });
+  await closeTool(page, helper);
+  await expect(
+    card(page, /^List – For Each/).getByRole('button', { name: 'calls Remove user from group' }),
+  ).toBeVisible();
+  await page
+    .getByRole('combobox', { name: 'Current item of For Each goes to' })
+    .selectOption('Group');
 
   const event = /^Events – Delegated Flow/;
   await dragMap(
@@ -165,9 +269,9 @@ test('the quarantine flow built by hand: + popovers and dragged pills give the t
   await expect(card(page, /^Okta – Deactivate User/)).toContainText(
     'Delegated Flow › Okta User ID',
   );
+  await drawerClosed(page);
+  await save(page);
 
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
   await flowAction(page, 'Export');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /^Export flow/ }).click();
@@ -176,20 +280,19 @@ test('the quarantine flow built by hand: + popovers and dragged pills give the t
   const exported = JSON.parse(await readFile(file, 'utf8')) as {
     data: { flos: Record<string, { name: string; data: RawFloData }> };
   };
-  // The export also carries the helper flow it calls.
-  const flos = Object.values(exported.data.flos);
-  expect(flos.map((f) => f.name).sort()).toEqual(['Remove user from group', 'Unnamed']);
-  const built = flos.find((f) => f.name === 'Unnamed')?.data;
-  if (!built) throw new Error('the export holds no flow');
-
-  const tree = (await (await page.request.get(`${studio.url}/api/workspace`)).json()) as {
-    flows: { id: string; name: string }[];
-  };
-  const id = tree.flows.find((f) => f.name === 'Risk Policy - High (Quarantine)')?.id;
-  const template = (await (
-    await page.request.get(`${studio.url}/api/flows/${id}`)
-  ).json()) as FlowDto;
-  const want = shape(template.content);
-  expect(want.mappings).toHaveLength(5);
-  expect(shape(built)).toEqual(want);
+  // The export carries the helper flow the main flow calls.
+  const built: Record<string, FlowShape> = Object.fromEntries(
+    Object.values(exported.data.flos).map((f) => [f.name, flowShape(f.data)]),
+  );
+  expect(Object.keys(built).sort()).toEqual(['Remove user from group', 'Unnamed']);
+  const want: Record<string, FlowShape> = Object.fromEntries(
+    Object.values(unwrap(buildTemplate(catalog, 'quarantine')).flows).map((f) => [
+      f.name,
+      flowShape(f.data),
+    ]),
+  );
+  expect(want['Remove user from group']?.mappings).toHaveLength(6);
+  expect(want['Risk Policy - High (Quarantine)']?.mappings).toHaveLength(5);
+  expect(built['Remove user from group']).toEqual(want['Remove user from group']);
+  expect(built['Unnamed']).toEqual(want['Risk Policy - High (Quarantine)']);
 });

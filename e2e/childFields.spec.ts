@@ -1,15 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { catalog } from '../src/catalog/index.ts';
 import { createCard } from '../src/model/catalog.ts';
 import { unwrap } from '../src/model/errors.ts';
-import { addEventInput } from '../src/model/eventInputs.ts';
+import { addEventInput, setEventInputKeys } from '../src/model/eventInputs.ts';
 import { setEvent } from '../src/model/flows.ts';
 import { insertCard } from '../src/model/insert.ts';
 import type { RawFloData } from '../src/model/raw.ts';
 import { allCardIds } from '../src/model/scope.ts';
 import type { FlowDto, FolderDto } from '../src/server/dto.ts';
 import { expect, test, validateFlopack } from './fixtures.ts';
-import { flowAction, openInspector, showOutline } from './studio.ts';
+import { card, flowAction, openInspector, showOutline } from './studio.ts';
 
 const append = (data: RawFloData, address: string): RawFloData =>
   unwrap(
@@ -99,4 +102,146 @@ test('a helper’s group record declares its keys; Group › ID and Group › Ty
   expect(validateFlopack(file)).toBe(`${file}: ok`);
   const text = await readFile(file, 'utf8');
   expect(text).toContain('"address": "root:kernel:object:0.0.1:expand"');
+});
+
+const exact = (text: string): RegExp =>
+  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+const centre = async (l: Locator): Promise<{ x: number; y: number }> => {
+  const b = await l.boundingBox();
+  if (!b) throw new Error(`${l.toString()} is not on screen`);
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+};
+
+/** The input row of a card on the canvas, by its label. */
+const inputRow = (page: Page, on: RegExp, input: string): Locator =>
+  card(page, on)
+    .locator('li.cv-row')
+    .filter({ has: page.locator('.cv-label', { hasText: new RegExp(`^${input}\\*?$`) }) });
+
+/**
+ * Drags a pill's handle onto an input row with the mouse; while over it, returns to the caller
+ * (to look at the row and the tooltip) before letting go.
+ */
+async function dragPill(
+  page: Page,
+  source: Locator,
+  row: Locator,
+  whileOver: () => Promise<void>,
+): Promise<void> {
+  const a = await centre(source);
+  const b = await centre(row.locator('.cv-in'));
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 20, a.y + 10, { steps: 4 });
+  await page.mouse.move(b.x, b.y, { steps: 12 });
+  await whileOver();
+  await page.mouse.up();
+}
+
+test('a typed object pill opens its child fields on the card; dragging Group › ID onto an input maps it through Okta’s hidden expand card; an object child or the whole group into Text is refused with the reason', async ({
+  page,
+  studio,
+}) => {
+  const api = page.request;
+  const folder = (await (
+    await api.post(`${studio.url}/api/folders`, { data: { name: 'Quarantine', parentId: null } })
+  ).json()) as FolderDto;
+  const created = (await (
+    await api.post(`${studio.url}/api/flows`, {
+      data: { folderId: folder.id, name: 'Remove user from group' },
+    })
+  ).json()) as FlowDto;
+  let content = unwrap(
+    setEvent(
+      created.content,
+      createCard(catalog, 'root:kernel:control:callable', allCardIds(created.content)),
+    ),
+  );
+  content = unwrap(addEventInput(content, { name: 'Group', type: 'object' })).data;
+  content = unwrap(setEventInputKeys(content, 'Group', ['ID', 'Type', 'Profile.Name']));
+  content = unwrap(addEventInput(content, { name: 'User ID', type: 'string' })).data;
+  content = append(content, 'root:kernel:control:continueIf');
+  content = append(content, 'root:channels:http:okta:removeUserFromGroup');
+  await api.put(`${studio.url}/api/flows/${created.id}`, {
+    data: { baseRevision: created.revision, content },
+  });
+
+  await page.goto(`${studio.url}/#folder=${folder.id}&flow=${created.id}`);
+  await expect(page.getByRole('heading', { name: 'Remove user from group' })).toBeVisible();
+  await page
+    .getByRole('toolbar', { name: 'Editing' })
+    .getByRole('button', { name: 'Fit the flow in view' })
+    .click();
+  const event = /^Events – Helper Flow/;
+  const remove = /^Okta – Remove User from Group/;
+  // A typed object has child fields; a text (User ID) has none, so no toggle.
+  await expect(
+    card(page, event).getByRole('button', { name: 'Show the fields of User ID' }),
+  ).toHaveCount(0);
+  await card(page, event).getByRole('button', { name: 'Show the fields of Group' }).click();
+  const fields = card(page, event).getByRole('list', { name: 'Fields of Group' });
+  await expect(fields.getByRole('listitem')).toHaveText([
+    'Group › ID',
+    'Group › Type',
+    'Group › Profile',
+    'Group › Profile › Name',
+  ]);
+  const child = (name: string): Locator =>
+    fields
+      .getByRole('listitem')
+      .filter({ hasText: exact(name) })
+      .locator('.cv-out-handle');
+
+  // The whole group record into Group ID (a text): refused, with the reason by the pointer.
+  const groupId = inputRow(page, remove, 'Group ID');
+  const whole = card(page, event)
+    .locator('.cv-out')
+    .filter({ hasText: exact('Group') })
+    .locator('.cv-out-handle');
+  await dragPill(page, whole, groupId, async () => {
+    await expect(groupId).toHaveClass(/refuses/);
+    await expect(groupId).toHaveAttribute('title', /“Group” is an object; “Group ID” takes a text/);
+    await expect(page.getByRole('tooltip')).toHaveText(/“Group” is an object/);
+  });
+  // So is an object child (Group › Profile).
+  await dragPill(page, child('Group › Profile'), groupId, async () => {
+    await expect(groupId).toHaveClass(/refuses/);
+    await expect(groupId).toHaveAttribute(
+      'title',
+      /“Group › Profile” is an object; “Group ID” takes a text/,
+    );
+  });
+  await expect(groupId).not.toHaveClass(/mapped/);
+
+  // Group › ID into Group ID, Group › Type into Continue If's value a.
+  await dragPill(page, child('Group › ID'), groupId, async () => {
+    await expect(groupId).toHaveClass(/takes/);
+  });
+  await expect(
+    page.getByRole('button', { name: 'Group ID ← Helper Flow › Group › ID' }),
+  ).toBeVisible();
+  const valueA = inputRow(page, /^Branching – Continue If/, 'value a');
+  await dragPill(page, child('Group › Type'), valueA, async () => {
+    await expect(valueA).toHaveClass(/takes/);
+  });
+  await expect(
+    page.getByRole('button', { name: 'value a ← Helper Flow › Group › Type' }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  const saved = (await (await api.get(`${studio.url}/api/flows/${created.id}`)).json()) as FlowDto;
+  // One hidden expand card reads both children, exactly as Map from… writes it.
+  const expands = saved.content.methods.filter((m) => m.node.key === 'expand');
+  expect(expands).toHaveLength(1);
+  expect(
+    Object.values(expands[0]!.node.model.outputs.data)
+      .filter((f) => f.key === 'value')
+      .map((f) => f.metadata['path']),
+  ).toEqual([['ID'], ['Type']]);
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'child-')), 'child.flopack');
+  const res = await api.get(`${studio.url}/api/export?flow=${created.id}`);
+  await writeFile(file, await res.body());
+  expect(validateFlopack(file)).toBe(`${file}: ok`);
 });

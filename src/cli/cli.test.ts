@@ -8,8 +8,10 @@ import { fixtureFile, fixtureFiles } from '../../tests/fixtures/flopacks.ts';
 import type { CliIo } from './io.ts';
 import { runCli } from './main.ts';
 import { add, catalog, makeDelegatedFlow, makeWorkspace } from '../../tests/builders.ts';
-import { unwrap } from '../model/errors.ts';
-import { editFlowContent } from '../model/flows.ts';
+import { ok, unwrap } from '../model/errors.ts';
+import { createFlow, editFlowContent, setEvent } from '../model/flows.ts';
+import { scheduledEvent } from '../model/events.ts';
+import { allCardIds } from '../model/scope.ts';
 import { seededIds } from '../model/ids.ts';
 import { planImport } from '../model/importPack.ts';
 import { removeCard } from '../model/insert.ts';
@@ -190,6 +192,22 @@ describe('flopack lint', () => {
     expect(r.out[0]).toContain('flow “Remove user from group”: warning everyone-guard:');
     expect((await run('lint', '--strict', f)).code).toBe(1);
   });
+
+  it('reports an invalid schedule in a file as a coded error', async () => {
+    const { ws, folderId } = makeWorkspace();
+    const { workspace, flow } = unwrap(createFlow(ws, folderId, { name: 'Nightly' }));
+    const edited = unwrap(
+      editFlowContent(workspace, flow.id, (d) => {
+        const r = setEvent(d, scheduledEvent(catalog, allCardIds(d)), { scheduled: true });
+        return r.ok ? ok({ ...r.value, cron: { ...(r.value.cron as object), hours: '24' } }) : r;
+      }),
+    );
+    const r = await run('lint', tmp('nightly.folder', unwrap(writeFlopack(edited))));
+    expect(r.code).toBe(1);
+    expect(r.out[0]).toMatch(
+      /flow “Nightly”: error invalid-schedule: SCHEDULE_E003: Hours "24" is not valid/,
+    );
+  });
 });
 
 function quarantineFile(opts: TemplateOptions = { atRiskGroupId: '00g5atriskusers' }): string {
@@ -217,7 +235,7 @@ describe('flopack simulate', () => {
     expect(r.out).toContain(
       'changed: bob@example.com: status DEPROVISIONED; groups Everyone, Domain Users, At-Risk Users; sessions 0; tokens 0',
     );
-    expect(r.out.some((l) => l.includes('If Error (removal) · Try: completed'))).toBe(true);
+    expect(r.out.some((l) => l.includes('If Error (removal) › Try: completed'))).toBe(true);
     expect(r.out.some((l) => /If Error[^:]* · :/.test(l))).toBe(false);
     const missing = await run('simulate', f, '--flow', QUARANTINE, '--user', '00unobody');
     expect(missing.code).toBe(1);

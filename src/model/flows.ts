@@ -15,6 +15,7 @@ import { sequenceOf } from './sequence.ts';
 import type { Flow, Workspace } from './workspace.ts';
 import { flowsIn } from './workspace.ts';
 import { noopEvent } from './events.ts';
+import { DEFAULT_SCHEDULE, formatCron } from './schedule.ts';
 
 /** What starts a flow, read from its event card. */
 export type FlowKind = 'delegated' | 'helper' | 'scheduled' | 'apiEndpoint' | 'appEvent' | 'none';
@@ -252,18 +253,7 @@ export function eventSecurityLevel(data: RawFloData): string | null {
 }
 
 /** The schedule a new Scheduled Flow starts with: every day at 09:00 UTC. */
-export const DEFAULT_CRON: JsonObject = {
-  seconds: '00',
-  minutes: '0',
-  hours: '9',
-  dayOfTheMonth: '*/1',
-  month: '*',
-  dayOfTheWeek: '*',
-  startDate: '',
-  endDate: '',
-  recurrence: 0,
-  timeZone: 'UTC',
-};
+export const DEFAULT_CRON: JsonObject = formatCron(DEFAULT_SCHEDULE);
 
 /**
  * Replaces the flow's event card (Delegated Flow, Helper Flow, Scheduled Flow, API Endpoint,
@@ -332,7 +322,8 @@ export function replaceEvent(
       orderings,
       security_level: settings.security_level ?? null,
       scheduled,
-      cron: settings.cron ?? {},
+      // Choosing Scheduled Flow again keeps the schedule the flow already has.
+      cron: scheduled && data.scheduled ? data.cron : (settings.cron ?? {}),
     }),
   );
 }

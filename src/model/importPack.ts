@@ -126,6 +126,21 @@ export function planImport(
   for (const f of Object.values(pack.flows)) fresh(f.id, ws.flows);
   for (const t of Object.values(pack.tables)) fresh(t.id, ws.tables);
   const mapId = <T extends string>(id: T): T => (idMap.get(id) ?? id) as T;
+  // A placeholder the workspace already has (same id, or same app and name) is kept once:
+  // the pack's cards point at the workspace's entry.
+  const sameConnection = (c: RawConfig): RawConfig | undefined =>
+    ws.configs[c.id] ??
+    Object.values(ws.configs).find(
+      (w) => w.module === c.module && w.name.toLowerCase() === String(c.name).toLowerCase(),
+    );
+  let merged = 0;
+  for (const c of Object.values(pack.configs)) {
+    const existing = sameConnection(c);
+    if (existing && existing.id !== c.id) {
+      idMap.set(c.id, existing.id);
+      merged++;
+    }
+  }
 
   const renamed: ImportReport['renamed'] = [];
   const cleaned: ImportReport['cleaned'] = [];
@@ -181,7 +196,7 @@ export function planImport(
     id: mapId(t.id),
     data: { ...t.data, group_id: folderOfTable(t.data.group_id) },
   }));
-  const configs = Object.values(pack.configs).filter((c) => ws.configs[c.id] === undefined);
+  const configs = Object.values(pack.configs).filter((c) => sameConnection(c) === undefined);
 
   const workspace: Workspace = {
     ...ws,
@@ -203,7 +218,7 @@ export function planImport(
       connections: configs.length,
       renamed,
       cleaned,
-      reidentified: idMap.size,
+      reidentified: idMap.size - merged,
     },
   });
 }

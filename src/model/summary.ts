@@ -10,7 +10,7 @@ import { noteText, viewField } from './cards.ts';
 import type { CardId } from './ids.ts';
 import type { Json, RawField, RawMethod, RawScope } from './raw.ts';
 import { inlineFlows } from './scope.ts';
-import { composeLabels } from './compose.ts';
+import { composeDisplay, composeLabels } from './compose.ts';
 import { callerFields, itemRoute, takesItems } from './helperItem.ts';
 
 /** How a helper input fed by a list card's current item reads: "current item › ID". */
@@ -202,17 +202,12 @@ export function summarize(m: RawMethod, sources: Map<string, string>): CardSumma
   const category = cardCategory(m);
   const inputs: InputLine[] = [];
   let calls: string | null = null;
-  // Compose names its template "Text" and its fields "Field 1", …; the template shows the
-  // fields' sources in braces instead of their random keys.
-  const labels = composeLabels(m);
+  // Compose names its template "Text" and each field after its source ("Read User › Email");
+  // the template shows the fields' names in braces instead of their random keys.
+  const sourceOf = (id: string) => sources.get(`${m.uuid}/${id}`);
+  const labels = composeLabels(m, sourceOf);
   const route = itemRoute(m);
-  const byKey = new Map(Object.values(m.node.model.inputs.data).map((f) => [f.key, f]));
-  const readable = (text: string): string =>
-    text.replace(/\{\{\{([^{}]+)\}\}\}/g, (_, key: string) => {
-      const field = byKey.get(key);
-      const source = field ? sources.get(`${m.uuid}/${field.id}`) : undefined;
-      return `{${source?.split(' · ').pop() ?? (field ? (labels.get(field.id) ?? key) : key)}}`;
-    });
+  const readable = (text: string): string => composeDisplay(text, m, sourceOf);
   const fields: FieldLine[] = [];
   for (const f of Object.values(m.node.model.inputs.data)) {
     const view = viewField(f);

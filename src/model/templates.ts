@@ -14,6 +14,7 @@ import { GROUP_RECORD } from './oktaTypes.ts';
 import { FlowBuilder } from './templateBuilder.ts';
 import type { Flow, Workspace } from './workspace.ts';
 import { unwrap } from './errors.ts';
+import { connectEveryAppCard } from './connections.ts';
 
 /** A value the template asks for when it is created. */
 export interface TemplateField {
@@ -262,12 +263,12 @@ export function buildTemplate(
   for (const [k, v] of Object.entries(opts))
     if (typeof v !== 'string' || v.length > 500 || [...v].some((ch) => ch.charCodeAt(0) < 32))
       return fail('TEMPLATE_E003', `The value of "${k}" is not a short line of text — retype it.`);
-  const flows = build(catalog, ids, opts);
+  const { flows, configs } = connectEveryAppCard(build(catalog, ids, opts), {}, ids);
   return ok({
     folders: {},
     flows: Object.fromEntries(flows.map((f) => [f.id, f])),
     tables: {},
-    configs: {},
+    configs,
     origin: null,
   });
 }

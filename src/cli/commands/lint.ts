@@ -21,7 +21,7 @@ export const lint: Command = {
 mapped, called helper flows present, Remove User from Group guarded against Everyone, no
 unreachable cards, unique names, Delegated Flow input types, folder depth, and helper calls
 (every field passed names a helper input, every input the helper uses is passed, the current
-item fits its input).
+item fits its input), and a Scheduled Flow's schedule (every cron field valid).
   --format text   "FILE: flow “NAME”: SEVERITY RULE: message" per finding and a summary per
                   file (default)
   --format json   the findings as data, each with the JSONPath of its card

@@ -25,8 +25,10 @@ import { gapsOf } from './gaps.ts';
 import type { AddRequest } from './nodes.tsx';
 import type { CardActions } from './nodes.tsx';
 import { ADD_CARD, ADD_EVENT, CardActionsContext, ConnectingContext, nodeTypes } from './nodes.tsx';
-import type { InputEnd, OutputEnd } from '../../model/connect.ts';
-import { connectOutput, mappingProblem } from '../../model/connect.ts';
+import type { InputEnd } from '../../model/connect.ts';
+import type { ChildOutputEnd } from '../../model/connectChild.ts';
+import { childMappingProblem, connectChild } from '../../model/connectChild.ts';
+import { parseOutputHandle } from '../../client/canvas/childHandles.ts';
 import type { Mapping } from '../../model/mapping.ts';
 import { unmapField } from '../../model/mapping.ts';
 import { setItemRoute } from '../../model/helperItem.ts';
@@ -127,17 +129,13 @@ export function FlowCanvas({
     [layout],
   );
   const ends = useCallback(
-    (c: Connection | Edge): { from: OutputEnd; to: InputEnd } | null => {
+    (c: Connection | Edge): { from: ChildOutputEnd; to: InputEnd } | null => {
       const fromPath = pathOf(c.source);
       const toPath = pathOf(c.target);
-      if (!fromPath || !toPath) return null;
-      if (!c.sourceHandle?.startsWith('out:') || !c.targetHandle?.startsWith('in:')) return null;
+      const out = parseOutputHandle(c.sourceHandle);
+      if (!fromPath || !toPath || !out || !c.targetHandle?.startsWith('in:')) return null;
       return {
-        from: {
-          card: c.source as CardId,
-          output: c.sourceHandle.slice(4) as FieldId,
-          path: fromPath,
-        },
+        from: { card: c.source as CardId, ...out, path: fromPath },
         to: { card: c.target as CardId, input: c.targetHandle.slice(3) as FieldId, path: toPath },
       };
     },
@@ -146,7 +144,7 @@ export function FlowCanvas({
   const isValidConnection = useCallback(
     (c: Connection | Edge): boolean => {
       const e = ends(c);
-      return e !== null && mappingProblem(store.getState().flow.data, e.from, e.to) === null;
+      return e !== null && childMappingProblem(store.getState().flow.data, e.from, e.to) === null;
     },
     [ends, store],
   );
@@ -155,7 +153,7 @@ export function FlowCanvas({
       const e = ends(c);
       if (!e) return;
       const problems = store.getState().edit((f) => {
-        const r = connectOutput(f.data, e.from, e.to);
+        const r = connectChild(f.data, e.from, e.to);
         return r.ok ? ok({ ...f, data: r.value }) : r;
       });
       report(problems);
@@ -163,13 +161,14 @@ export function FlowCanvas({
     [ends, store, report],
   );
   // While an output is dragged, the inputs it can feed light up (and the others say why not).
-  const [connecting, setConnecting] = useState<OutputEnd | null>(null);
-  const connectingRef = useRef<OutputEnd | null>(null);
+  const [connecting, setConnecting] = useState<ChildOutputEnd | null>(null);
+  const connectingRef = useRef<ChildOutputEnd | null>(null);
   const onConnectStart = useCallback(
     (_: unknown, p: { nodeId: string | null; handleId: string | null }) => {
       const path = p.nodeId ? pathOf(p.nodeId) : null;
-      if (!p.nodeId || !path || !p.handleId?.startsWith('out:')) return;
-      const from = { card: p.nodeId as CardId, output: p.handleId.slice(4) as FieldId, path };
+      const out = parseOutputHandle(p.handleId);
+      if (!p.nodeId || !path || !out) return;
+      const from = { card: p.nodeId as CardId, ...out, path };
       connectingRef.current = from;
       setConnecting(from);
     },
@@ -211,7 +210,7 @@ export function FlowCanvas({
       canTake: (card, path, input) => {
         const from = connectingRef.current;
         if (!from) return null;
-        return mappingProblem(store.getState().flow.data, from, {
+        return childMappingProblem(store.getState().flow.data, from, {
           card: card as CardId,
           input: input as FieldId,
           path,

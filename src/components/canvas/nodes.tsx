@@ -1,5 +1,7 @@
 /** Canvas node components. Memoised; `nodeTypes` is a module constant (React Flow requires it). */
 import { NoteMarkdown } from './NoteMarkdown.tsx';
+import { CardTools } from './CardTools.tsx';
+import { ChildPills } from './ChildPills.tsx';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
@@ -286,6 +288,12 @@ function CardView({ data, selected }: NodeProps & { data: CardData }) {
         <span className="cv-title" title={s.title}>
           {s.title}
         </span>
+        <CardTools
+          card={s.id}
+          path={data.path}
+          title={s.title}
+          readOnly={actions?.readOnly ?? null}
+        />
         <button
           type="button"
           className="nodrag cv-fold"
@@ -371,6 +379,7 @@ function CardView({ data, selected }: NodeProps & { data: CardData }) {
                   className="cv-out-handle"
                 />
               </span>
+              <ChildPills card={s.id} path={data.path} output={o.id} label={o.label} />
             </li>
           ))}
           {rows.moreOutputs > 0 && (

@@ -4,6 +4,7 @@ import { isCallable, isDelegated, isNote } from '../../model/cardRoles.ts';
 import { cardTitle } from '../../model/cards.ts';
 import { flowKind } from '../../model/flows.ts';
 import { inlineFlows } from '../../model/scope.ts';
+import { scheduleSummary } from '../../model/schedule.ts';
 import { armLabel } from '../../model/summary.ts';
 import type { CardAt } from './cardAt.ts';
 import { EventCardPanel } from './EventCardPanel.tsx';
@@ -15,8 +16,10 @@ import { TitleField } from './TitleField.tsx';
 /** The editors for one card. Keyed by card, so local drafts start afresh per card. */
 export function CardPanel({ at }: { at: CardAt }) {
   const { m } = at;
-  const description = m.node.model.metadata.description;
   const isFlowEvent = at.path.length === 0 && (isDelegated(m) || isCallable(m));
+  // Okta keeps the Helper Flow's "on-demand" text on a Scheduled Flow card: say the schedule.
+  const schedule = isFlowEvent ? scheduleSummary(at.data) : null;
+  const description = schedule ?? m.node.model.metadata.description;
   const arms = inlineFlows(m).map((e) => armLabel(m, e.group, e.slot.kind));
   return (
     <div className="insp-card">

@@ -23,7 +23,8 @@ import { useDraft } from './useDraft.ts';
 import type { Apply } from './useFlowEdit.ts';
 import { firstMessage, useFlowEdit } from './useFlowEdit.ts';
 
-type Kind = 'delegated' | 'helper';
+/** Which event's inputs: a Delegated Flow's form fields or a Helper Flow's parameters. */
+export type Kind = 'delegated' | 'helper';
 
 /** A record type's option value: `record:okta-group`. */
 const RECORD = 'record:';
@@ -203,7 +204,8 @@ function ObjectKeys({ input, declared, apply, onProblem }: Omit<RowProps, 'kind'
   );
 }
 
-function AddEventInput({ kind, apply, onProblem }: Omit<RowProps, 'input' | 'declared'>) {
+/** The "Add input" form: a name, a type and (for a helper) whether it is a list. */
+export function AddEventInput({ kind, apply, onProblem }: Omit<RowProps, 'input' | 'declared'>) {
   const [name, setName] = useState('');
   const [type, setType] = useState('string');
   const [list, setList] = useState(false);

@@ -4,6 +4,7 @@
  */
 import { parseAddress } from '../../model/address.ts';
 import type { Json, RawErrorPolicy, RawField, RawFloData, RawMethod } from '../../model/raw.ts';
+import { describeSchedule, parseCron } from '../../model/schedule.ts';
 import { valueText } from '../../model/summary.ts';
 import { whereText, withTokens } from '../render/faces.ts';
 import type { Names } from '../render/names.ts';
@@ -24,9 +25,15 @@ export const short = (s: string, max = 80): string => valueText(s, max);
 const at = (o: Json, k: string): Json | undefined =>
   o !== null && typeof o === 'object' && !Array.isArray(o) ? o[k] : undefined;
 
-/** A schedule in cron order with its time zone ("0 9 *\/1 * * (UTC)"), or "not scheduled". */
+/**
+ * A schedule in words ("At 07:30 on Monday and Thursday, Europe/Berlin"), "not scheduled", or
+ * for a cron that does not parse, its fields in cron order with the time zone
+ * ("0 9 *\/1 * * (UTC)").
+ */
 export function scheduleText(d: RawFloData): string {
   if (!d.scheduled) return 'not scheduled';
+  const read = parseCron(d.cron);
+  if (read.ok) return describeSchedule(read.value);
   const c = d.cron;
   const f = (k: string): string => {
     const v = at(c, k);

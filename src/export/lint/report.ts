@@ -94,7 +94,9 @@ export function lintWorkspace(file: string, ws: Workspace): FileLint {
       flow.folderId && ws.folders[flow.folderId] ? depthOf(ws, flow.folderId) : undefined;
     const found: Finding[] = lintFlow(
       flow,
-      depth === undefined ? { flows, helpers } : { flows, helpers, folderDepth: depth },
+      depth === undefined
+        ? { flows, helpers, configs: ws.configs }
+        : { flows, helpers, configs: ws.configs, folderDepth: depth },
     );
     for (const f of found) {
       const path = f.path ?? [];

@@ -7,7 +7,7 @@ import { isNote } from '../../model/cardRoles.ts';
 import type { NoteText } from '../../model/cards.ts';
 import { noteText, viewField } from '../../model/cards.ts';
 import type { Json, RawField, RawMethod } from '../../model/raw.ts';
-import { composeLabels } from '../../model/compose.ts';
+import { composeDisplay, composeLabels } from '../../model/compose.ts';
 import { inlineFlows } from '../../model/scope.ts';
 import { itemRoute } from '../../model/helperItem.ts';
 import type { CardSummary } from '../../model/summary.ts';
@@ -42,15 +42,10 @@ const isEmpty = (v: Json): boolean =>
   (Array.isArray(v) && v.length === 0) ||
   (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
 
-/** Compose templates name sibling inputs as `{{{token}}}`; show the token's source instead. */
+/** Compose templates name sibling inputs as `{{{token}}}`; show each field's name instead. */
 export function withTokens(text: string, m: RawMethod, sources: Map<string, Source>): string {
   if (!text.includes('{{{')) return text;
-  return text.replace(/\{\{\{([^{}]+)\}\}\}/g, (all, token: string) => {
-    const f = Object.values(m.node.model.inputs.data).find((x) => x.key === token);
-    if (!f) return all;
-    const src = sources.get(`${m.uuid}/${f.id}`);
-    return `{${src ? src.text : viewField(f).label}}`;
-  });
+  return composeDisplay(text, m, (id) => sources.get(`${m.uuid}/${id}`)?.text);
 }
 
 const scalar = (v: Json | undefined): string =>
@@ -97,7 +92,7 @@ export function literalText(
 }
 
 /** The label of an input: a wormhole (random key) is named after the inline flow it feeds. */
-export function inputLabel(f: RawField, m: RawMethod): string {
+export function inputLabel(f: RawField, m: RawMethod, sources?: Map<string, Source>): string {
   const target = f.metadata['wormholeMethodId'];
   if (typeof target === 'string') {
     const entry = inlineFlows(m).find((e) => e.flo.methods.some((x) => x.uuid === target));
@@ -105,7 +100,8 @@ export function inputLabel(f: RawField, m: RawMethod): string {
   }
   if (f.group === '_expr') return 'Where value';
   // Compose's template and fields carry random keys; they read as the card shows them.
-  return composeLabels(m).get(f.id) ?? viewField(f).label;
+  const named = composeLabels(m, (id) => sources?.get(`${m.uuid}/${id}`)?.text);
+  return named.get(f.id) ?? viewField(f).label;
 }
 
 /**
@@ -125,12 +121,12 @@ export function inputRows(
     if (view.type === 'flo') continue;
     const source = sources.get(`${m.uuid}/${f.id}`);
     if (route?.field === f.id)
-      rows.push({ label: inputLabel(f, m), text: itemText(route.path), mapped: true });
+      rows.push({ label: inputLabel(f, m, sources), text: itemText(route.path), mapped: true });
     else if (source !== undefined)
-      rows.push({ label: inputLabel(f, m), text: source.text, mapped: true });
+      rows.push({ label: inputLabel(f, m, sources), text: source.text, mapped: true });
     else if (!view.hidden && !isEmpty(f.value.data) && f.group !== 'context')
       rows.push({
-        label: view.label,
+        label: inputLabel(f, m, sources),
         text: literalText(f, m, sources, names, max),
         mapped: false,
       });

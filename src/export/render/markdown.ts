@@ -4,6 +4,7 @@
  * Every name and value from the file is escaped (see escape.ts).
  */
 import { FLOW_KIND_LABELS, flowKind } from '../../model/flows.ts';
+import { scheduleSummary } from '../../model/schedule.ts';
 import type { Flow, Workspace } from '../../model/workspace.ts';
 import { refsOf } from '../flopack/refs.ts';
 import { drawFlow } from './drawing.ts';
@@ -53,6 +54,7 @@ export function flowFacts(flow: Flow, ws: Workspace | null, cards: number): stri
   const folder = flow.folderId && ws ? ws.folders[flow.folderId]?.name : undefined;
   const facts = [
     FLOW_KIND_LABELS[flowKind(d)],
+    ...(d.scheduled ? [escapeMarkdown(scheduleSummary(d) ?? '')] : []),
     plural(cards, 'card'),
     ...(folder !== undefined ? [`folder “${escapeMarkdown(folder)}”`] : []),
     `save all data: ${d.log ? 'on' : 'off'}`,

@@ -1,5 +1,6 @@
 /** Linting a flow: every rule, findings sorted errors first. */
 import type { Flow } from '../workspace.ts';
+import { connectionRule } from './connectionRule.ts';
 import { everyoneGuard } from './everyone.ts';
 import { undeclaredField } from './fieldNames.ts';
 import { HELPER_CALL_RULES } from './helperCallRules.ts';
@@ -7,6 +8,7 @@ import { mappingType } from './mappingTypes.ts';
 import { placeholderInput } from './placeholders.ts';
 import type { Rule } from './rules.ts';
 import { RULES } from './rules.ts';
+import { invalidSchedule } from './scheduleRule.ts';
 import type { Finding, LintContext } from './types.ts';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -19,6 +21,8 @@ export const ALL_RULES: readonly Rule[] = [
   placeholderInput,
   undeclaredField,
   mappingType,
+  connectionRule,
+  invalidSchedule,
 ];
 
 /** Runs every rule on a flow. */

@@ -1,6 +1,7 @@
 /** Lint findings: what a rule found, how serious, and where. */
 import type { CardId } from '../ids.ts';
 import type { HelperSignature } from '../helperCalls.ts';
+import type { RawConfig } from '../raw.ts';
 import type { ScopePath } from '../scope.ts';
 
 /** How serious a finding is: an error stops the flow from working as intended. */
@@ -33,4 +34,6 @@ export interface LintContext {
   folderDepth?: number;
   /** The signatures of the helper flows the flow calls, by flow id, when known. */
   helpers?: Readonly<Record<string, HelperSignature>>;
+  /** The workspace's (or file's) connections by id, when known. */
+  configs?: Readonly<Record<string, RawConfig>>;
 }

@@ -6,6 +6,7 @@ import { inlineFlows } from '../scope.ts';
 import type { CardRun, Execution } from './engine.ts';
 import { MAX_DEPTH, record, Stop } from './engine.ts';
 import { STREAMS } from './impl.ts';
+import { asLane, laneLabel } from './lanes.ts';
 import { asText, compare, getPath, SimError } from './values.ts';
 
 const LIST_CALLERS = new Set(['each', 'asyncEach', 'map', 'filter']);
@@ -51,7 +52,7 @@ export function helperCall(c: CardRun, implKey: string | null): boolean {
     return args;
   };
   const callScope = helper ? helper.data : (inline?.flo as RawScope);
-  const callName = helper ? helper.name : `${m.node.data.name} (inline)`;
+  const callName = helper ? helper.name : laneLabel(m, inline!);
   const callPath: ScopePath = helper
     ? []
     : [...path, { card: m.uuid as CardId, slot: inline!.slot }];
@@ -60,7 +61,8 @@ export function helperCall(c: CardRun, implKey: string | null): boolean {
     run.depth++;
     try {
       const seeds = { ...argsFor(item), index, execution_id: 'sim-execution' };
-      return run.runFlow(helper?.id ?? m.uuid, callName, callScope, callPath, seeds);
+      const ex = run.runFlow(helper?.id ?? m.uuid, callName, callScope, callPath, seeds);
+      return helper ? ex : asLane(ex, m, inline!, callName);
     } finally {
       run.depth--;
     }
@@ -122,13 +124,15 @@ function inlineContainer(c: CardRun): boolean {
   const runArm = (i: number): Execution => {
     const arm = arms[i];
     if (!arm) return { flowId: m.uuid, flowName: m.node.data.name, status: 'completed', steps: [] };
-    return run.runFlow(
+    const label = laneLabel(m, arm);
+    const ex = run.runFlow(
       m.uuid,
-      `${m.node.data.name} · ${armLabel(m.node.key, arm.group, arm.slot.kind)}`,
+      label,
       arm.flo,
       [...path, { card: m.uuid as CardId, slot: arm.slot }],
       { ...wormholes },
     );
+    return asLane(ex, m, arm, label);
   };
   const nested: Execution[] = [];
   if (m.node.key === 'tryCatch') {
@@ -159,14 +163,6 @@ function inlineContainer(c: CardRun): boolean {
       : undefined;
   steps.push({ ...record(m, path, 'done', shown, outputsOf({}), caught), calls: nested });
   return true;
-}
-
-/** How the history names an inline flow: Try / If Error, If / Else If / Else. */
-function armLabel(key: string, group: string | null, slot: 'input' | 'error'): string {
-  if (key === 'tryCatch') return slot === 'error' ? 'If Error' : 'Try';
-  if (group === 'if') return 'If';
-  if (group === 'else') return 'Else';
-  return 'Else If';
 }
 
 /**

@@ -94,8 +94,8 @@ describe('simulated runs against a mock Okta org', () => {
     const tryCatch = each?.calls?.[3]?.steps.find((s) => s.title === 'If Error (removal)');
     expect(tryCatch?.message).toContain('the flow goes on');
     expect(tryCatch?.calls?.map((c) => c.flowName)).toEqual([
-      'If Error (removal) · Try',
-      'If Error (removal) · If Error',
+      'If Error (removal) › Try',
+      'If Error (removal) › If Error',
     ]);
     expect(findUser(r.org, '00u2bob')?.groups).toEqual([
       '00g0everyone',
