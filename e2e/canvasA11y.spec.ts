@@ -15,6 +15,7 @@ import {
   fromTemplate,
   newFlowInFolder,
   newFolder,
+  openInspector,
   paletteItem,
 } from './studio.ts';
 
@@ -170,4 +171,163 @@ test('the live region reads inserts, moves and deletes from a drag, the "+" popo
   await expect
     .poll(() => liveRegion(page).evaluate((el) => el.getBoundingClientRect().width))
     .toBeLessThan(2);
+});
+
+test('text resized to 200 % loses nothing: header actions, sidebar rows, Inspector fields and card titles stay reachable', async ({
+  page,
+  studio,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openQuarantine(page, studio.url);
+  await card(page, /^Okta – Add User to At-Risk Group/).focus();
+  const inspector = await openInspector(page);
+  await expect(inspector).toContainText('Add User to At-Risk Group');
+  const sidebar = page.getByRole('navigation', { name: 'Workspace' });
+  await expect(sidebar).toBeVisible();
+  // The browser's text size at 200 %: the root font size doubles.
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '200%';
+  });
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.body).fontSize))
+    .toBe('28px');
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: 'test-results/text-200.png', fullPage: false });
+
+  // Every header action is whole and inside the window (none pushed off the edge).
+  const actions = page.getByRole('toolbar', { name: 'Flow actions' });
+  for (const name of [
+    /^Flow is (ON|OFF)/,
+    /^Save$/,
+    /^Check/,
+    /^Test run$/,
+    /^Versions$/,
+    /^Inspector$/,
+    /^Outline$/,
+    /^More flow actions$/,
+  ]) {
+    const control = actions.getByRole(name.source.startsWith('^Flow') ? 'switch' : 'button', {
+      name,
+    });
+    await expect(control).toBeInViewport({ ratio: 1 });
+  }
+  await expect(
+    actions.getByRole('checkbox', { name: 'Save all data that passes through the flow' }),
+  ).toBeInViewport({ ratio: 1 });
+
+  // The sidebar's rows: each one reachable by scrolling the sidebar, with its name whole.
+  const rows = sidebar.getByRole('listitem');
+  await expect(rows).not.toHaveCount(0);
+  for (const row of await rows.all()) {
+    await row.scrollIntoViewIfNeeded();
+    await expect(row).toBeInViewport({ ratio: 1 });
+  }
+  for (const name of ['Risk Policy - High (Quarantine)', 'Remove user from group'])
+    await expect
+      .poll(() =>
+        sidebar
+          .getByText(name, { exact: true })
+          .evaluate((el) => el.scrollWidth <= el.clientWidth + 1),
+      )
+      .toBe(true);
+
+  // The drawer's fields: each reachable by scrolling the drawer.
+  const fields = inspector.locator('input, select, textarea');
+  await expect(fields).not.toHaveCount(0);
+  for (const field of await fields.all()) {
+    if (!(await field.isVisible())) continue;
+    await field.scrollIntoViewIfNeeded();
+    await expect(field).toBeInViewport({ ratio: 1 });
+  }
+
+  // Each card's title on the canvas comes into view when its card gets the focus.
+  for (const title of QUARANTINE) {
+    const c = card(page, new RegExp(`^${title.replace(/[()]/g, '\\$&')}, card`));
+    await c.focus();
+    await expect(c.locator('.cv-title, .cv-note > strong').first()).toBeInViewport();
+  }
+});
+
+/** Starts recording the canvas viewport's transforms (each distinct one, and when it last moved). */
+const watchViewport = (page: Page): Promise<void> =>
+  page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!el) throw new Error('no canvas viewport');
+    const w = window as unknown as { moves: string[]; movedAt: number };
+    w.moves = [];
+    w.movedAt = Date.now();
+    new MutationObserver(() => {
+      if (w.moves.at(-1) !== el.style.transform) w.moves.push(el.style.transform);
+      w.movedAt = Date.now();
+    }).observe(el, { attributes: true, attributeFilter: ['style'] });
+  });
+const resetMoves = (page: Page): Promise<void> =>
+  page.evaluate(() => {
+    const w = window as unknown as { moves: string[]; movedAt: number };
+    w.moves = [];
+    w.movedAt = Date.now();
+  });
+/** How many steps the viewport took, once it has been still for 400 ms (-1 while moving). */
+const settledMoves = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const w = window as unknown as { moves: string[]; movedAt: number };
+    return Date.now() - w.movedAt > 400 ? w.moves.length : -1;
+  });
+
+const durations = (el: Locator): Promise<string> =>
+  el.evaluate((e) => {
+    const cs = getComputedStyle(e);
+    return `${cs.transitionDuration} ${cs.animationDuration}`;
+  });
+
+test('with reduced motion, fit view, zoom and the pan to a focused card jump, and nothing transitions or animates', async ({
+  page,
+  studio,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await openQuarantine(page, studio.url);
+  await watchViewport(page);
+
+  // Fit view: one jump, no frames in between.
+  await page
+    .getByRole('toolbar', { name: 'Editing' })
+    .getByRole('button', { name: 'Fit the flow in view' })
+    .click();
+  await expect.poll(() => settledMoves(page)).toBe(1);
+  // Zoom in with the keyboard: one jump.
+  await resetMoves(page);
+  await page.keyboard.press('+');
+  await expect.poll(() => settledMoves(page)).toBe(1);
+  await resetMoves(page);
+  await page.keyboard.press('+');
+  await expect.poll(() => settledMoves(page)).toBe(1);
+  // Focusing a card out of view brings it in, in one jump.
+  await card(page, /^Events – Delegated Flow/).focus();
+  await expect.poll(() => settledMoves(page)).toBeGreaterThanOrEqual(0);
+  await resetMoves(page);
+  const last = card(page, /^Okta – Deactivate User/);
+  await expect(last).not.toBeInViewport({ ratio: 1 });
+  await last.focus();
+  await expect(last).toBeInViewport();
+  await expect.poll(() => settledMoves(page)).toBe(1);
+
+  // No CSS transition or animation: the drawer, the card popover, a toast, the ON/OFF switch.
+  const inspector = await openInspector(page);
+  await expect(inspector).toBeVisible();
+  await expect.poll(() => durations(page.locator('.drawer'))).toBe('0s 0s');
+  await card(page, /^List – For Each/).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  const toast = page.getByRole('status', { name: 'Notifications' }).locator('.toast').first();
+  await expect(toast).toBeVisible();
+  await expect.poll(() => durations(toast)).toBe('0s 0s');
+  await page.keyboard.press('a');
+  await expect(page.getByLabel('Search cards')).toBeFocused();
+  await expect.poll(() => durations(page.locator('.add-popover'))).toBe('0s 0s');
+  await page.keyboard.press('Escape');
+  const thumb = page.locator('.switch-thumb');
+  await expect.poll(() => durations(thumb)).toBe('0s 0s');
+  // Without the setting, the switch does slide: the check above can fail.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect.poll(() => durations(thumb)).toBe('0.15s 0s');
 });
