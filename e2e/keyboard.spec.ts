@@ -130,7 +130,13 @@ async function addCompose(page: Page, text: string, outputs: readonly string[]):
     ).toBeVisible();
   }
   await backToCanvas(page);
-  for (const [i, output] of outputs.entries()) await mapInput(page, `Field ${i + 1}`, output);
+  // A field takes its source's name once mapped, so each is found by its place in the list.
+  const fields = inspector(page).getByRole('list', { name: 'Fields' }).getByRole('listitem');
+  for (const [i, output] of outputs.entries()) {
+    await page.keyboard.press('i');
+    await choose(page, fields.nth(i).getByRole('combobox'), output);
+    await backToCanvas(page);
+  }
 }
 
 /** The open flow's id, from the address (#folder=…&flow=…). */
