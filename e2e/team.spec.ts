@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { axeViolations } from './a11y.ts';
 import { newFolder } from './studio.ts';
 import type { TeamStudio } from './team.ts';
 import { offline, signIn, startTeamStudio } from './team.ts';
@@ -45,6 +46,18 @@ test('signs in through the OpenID provider, shows who is signed in, and signs ou
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  // The sign-in screen passes axe-core in both themes.
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expect(async () =>
+      expect(await axeViolations(page), `axe-core findings on the ${theme} sign-in screen`).toEqual(
+        [],
+      ),
+    ).toPass({ timeout: 60_000, intervals: [2_000] });
+  }
   await expect
     .poll(async () => (await context.cookies(team.url)).some((x) => x.name === 'flopack_session'))
     .toBe(false);

@@ -1,7 +1,8 @@
 /** The studio's root: server state (TanStack Query) around the shell. */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { catalogQuery } from '../client/catalog.ts';
+import { useUi } from '../client/uiStore.ts';
 import { SignInGate } from './auth/SignInGate.tsx';
 import { Shell } from './Shell.tsx';
 import './styles.css';
@@ -16,6 +17,11 @@ export function App() {
     void qc.prefetchQuery(catalogQuery());
     return qc;
   });
+  // The theme applies to every screen, the sign-in screen included.
+  const theme = useUi((t) => t.theme);
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
   return (
     <QueryClientProvider client={client}>
       <SignInGate>

@@ -39,10 +39,6 @@ export function Shell() {
   const runImport = importer.run;
 
   useEffect(() => {
-    document.documentElement.dataset['theme'] = theme;
-  }, [theme]);
-
-  useEffect(() => {
     const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') === true;
     const over = (e: DragEvent) => {
       if (!hasFiles(e)) return;
