@@ -3,10 +3,10 @@
  * (the component and providers the app uses) or in a bare React Flow with the same nodes and
  * positions, and reports timings on `window.bench`.
  */
-import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import type { Edge, Node } from '@xyflow/react';
+import { applyNodeChanges, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import type { Edge, Node, NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createEditorStore } from '../../src/client/editorStore.ts';
 import { FlowEditor } from '../../src/components/canvas/FlowEditor.tsx';
@@ -35,17 +35,37 @@ const n = Math.max(2, Math.min(5000, Number(params.get('n')) || 1000));
 const data = generateFlow(n);
 window.bench = { ready: false, firstRenderMs: 0, cards: n, pane: { width: 0, height: 0 } };
 
-function Bare() {
+function bareFlow(): { nodes: Node[]; edges: Edge[] } {
   const layout = layoutFlow(data);
-  const nodes: Node[] = layout.nodes.map((l) => ({
-    id: l.id,
-    position: { x: l.x, y: l.y },
-    data: { label: l.summary?.title ?? l.label ?? '' },
-    width: l.width,
-    height: l.height,
-  }));
-  const edges: Edge[] = layout.edges.map((e) => ({ id: e.id, source: e.from, target: e.to }));
-  return <ReactFlow nodes={nodes} edges={edges} fitView minZoom={0.05} />;
+  return {
+    nodes: layout.nodes.map((l) => ({
+      id: l.id,
+      position: { x: l.x, y: l.y },
+      data: { label: l.summary?.title ?? l.label ?? '' },
+      width: l.width,
+      height: l.height,
+    })),
+    edges: layout.edges.map((e) => ({ id: e.id, source: e.from, target: e.to })),
+  };
+}
+
+/** React Flow as its guide sets it up: controlled nodes, changes applied, so a drag moves. */
+function Bare() {
+  const [initial] = useState(bareFlow);
+  const [nodes, setNodes] = useState(initial.nodes);
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
+    [],
+  );
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={initial.edges}
+      onNodesChange={onNodesChange}
+      fitView
+      minZoom={0.05}
+    />
+  );
 }
 
 const noop = (): void => undefined;
