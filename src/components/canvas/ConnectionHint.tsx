@@ -1,7 +1,7 @@
 /** The hint a refused connection shows on the canvas. */
 import { useConnection, ViewportPortal } from '@xyflow/react';
 import type { ScopePath } from '../../model/scope.ts';
-import type { CardActions } from './nodes.tsx';
+import type { CardActions } from './cardActions.ts';
 
 /** While an output is dragged over an input that cannot take it: the reason, by the pointer. */
 export function ConnectionHint({

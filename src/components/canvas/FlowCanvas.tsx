@@ -3,7 +3,7 @@
  * operations (insert, move, select); React Flow's own state never reaches the flopack.
  */
 import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
-import type { Connection, Edge, Node, NodeMouseHandler, Viewport } from '@xyflow/react';
+import type { Connection, Edge, NodeMouseHandler, Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { MouseEvent as ReactMouseEvent } from 'react';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -22,9 +22,11 @@ import { scopeAt } from '../../model/scope.ts';
 import { isNoop } from '../../model/cardRoles.ts';
 import { useEditor } from '../flow/editorContext.ts';
 import { gapsOf } from './gaps.ts';
-import type { AddRequest } from './nodes.tsx';
-import type { CardActions } from './nodes.tsx';
-import { ADD_CARD, ADD_EVENT, CardActionsContext, ConnectingContext, nodeTypes } from './nodes.tsx';
+import type { AddRequest } from './addRequests.ts';
+import type { CardActions } from './cardActions.ts';
+import { ADD_CARD, ADD_EVENT } from './addRequests.ts';
+import { CardActionsContext, ConnectingContext } from './cardActions.ts';
+import { nodeTypes } from './nodes.tsx';
 import type { InputEnd } from '../../model/connect.ts';
 import type { ChildOutputEnd } from '../../model/connectChild.ts';
 import { childMappingProblem, connectChild } from '../../model/connectChild.ts';
@@ -48,6 +50,7 @@ import { useKeepInView } from './useKeepInView.ts';
 import { useNearView } from './useNearView.ts';
 import { usePlusNodes } from './usePlusNodes.ts';
 import { useRunStatusNodes } from '../sim/useRunStatusNodes.ts';
+import { useShownElements } from './useShownElements.ts';
 
 interface Props {
   store: EditorStore;
@@ -69,8 +72,6 @@ interface Props {
   /** The editor's key handler (the action registry), for the keys a focused card passes on. */
   onKeys?: (e: KeyboardEvent) => void;
 }
-
-const MARKER_SIZE = 18;
 
 /** Viewports of the flows opened since the page loaded, so returning to a flow keeps its view. */
 const viewports = new Map<string, Viewport>();
@@ -233,38 +234,8 @@ export function FlowCanvas({
   );
   const big = layout.cardCount > 60;
   const { near, onMove } = useNearView(big, initialViewport);
-  const shown = useMemo(() => {
-    let out: Node[] = extras.length ? [...nodes, ...extras] : nodes;
-    if (near)
-      out = out.filter(
-        (n) =>
-          n.selected === true ||
-          n.id === selected ||
-          (n.position.x < near.right &&
-            n.position.x + (n.width ?? 0) > near.left &&
-            n.position.y < near.bottom &&
-            n.position.y + (n.height ?? 0) > near.top),
-      );
-    if (drag)
-      out = out.map((n) => (n.id === drag.id ? { ...n, position: { x: drag.x, y: drag.y } } : n));
-    if (marker)
-      out = [
-        ...out,
-        {
-          id: '__marker',
-          type: 'marker',
-          position: { x: marker.x - MARKER_SIZE / 2, y: marker.y - MARKER_SIZE / 2 },
-          width: MARKER_SIZE,
-          height: MARKER_SIZE,
-          data: {},
-          draggable: false,
-          selectable: false,
-          focusable: false,
-        },
-      ];
-    return out;
-  }, [nodes, extras, drag, marker, near, selected]);
-  const described = useRunStatusNodes(shown);
+  const shown = useShownElements({ nodes, extras, edges, near, selected, drag, marker });
+  const described = useRunStatusNodes(shown.nodes);
   const drop = useCanvasDrop({ store, catalog, gaps, nodes, setMarker, report, onOutputDrop });
   const onKeyDownCapture = useCanvasKeys({ store, edges, pathOf, report, onKeys });
   const wrapper = useRef<HTMLDivElement | null>(null);
@@ -332,7 +303,7 @@ export function FlowCanvas({
         >
           <ReactFlow
             nodes={described}
-            edges={edges}
+            edges={shown.edges}
             nodeTypes={nodeTypes}
             {...dragging}
             onNodeClick={onNodeClick}

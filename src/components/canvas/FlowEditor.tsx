@@ -33,7 +33,7 @@ import type { ScopePath } from '../../model/scope.ts';
 import { isNoop } from '../../model/cardRoles.ts';
 import type { RawFloData } from '../../model/raw.ts';
 import { useTree } from '../workspace/useTree.ts';
-import { useEditor } from '../flow/editorContext.ts';
+import { EditorContext, useEditor } from '../flow/editorContext.ts';
 import './canvas.css';
 
 interface EditorProps {
@@ -44,12 +44,17 @@ interface EditorProps {
   onToggleActive: () => void;
 }
 
-/** The editor for the open flow. */
+/**
+ * The editor for the open flow, with the providers it needs below the studio's own
+ * (StudioProviders): the app and the canvas benchmark page both render exactly this.
+ */
 export function FlowEditor(props: EditorProps) {
   return (
-    <ReactFlowProvider>
-      <Editor {...props} />
-    </ReactFlowProvider>
+    <EditorContext.Provider value={props.store}>
+      <ReactFlowProvider>
+        <Editor {...props} />
+      </ReactFlowProvider>
+    </EditorContext.Provider>
   );
 }
 

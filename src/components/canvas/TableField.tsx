@@ -4,7 +4,7 @@ import type { CardData } from '../../client/canvas/project.ts';
 import type { FieldLine } from '../../model/summary.ts';
 import { TableSelect, chooseTableOp } from '../workspace/TableSelect.tsx';
 import { useFlowEdit } from '../inspector/useFlowEdit.ts';
-import { CardActionsContext } from './nodes.tsx';
+import { CardActionsContext } from './cardActions.ts';
 
 /** The inline table select of a card row. */
 export function TableField({ data, field }: { data: CardData; field: FieldLine }) {
