@@ -13,6 +13,7 @@ import {
   createConnection,
   deleteProblem,
   renameConnection,
+  usageText,
 } from './connections.ts';
 import { unwrap } from './errors.ts';
 import type { CardId } from './ids.ts';
@@ -136,6 +137,20 @@ describe('connection usage', () => {
       ],
       [SLACK.id]: [{ flowId: 'f1', flowName: 'Quarantine', cards: 1 }],
     });
+  });
+
+  it('says in words how many cards in which flows use a connection', () => {
+    expect(usageText(undefined)).toBe('Not used');
+    expect(usageText([{ flowId: 'f1', flowName: 'Quarantine', cards: 1 }])).toBe(
+      '1 card in “Quarantine”',
+    );
+    expect(
+      usageText([
+        { flowId: 'f1', flowName: 'Quarantine', cards: 2 },
+        { flowId: 'f2', flowName: 'Notify', cards: 1 },
+        { flowId: 'f3', flowName: 'Audit', cards: 1 },
+      ]),
+    ).toBe('4 cards in “Quarantine” (2), “Notify” (1) and “Audit” (1)');
   });
 
   it('keeps a hostile connection id such as "__proto__" as a plain key', () => {

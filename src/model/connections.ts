@@ -149,6 +149,20 @@ export function connectionUsage(
   return Object.fromEntries(out);
 }
 
+/** A connection's use in words: "2 cards in “Quarantine” (1) and “Notify” (1)", or "Not used". */
+export function usageText(uses: readonly FlowUse[] | undefined): string {
+  if (!uses || uses.length === 0) return 'Not used';
+  const cards = uses.reduce((n, u) => n + u.cards, 0);
+  const flows = uses.map((u) =>
+    uses.length > 1 ? `“${u.flowName}” (${u.cards})` : `“${u.flowName}”`,
+  );
+  const list =
+    flows.length === 1
+      ? flows[0]
+      : `${flows.slice(0, -1).join(', ')} and ${flows[flows.length - 1] ?? ''}`;
+  return `${cards} card${cards === 1 ? '' : 's'} in ${list ?? ''}`;
+}
+
 /** Refuses to delete a connection that cards still use, naming them (up to five). */
 export function deleteProblem(uses: readonly ConnectionUse[], name: string): Problem | null {
   if (uses.length === 0) return null;
