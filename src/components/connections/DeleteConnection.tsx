@@ -9,6 +9,8 @@ import { api, ApiFailure } from '../../client/api.ts';
 import { appLabel } from '../../catalog/labels.ts';
 import type { FlowUse } from '../../model/connections.ts';
 import type { RawConfig } from '../../model/raw.ts';
+import { useRole } from '../auth/useRole.ts';
+import { ReasonButton } from '../ui/ReasonButton.tsx';
 
 /** The Delete button of one connection, and its refusal while cards use it. */
 export function DeleteConnection({
@@ -23,6 +25,7 @@ export function DeleteConnection({
   const [refused, setRefused] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const roleReason = useRole().reason('editor', 'delete connections');
   const what = `${appLabel(c.module)} connection “${c.name}”`;
   const cards = uses.reduce((n, u) => n + u.cards, 0);
   const run = async (detach: boolean) => {
@@ -47,16 +50,16 @@ export function DeleteConnection({
   };
   return (
     <div className="conn-actions">
-      <button
-        type="button"
+      <ReasonButton
         className="danger-quiet"
         aria-label={`Delete ${what}`}
-        aria-describedby={refused ? id : undefined}
-        disabled={busy}
+        {...(refused ? { 'aria-describedby': id } : {})}
+        reason={roleReason}
+        busy={busy}
         onClick={() => void run(false)}
       >
         Delete
-      </button>
+      </ReasonButton>
       {refused && (
         <div className="conn-refused">
           <p id={id} role="alert" className="warning">

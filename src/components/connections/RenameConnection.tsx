@@ -10,6 +10,8 @@ import { api } from '../../client/api.ts';
 import { appLabel } from '../../catalog/labels.ts';
 import { connectionName } from '../../model/connections.ts';
 import type { RawConfig } from '../../model/raw.ts';
+import { useRole } from '../auth/useRole.ts';
+import { ReasonButton } from '../ui/ReasonButton.tsx';
 
 /** The name cell: the name and a Rename button, or the field while renaming. */
 export function RenameConnection({
@@ -24,6 +26,7 @@ export function RenameConnection({
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const roleReason = useRole().reason('editor', 'rename connections');
   const what = `${appLabel(c.module)} connection “${c.name}”`;
   const cancel = () => {
     setText(null);
@@ -61,9 +64,13 @@ export function RenameConnection({
     return (
       <span className="conn-name">
         <span>{c.name}</span>
-        <button type="button" aria-label={`Rename ${what}`} onClick={() => setText(c.name)}>
+        <ReasonButton
+          aria-label={`Rename ${what}`}
+          reason={roleReason}
+          onClick={() => setText(c.name)}
+        >
           Rename
-        </button>
+        </ReasonButton>
       </span>
     );
   return (
