@@ -139,6 +139,21 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('.react-flow__node-card').first()).toBeVisible();
     await scan(page, 'template flow on the canvas');
     await page
+      .getByRole('toolbar', { name: 'Studio' })
+      .getByRole('button', { name: 'Connections' })
+      .click();
+    const connections = page.getByRole('dialog', { name: 'Connections' });
+    await expect(connections.getByRole('table', { name: 'Connections' })).toContainText('Okta');
+    await expect(connections.getByRole('cell', { name: /^\d+ cards? in/ }).first()).toBeVisible();
+    await scan(page, 'Connections dialog');
+    await connections.getByRole('button', { name: /^Delete Okta connection/ }).click();
+    await expect(connections.getByRole('alert')).toContainText('is used by');
+    await connections.getByRole('button', { name: /^Rename Okta connection/ }).click();
+    await scan(page, 'Connections dialog, renaming and a refused delete');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(connections).toBeHidden();
+    await page
       .getByRole('toolbar', { name: 'Editing' })
       .getByRole('button', { name: 'Fit the flow in view' })
       .click();

@@ -53,7 +53,19 @@ test('a Scheduled Flow is set to run weekly on Monday and Thursday at 07:30 in B
   };
   const flo = Object.values(pack.data.flos)[0];
   expect(flo?.data.scheduled).toBe(true);
-  // Key order aside (the canonical export sorts keys), exactly Okta's 10 keys and values.
+  // Exactly Okta's 10 keys and values, in the order Okta's console writes them.
+  expect(Object.keys(flo?.data.cron ?? {})).toEqual([
+    'seconds',
+    'minutes',
+    'hours',
+    'dayOfTheMonth',
+    'month',
+    'dayOfTheWeek',
+    'startDate',
+    'endDate',
+    'recurrence',
+    'timeZone',
+  ]);
   expect(flo?.data.cron).toStrictEqual({
     seconds: '00',
     minutes: '30',

@@ -82,6 +82,16 @@ test('a viewer can open a flow but the studio offers no way to change it, and th
     return tree.flows[0]?.id ?? '';
   });
 
+  const made = await admin.evaluate(async () => {
+    const r = await fetch('/api/connections', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Okta', module: 'okta' }),
+    });
+    return r.status;
+  });
+  expect(made).toBe(201);
+
   const viewerContext = await browser.newContext();
   await offline(viewerContext);
   const viewer = await viewerContext.newPage();
@@ -127,6 +137,22 @@ test('a viewer can open a flow but the studio offers no way to change it, and th
   await viewer.keyboard.press('n');
   await viewer.keyboard.press('Control+s');
   await expect(viewer.getByText('Unsaved changes')).toHaveCount(0);
+
+  // The Connections screen lists the connection, but Rename and Delete say why they are unavailable.
+  await viewer.getByRole('button', { name: 'Connections', exact: true }).click();
+  const screen = viewer.getByRole('dialog', { name: 'Connections' });
+  for (const [name, why] of [
+    ['Rename Okta connection “Okta”', /rename connections/],
+    ['Delete Okta connection “Okta”', /delete connections/],
+  ] as const) {
+    await expect(screen.getByRole('button', { name })).toHaveAttribute('aria-disabled', 'true');
+    await expect(screen.getByRole('button', { name })).toHaveAccessibleDescription(why);
+  }
+  await screen.getByRole('button', { name: 'Rename Okta connection “Okta”' }).focus();
+  await viewer.keyboard.press('Enter');
+  await expect(screen.getByRole('textbox')).toHaveCount(0);
+  await viewer.keyboard.press('Escape');
+  await expect(screen).toBeHidden();
 
   await expect
     .poll(() => forcedSave(viewer, flowId))

@@ -3,6 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { TemplateInfo } from '../model/templates.ts';
 import type { RiskPolicy } from '../model/riskPolicy.ts';
 import type { RawConfig } from '../model/raw.ts';
+import type { FlowUse } from '../model/connections.ts';
 import type { AuditFilterInput } from './audit.ts';
 import { auditQuery } from './audit.ts';
 import type { Role } from '../contract/roles.ts';
@@ -130,8 +131,13 @@ export const api = {
     request<RawConfig>('POST', '/api/connections', { name, module }),
   renameConnection: (id: string, name: string) =>
     request<RawConfig>('PATCH', `/api/connections/${encodeURIComponent(id)}`, { name }),
-  deleteConnection: (id: string) =>
-    request<{ deleted: string }>('DELETE', `/api/connections/${encodeURIComponent(id)}`),
+  connectionUsage: () => request<Record<string, FlowUse[]>>('GET', '/api/connections/usage'),
+  /** Deletes a connection; `detach` first removes it from the cards that use it (never implied). */
+  deleteConnection: (id: string, detach = false) =>
+    request<{ deleted: string; detached: string[] }>(
+      'DELETE',
+      `/api/connections/${encodeURIComponent(id)}${detach ? '?detach=true' : ''}`,
+    ),
   saveRiskPolicy: (baseRevision: number, policy: RiskPolicy) =>
     request<RiskPolicyDto>('PUT', '/api/risk-policy', { baseRevision, policy }),
   reviews: (id: string) =>
@@ -263,6 +269,8 @@ export const queries = {
     }),
   riskPolicy: () => queryOptions({ queryKey: ['riskPolicy'], queryFn: api.riskPolicy }),
   connections: () => queryOptions({ queryKey: ['connections'], queryFn: api.connections }),
+  connectionUsage: () =>
+    queryOptions({ queryKey: ['connections', 'usage'], queryFn: api.connectionUsage }),
   reviews: (id: string) =>
     queryOptions({ queryKey: ['reviews', id], queryFn: () => api.reviews(id) }),
   reviewRules: () => queryOptions({ queryKey: ['reviewRules'], queryFn: api.reviewRules }),

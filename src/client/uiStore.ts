@@ -47,6 +47,9 @@ export interface UiState {
   /** Cards shown collapsed or with every row, by card id (kept while the page is open). */
   cardViews: ReadonlyMap<string, CardView>;
   setCardView: (card: string, view: CardView | null) => void;
+  /** The workspace-wide dialog open over the studio (reached from the top bar and the palette). */
+  workspaceDialog: 'connections' | null;
+  setWorkspaceDialog: (dialog: 'connections' | null) => void;
   /** The workspace sidebar; remembered across visits. */
   sidebarOpen: boolean;
   setSidebarOpen: (open: boolean) => void;
@@ -143,6 +146,10 @@ export const useUi = create<UiState>()((set, get) => ({
   mappingLines: 'selected',
   setMappingLines(lines) {
     set({ mappingLines: lines });
+  },
+  workspaceDialog: null,
+  setWorkspaceDialog(dialog) {
+    set({ workspaceDialog: dialog });
   },
   sidebarOpen: storedSidebar(),
   setSidebarOpen(open) {

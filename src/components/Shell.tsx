@@ -7,6 +7,7 @@ import { Moon, PanelLeft, Sun, Upload } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { api } from '../client/api.ts';
 import { useUi } from '../client/uiStore.ts';
+import { ConnectionsDialog } from './connections/ConnectionsDialog.tsx';
 import { FlowPane } from './flow/FlowPane.tsx';
 import { ImportDialog } from './transfer/ImportDialog.tsx';
 import { RiskPoliciesDialog } from './policy/RiskPolicies.tsx';
@@ -31,6 +32,8 @@ export function Shell() {
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
   const setTheme = useUi((s) => s.setTheme);
   const toast = useUi((s) => s.toast);
+  const workspaceDialog = useUi((s) => s.workspaceDialog);
+  const setWorkspaceDialog = useUi((s) => s.setWorkspaceDialog);
   const { reason } = useRole();
   const [importing, setImporting] = useState(false);
   const [policies, setPolicies] = useState(false);
@@ -100,6 +103,9 @@ export function Shell() {
           <button type="button" onClick={() => setPolicies(true)}>
             Risk policies
           </button>
+          <button type="button" onClick={() => setWorkspaceDialog('connections')}>
+            Connections
+          </button>
           <button
             type="button"
             aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
@@ -132,6 +138,9 @@ export function Shell() {
           )}
         </main>
       </div>
+      {workspaceDialog === 'connections' && (
+        <ConnectionsDialog onClose={() => setWorkspaceDialog(null)} />
+      )}
       <ImportDialog
         open={importing}
         control={importer}

@@ -8,10 +8,12 @@ import {
   clearConnection,
   clearConnectionEverywhere,
   connectionApp,
+  connectionUsage,
   connectionUses,
   createConnection,
   deleteProblem,
   renameConnection,
+  usageText,
 } from './connections.ts';
 import { unwrap } from './errors.ts';
 import type { CardId } from './ids.ts';
@@ -115,6 +117,49 @@ describe('connections', () => {
     expect(deleteProblem(connectionUses(flows, SLACK.id), 'Slack')).toBeNull();
     const cleared = clearConnectionEverywhere(data, OKTA.id);
     expect(connectionUses([{ ...flows[0]!, data: cleared }], OKTA.id)).toEqual([]);
+  });
+});
+
+describe('connection usage', () => {
+  it('counts the cards of each flow that use each connection, and leaves unused ones out', () => {
+    const f = flowWithCards();
+    const one = unwrap(chooseConnection(f.data, [], f.read, OKTA));
+    const both = unwrap(chooseConnection(one, [], f.slack, SLACK));
+    const usage = connectionUsage([
+      { id: 'f1', name: 'Quarantine', data: both },
+      { id: 'f2', name: 'Notify', data: one },
+      { id: 'f3', name: 'Bare', data: f.data },
+    ]);
+    expect(usage).toEqual({
+      [OKTA.id]: [
+        { flowId: 'f1', flowName: 'Quarantine', cards: 1 },
+        { flowId: 'f2', flowName: 'Notify', cards: 1 },
+      ],
+      [SLACK.id]: [{ flowId: 'f1', flowName: 'Quarantine', cards: 1 }],
+    });
+  });
+
+  it('says in words how many cards in which flows use a connection', () => {
+    expect(usageText(undefined)).toBe('Not used');
+    expect(usageText([{ flowId: 'f1', flowName: 'Quarantine', cards: 1 }])).toBe(
+      '1 card in “Quarantine”',
+    );
+    expect(
+      usageText([
+        { flowId: 'f1', flowName: 'Quarantine', cards: 2 },
+        { flowId: 'f2', flowName: 'Notify', cards: 1 },
+        { flowId: 'f3', flowName: 'Audit', cards: 1 },
+      ]),
+    ).toBe('4 cards in “Quarantine” (2), “Notify” (1) and “Audit” (1)');
+  });
+
+  it('keeps a hostile connection id such as "__proto__" as a plain key', () => {
+    const f = flowWithCards();
+    const evil: RawConfig = { id: '__proto__', name: 'Evil', module: 'okta', data: null };
+    const data = unwrap(chooseConnection(f.data, [], f.read, evil));
+    const usage = connectionUsage([{ id: 'f1', name: 'Quarantine', data }]);
+    expect(Object.keys(usage)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(usage)).toBe(Object.prototype);
   });
 });
 

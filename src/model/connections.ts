@@ -116,6 +116,53 @@ export function connectionUses(
   return out;
 }
 
+/** How many cards of one flow use a connection. */
+export interface FlowUse {
+  flowId: string;
+  flowName: string;
+  cards: number;
+}
+
+/**
+ * Per connection id, the flows whose cards use it (in the order of `flows`) and how many
+ * cards in each: what the Connections screen shows. Connections no card uses are absent.
+ */
+export function connectionUsage(
+  flows: readonly { id: string; name: string; data: RawFloData }[],
+): Record<string, FlowUse[]> {
+  // A Map, so an id such as "__proto__" from a hostile file is just a key.
+  const out = new Map<string, FlowUse[]>();
+  for (const f of flows) {
+    const counts = new Map<string, number>();
+    forEachScope(f.data, (scope) => {
+      for (const m of scope.methods) {
+        const id = m.node.model.config;
+        if (typeof id === 'string') counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+    });
+    for (const [id, cards] of counts) {
+      const list = out.get(id) ?? [];
+      list.push({ flowId: f.id, flowName: f.name, cards });
+      out.set(id, list);
+    }
+  }
+  return Object.fromEntries(out);
+}
+
+/** A connection's use in words: "2 cards in “Quarantine” (1) and “Notify” (1)", or "Not used". */
+export function usageText(uses: readonly FlowUse[] | undefined): string {
+  if (!uses || uses.length === 0) return 'Not used';
+  const cards = uses.reduce((n, u) => n + u.cards, 0);
+  const flows = uses.map((u) =>
+    uses.length > 1 ? `“${u.flowName}” (${u.cards})` : `“${u.flowName}”`,
+  );
+  const list =
+    flows.length === 1
+      ? flows[0]
+      : `${flows.slice(0, -1).join(', ')} and ${flows[flows.length - 1] ?? ''}`;
+  return `${cards} card${cards === 1 ? '' : 's'} in ${list ?? ''}`;
+}
+
 /** Refuses to delete a connection that cards still use, naming them (up to five). */
 export function deleteProblem(uses: readonly ConnectionUse[], name: string): Problem | null {
   if (uses.length === 0) return null;

@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalog, deepFreeze, makeWorkspace } from '../../tests/builders.ts';
-import { corpusText, itEachCorpusFile } from '../../tests/corpus.ts';
+import { corpusFiles, corpusText, itCorpus, itEachCorpusFile } from '../../tests/corpus.ts';
 import { unwrap } from './errors.ts';
 import { scheduledEvent } from './events.ts';
 import { createFlow, setEvent } from './flows.ts';
 import type { Json, RawFloData } from './raw.ts';
 import type { Schedule } from './schedule.ts';
 import {
+  CRON_KEYS,
   DEFAULT_SCHEDULE,
   applyPreset,
   describeSchedule,
@@ -47,18 +49,7 @@ describe('schedule', () => {
     const s = unwrap(parseCron(cron));
     expect(s.minutes).toBe('*/15');
     expect(JSON.stringify(formatCron(s, cron))).toBe(JSON.stringify(cron));
-    expect(Object.keys(formatCron(s))).toEqual([
-      'seconds',
-      'minutes',
-      'hours',
-      'dayOfTheMonth',
-      'month',
-      'dayOfTheWeek',
-      'startDate',
-      'endDate',
-      'recurrence',
-      'timeZone',
-    ]);
+    expect(Object.keys(formatCron(s))).toEqual(CRON_KEYS);
   });
 
   it('describes schedules in plain English', () => {
@@ -215,5 +206,22 @@ describe('schedule', () => {
       expect(written).toBe(JSON.stringify(flo.data.cron));
       expect(text).toContain(`"cron":${written}`);
     }
+  });
+
+  itCorpus('writes a new schedule in the key order most of Okta’s exports use', () => {
+    const orders = new Map<string, number>();
+    for (const file of corpusFiles()) {
+      const pack = JSON.parse(readFileSync(file, 'utf8')) as {
+        data: { flos: Record<string, { data: RawFloData }> };
+      };
+      for (const flo of Object.values(pack.data.flos)) {
+        if (!flo.data.scheduled || typeof flo.data.cron !== 'object' || !flo.data.cron) continue;
+        const order = Object.keys(flo.data.cron).join(',');
+        orders.set(order, (orders.get(order) ?? 0) + 1);
+      }
+    }
+    const [common] = [...orders].sort((a, b) => b[1] - a[1]);
+    expect(common?.[0]).toBe(CRON_KEYS.join(','));
+    expect(Object.keys(formatCron(DEFAULT_SCHEDULE)).join(',')).toBe(common?.[0]);
   });
 });

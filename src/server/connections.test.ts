@@ -5,7 +5,9 @@ import type { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawConfig } from '../model/raw.ts';
 import { createApp } from './app.ts';
-import type { FolderDto, TreeDto } from './dto.ts';
+import type { FlowDto, FolderDto, TreeDto } from './dto.ts';
+import type { VersionHeader } from './storage/store.ts';
+import type { FlowUse } from '../model/connections.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 import type { Store } from './storage/store.ts';
 
@@ -86,5 +88,55 @@ describe('connections API', () => {
       'Okta',
     ]);
     expect((await call('DELETE', `/api/connections/${slack.id}`)).status).toBe(404);
+  });
+
+  it('lists, per connection, the saved flows that use it and how many cards in each', async () => {
+    const f = (await call<FolderDto>('POST', '/api/folders', { name: 'Risk', parentId: null }))
+      .json;
+    await call('POST', `/api/templates/slack-notify?folder=${f.id}`);
+    const [okta, slack] = (await call<RawConfig[]>('GET', '/api/connections')).json;
+    const tree = (await call<TreeDto>('GET', '/api/workspace')).json;
+    const usage = (await call<Record<string, FlowUse[]>>('GET', '/api/connections/usage')).json;
+    expect(usage[slack!.id]).toEqual([
+      { flowId: tree.flows[0]!.id, flowName: 'Risk Policy - Low (Notify)', cards: 1 },
+    ]);
+    expect(usage[okta!.id]?.map((u) => u.flowName)).toEqual(['Risk Policy - Low (Notify)']);
+  });
+
+  it('removes a used connection from its cards only when asked, saving each flow as a new version', async () => {
+    const f = (await call<FolderDto>('POST', '/api/folders', { name: 'Risk', parentId: null }))
+      .json;
+    await call('POST', `/api/templates/slack-notify?folder=${f.id}`);
+    const slack = (await call<RawConfig[]>('GET', '/api/connections')).json[1]!;
+    const flow = (await call<TreeDto>('GET', '/api/workspace')).json.flows[0]!;
+    const before = (await call<FlowDto>('GET', `/api/flows/${flow.id}`)).json;
+
+    const hostile = await call<{ code: string }>(
+      'DELETE',
+      `/api/connections/${slack.id}?detach=yes`,
+    );
+    expect([hostile.status, hostile.json.code]).toEqual([400, 'CONN_E009']);
+    expect((await call('DELETE', `/api/connections/${slack.id}?detach=false`)).status).toBe(409);
+    expect((await call<FlowDto>('GET', `/api/flows/${flow.id}`)).json.revision).toBe(
+      before.revision,
+    );
+
+    const done = await call<{ deleted: string; detached: string[] }>(
+      'DELETE',
+      `/api/connections/${slack.id}?detach=true`,
+    );
+    expect(done.status).toBe(200);
+    expect(done.json).toEqual({ deleted: slack.id, detached: [flow.id] });
+    const after = (await call<FlowDto>('GET', `/api/flows/${flow.id}`)).json;
+    expect(after.revision).toBe(before.revision + 1);
+    expect(after.content.methods.map((m) => m.node.model.config)).not.toContain(slack.id);
+    // Only the one card's config changed: every other card is as it was.
+    const configs = (d: FlowDto) => d.content.methods.map((m) => m.node.model.config);
+    expect(configs(after)).toEqual(configs(before).map((c) => (c === slack.id ? null : c)));
+    const versions = (await call<VersionHeader[]>('GET', `/api/flows/${flow.id}/versions`)).json;
+    expect(versions.map((v) => v.summary)).toContain('Removed connection “Slack” from 1 card');
+    expect((await call<RawConfig[]>('GET', '/api/connections')).json.map((c) => c.name)).toEqual([
+      'Okta',
+    ]);
   });
 });

@@ -89,7 +89,16 @@ describe('flow commands', () => {
       chooseFlow: () => seen.push('flows'),
       toggleActive: () => seen.push('on/off'),
     };
-    const ids = ['check', 'test-run', 'versions', 'compare', 'export', 'theme', 'open-flow'];
+    const ids = [
+      'check',
+      'test-run',
+      'versions',
+      'compare',
+      'export',
+      'connections',
+      'theme',
+      'open-flow',
+    ];
     for (const id of [...ids, 'toggle-on']) ACTIONS.find((a) => a.id === id)?.run(e);
     expect(seen).toEqual([
       'panel:check',
@@ -97,6 +106,7 @@ describe('flow commands', () => {
       'panel:versions',
       'dialog:compare',
       'dialog:export',
+      'dialog:connections',
       'theme',
       'flows',
       'on/off',

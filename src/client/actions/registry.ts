@@ -41,7 +41,7 @@ export interface ActionEnv {
 
 /** The open flow's dialogs and tools, reached by the command palette as well as the header. */
 export interface StudioCommands {
-  openDialog: (dialog: 'export' | 'compare' | 'properties') => void;
+  openDialog: (dialog: 'export' | 'compare' | 'properties' | 'connections') => void;
   showPanel: (panel: 'check' | 'test' | 'versions') => void;
   toggleTheme: () => void;
   /** Turns the open flow ON or OFF (saved at once, as the header's switch does). */
@@ -361,6 +361,14 @@ export const ACTIONS: readonly Action[] = [
     group: 'flow',
     enabled: writable(() => true),
     run: (env) => env.studio.openDialog('properties'),
+  },
+  {
+    id: 'connections',
+    label: 'Connections…',
+    shortcut: null,
+    group: 'view',
+    enabled: () => true,
+    run: (env) => env.studio.openDialog('connections'),
   },
   {
     id: 'toggle-on',

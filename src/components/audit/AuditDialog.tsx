@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { api, auditExportUrl } from '../../client/api.ts';
 import type { AuditFilterInput } from '../../client/audit.ts';
 import { NO_AUDIT_FILTER } from '../../client/audit.ts';
+import type { Column } from '../ui/DataTable.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 
 const PAGE = 100;
@@ -16,6 +18,17 @@ const FIELDS: { key: keyof AuditFilterInput; label: string; type: string; hint?:
   { key: 'instance', label: 'Instance', type: 'search' },
   { key: 'since', label: 'From', type: 'datetime-local' },
   { key: 'until', label: 'Until', type: 'datetime-local' },
+];
+
+type Entry = Awaited<ReturnType<typeof api.audit>>[number];
+
+const COLUMNS: Column<Entry>[] = [
+  { header: 'When', cell: (e) => <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> },
+  { header: 'Who', cell: (e) => e.actor || 'local' },
+  { header: 'What', cell: (e) => e.action },
+  { header: 'Item', cell: (e) => e.target },
+  { header: 'Detail', cell: (e) => e.detail },
+  { header: 'Instance', cell: (e) => e.instance },
 ];
 
 /** The audit page, as a wide dialog. */
@@ -76,32 +89,13 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
         <p className="muted">No recorded change matches.</p>
       ) : (
         <div className="audit-scroll">
-          <table className="audit-table" aria-label="Recorded changes">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Item</th>
-                <th scope="col">Detail</th>
-                <th scope="col">Instance</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.seq}>
-                  <td>
-                    <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
-                  </td>
-                  <td>{e.actor || 'local'}</td>
-                  <td>{e.action}</td>
-                  <td>{e.target}</td>
-                  <td>{e.detail}</td>
-                  <td>{e.instance}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="audit-table"
+            label="Recorded changes"
+            columns={COLUMNS}
+            rows={entries}
+            rowKey={(e) => e.seq}
+          />
         </div>
       )}
       {trail.hasNextPage && (

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { X } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { api, queries } from '../../client/api.ts';
+import type { StudioCommands } from '../../client/actions/registry.ts';
 import type { EditorStore } from '../../client/editorStore.ts';
 import { createEditorStore, isDirty } from '../../client/editorStore.ts';
 import { useUi } from '../../client/uiStore.ts';
@@ -102,7 +103,12 @@ function OpenFlow({ store, index }: { store: EditorStore; index: TreeIndex }) {
     dismissConflict();
   };
   const folder = index.folder(folderId);
-  const openDialog = useCallback((dialog: 'export' | 'compare' | 'properties') => {
+  const openDialog = useCallback((dialog: Parameters<StudioCommands['openDialog']>[0]) => {
+    // Connections belong to the workspace, not the flow: the studio's frame shows them.
+    if (dialog === 'connections') {
+      useUi.getState().setWorkspaceDialog('connections');
+      return;
+    }
     if (dialog === 'compare') setCompareRevision(undefined);
     setOpen(dialog);
   }, []);

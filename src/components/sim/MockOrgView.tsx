@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { MockOrg } from '../../model/sim/org.ts';
 import { orgView } from '../../model/sim/orgView.ts';
+import { DataTable } from '../ui/DataTable.tsx';
 import { CopyId } from './CopyId.tsx';
 
 /** The "Mock org" section of the Test run. `before` is the org before the last run, if any. */
@@ -27,54 +28,42 @@ export function MockOrgView({ org, before }: { org: MockOrg; before: MockOrg | n
           </button>
         </div>
       )}
-      <table aria-label="Mock org users">
-        <thead>
-          <tr>
-            <th scope="col">ID</th>
-            <th scope="col">Login</th>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.users.map((u) => (
-            <tr key={u.id}>
-              <td>
-                <CopyId id={u.id} />
-              </td>
-              <td>{u.login}</td>
-              <td>{u.name}</td>
-              <td>
+      <DataTable
+        label="Mock org users"
+        columns={[
+          { header: 'ID', cell: (u) => <CopyId id={u.id} /> },
+          { header: 'Login', cell: (u) => u.login },
+          { header: 'Name', cell: (u) => u.name },
+          {
+            header: 'Status',
+            cell: (u) => (
+              <>
                 {u.status} {changedText(u.changes)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table aria-label="Mock org groups">
-        <thead>
-          <tr>
-            <th scope="col">ID</th>
-            <th scope="col">Name</th>
-            <th scope="col">Type</th>
-            <th scope="col">Members</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.groups.map((g) => (
-            <tr key={g.id}>
-              <td>
-                <CopyId id={g.id} />
-              </td>
-              <td>{g.name}</td>
-              <td>{g.type}</td>
-              <td>
+              </>
+            ),
+          },
+        ]}
+        rows={view.users}
+        rowKey={(u) => u.id}
+      />
+      <DataTable
+        label="Mock org groups"
+        columns={[
+          { header: 'ID', cell: (g) => <CopyId id={g.id} /> },
+          { header: 'Name', cell: (g) => g.name },
+          { header: 'Type', cell: (g) => g.type },
+          {
+            header: 'Members',
+            cell: (g) => (
+              <>
                 {g.members} {changedText(g.changes)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+        rows={view.groups}
+        rowKey={(g) => g.id}
+      />
     </section>
   );
 }

@@ -47,8 +47,9 @@ interface Props {
 /** Download links for the flow (.flow) and its folder (.folder). */
 export function ExportDialog({ open, onClose, flow, folder }: Props) {
   const [subfolders, setSubfolders] = useState(true);
-  // Folder exports are the files teams keep in git: canonical form by default there.
-  const [canonical, setCanonical] = useState(folder !== null);
+  // Off by default: the files go to Okta, so they keep Okta's key order (a Scheduled Flow's
+  // `cron` above all). The sorted canonical form is for files kept in git, on request.
+  const [canonical, setCanonical] = useState(false);
   const flowBlock = useFlowExportBlock(
     flow && { id: flow.id, dirty: flow.dirty, folderId: flow.folderId ?? folder?.id ?? null },
     open,
