@@ -4,20 +4,7 @@ import type { Sync } from './asAsync.ts';
 import { auditWhere } from './auditQuery.ts';
 import type { Row } from './rows.ts';
 import { toAuditEntry, toMember, toSession } from './rows.ts';
-import type { StoreTx } from './store.ts';
-
-/** The part of a unit of work about people: audit trail, sessions and members. */
-export type AccessTx = Pick<
-  StoreTx,
-  | 'addAudit'
-  | 'audit'
-  | 'session'
-  | 'putSession'
-  | 'deleteSession'
-  | 'members'
-  | 'member'
-  | 'putMember'
->;
+import type { AccessTx } from './store.ts';
 
 /** Prepares the statements about people once, for every unit of work on `db`. */
 export function sqliteAccess(db: Database.Database): Sync<AccessTx> {

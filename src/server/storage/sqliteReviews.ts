@@ -3,19 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Sync } from './asAsync.ts';
 import type { Row } from './rows.ts';
 import { toFolderReviewRule, toReview, toRiskPolicy } from './rows.ts';
-import type { Review, StoreTx } from './store.ts';
-
-/** The part of a unit of work about governance: risk policy, reviews and review rules. */
-export type ReviewTx = Pick<
-  StoreTx,
-  | 'riskPolicy'
-  | 'putRiskPolicy'
-  | 'reviews'
-  | 'review'
-  | 'putReview'
-  | 'folderReviewRules'
-  | 'putFolderReviewRule'
->;
+import type { Review, ReviewTx } from './store.ts';
 
 const reviewParams = (r: Review) => ({
   flow_id: r.flowId,

@@ -6,30 +6,8 @@ import type { RawConfig, RawTable } from '../../model/raw.ts';
 import type { Sync } from './asAsync.ts';
 import type { Row } from './rows.ts';
 import { toFlow, toFolder, toHeader, toVersion, toVersionHeader } from './rows.ts';
-import type { StoreTx } from './store.ts';
+import type { WorkspaceTx } from './store.ts';
 import { HEADER_DESCRIPTION_CHARS } from './store.ts';
-
-/** The part of a unit of work that reads and writes the workspace's content. */
-export type WorkspaceTx = Pick<
-  StoreTx,
-  | 'folders'
-  | 'putFolder'
-  | 'deleteFolders'
-  | 'flowHeaders'
-  | 'flow'
-  | 'flows'
-  | 'putFlow'
-  | 'deleteFlows'
-  | 'addVersion'
-  | 'versions'
-  | 'version'
-  | 'tables'
-  | 'putTable'
-  | 'deleteTables'
-  | 'configs'
-  | 'putConfig'
-  | 'deleteConfig'
->;
 
 /** Prepares the workspace's statements once, for every unit of work on `db`. */
 export function sqliteWorkspace(db: Database.Database): Sync<WorkspaceTx> {
