@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, makeWorkspace } from '../../../tests/builders.ts';
+import { catalog, makeWorkspace, placeTemplate } from '../../../tests/builders.ts';
 import { runFlopack, tempFile } from '../../../tests/cli.ts';
 import { corpusFile, itCorpus } from '../../../tests/corpus.ts';
 import { fixtureFiles } from '../../../tests/fixtures/flopacks.ts';
@@ -7,11 +7,8 @@ import { writeFlopack } from '../../export/flopack/write.ts';
 import { ok, unwrap } from '../../model/errors.ts';
 import { scheduledEvent } from '../../model/events.ts';
 import { createFlow, editFlowContent, setEvent } from '../../model/flows.ts';
-import { seededIds } from '../../model/ids.ts';
-import { planImport } from '../../model/importPack.ts';
 import { removeCard } from '../../model/insert.ts';
 import { allCardIds } from '../../model/scope.ts';
-import { buildTemplate } from '../../model/templates.ts';
 
 describe('flopack lint', () => {
   it('finds no problems in the generated fixtures', async () => {
@@ -31,16 +28,7 @@ describe('flopack lint', () => {
   });
 
   it('reports the quarantine helper without its Everyone guard; --strict fails on the warning', async () => {
-    const { ws, folderId } = makeWorkspace();
-    const placed = unwrap(
-      planImport(
-        ws,
-        unwrap(
-          buildTemplate(catalog, 'quarantine', seededIds(3), { atRiskGroupId: '00g5atriskusers' }),
-        ),
-        folderId,
-      ),
-    ).workspace;
+    const placed = placeTemplate('quarantine', { atRiskGroupId: '00g5atriskusers' }, 3).workspace;
     const helper = Object.values(placed.flows).find((f) => f.name === 'Remove user from group');
     const guard = helper?.data.methods.find((m) => m.node.key === 'continueIf');
     const edited = unwrap(

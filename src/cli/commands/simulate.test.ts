@@ -1,20 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { add, catalog, makeDelegatedFlow, makeWorkspace } from '../../../tests/builders.ts';
+import { add, makeDelegatedFlow, placeTemplate } from '../../../tests/builders.ts';
 import { runFlopack, tempFile } from '../../../tests/cli.ts';
 import { writeFlopack } from '../../export/flopack/write.ts';
 import { unwrap } from '../../model/errors.ts';
 import { addEventInput } from '../../model/eventInputs.ts';
-import { seededIds } from '../../model/ids.ts';
-import { planImport } from '../../model/importPack.ts';
 import type { TemplateOptions } from '../../model/templates.ts';
-import { buildTemplate } from '../../model/templates.ts';
 
 function quarantineFile(opts: TemplateOptions = { atRiskGroupId: '00g5atriskusers' }): string {
-  const { ws, folderId } = makeWorkspace();
-  const placed = unwrap(
-    planImport(ws, unwrap(buildTemplate(catalog, 'quarantine', seededIds(3), opts)), folderId),
-  ).workspace;
+  const placed = placeTemplate('quarantine', opts, 3).workspace;
   return tempFile('quarantine.folder', unwrap(writeFlopack(placed)));
 }
 const QUARANTINE = 'Risk Policy - High (Quarantine)';
