@@ -14,11 +14,14 @@ import { simulate } from './sim/run.ts';
 import { sourcesOf, summarize } from './summary.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 
+/** A helper flow taking a group record (keys ID, Type, Profile.Name) and a user id. */
+const helper = groupHelperFlow;
+
 const expands = (d: RawScope): RawMethod[] => d.methods.filter((m) => m.node.key === 'expand');
 
 describe('child fields of typed object outputs', () => {
   it('declares an Object input’s keys as Okta’s structured type, and reads them back', () => {
-    const h = groupHelperFlow();
+    const h = helper();
     const event = cardById(h.data, h.event)!;
     const field = event.node.model.outputs.data[h.group]!;
     expect(field.value.type).toEqual({
@@ -42,7 +45,7 @@ describe('child fields of typed object outputs', () => {
   });
 
   it('maps Group › ID through one hidden expand card, exactly as Okta stores it', () => {
-    const h = groupHelperFlow();
+    const h = helper();
     const before = deepFreeze(h.data);
     const to = { card: h.remove, input: h.input(h.remove, 'id', 'Group') };
     const d = unwrap(
@@ -82,7 +85,7 @@ describe('child fields of typed object outputs', () => {
   });
 
   it('a child tried and left (re-mapped or unmapped) leaves no pair and no expand card behind', () => {
-    const h = groupHelperFlow();
+    const h = helper();
     const guard = { card: h.guard, input: h.input(h.guard, 'left-operand') };
     const child = (d: RawFloData, path: string[], seed: number) =>
       unwrap(
@@ -115,7 +118,7 @@ describe('child fields of typed object outputs', () => {
   });
 
   it('reuses the expand card for a second path, and the run reads both', () => {
-    const h = groupHelperFlow();
+    const h = helper();
     let d = unwrap(
       mapChildField(
         h.data,
@@ -175,7 +178,7 @@ describe('child fields of typed object outputs', () => {
   });
 
   it('refuses an object into a text input, and a path the type does not declare', () => {
-    const h = groupHelperFlow();
+    const h = helper();
     const whole = mapField(h.data, {
       from: { card: h.event, output: h.group },
       to: { card: h.remove, input: h.input(h.remove, 'id', 'Group') },
