@@ -18,6 +18,11 @@ import { checkFlopack } from '../src/export/flopack/check.ts';
 import { cardsInOrder } from '../src/model/insert.ts';
 import { sequenceOf } from '../src/model/sequence.ts';
 import { emptyWorkspace } from '../src/model/workspace.ts';
+import type { Flow } from '../src/model/workspace.ts';
+import { planImport } from '../src/model/importPack.ts';
+import type { TemplateOptions } from '../src/model/templates.ts';
+import { buildTemplate } from '../src/model/templates.ts';
+import { addEventInput, setEventInputKeys } from '../src/model/eventInputs.ts';
 
 export { catalog };
 
@@ -165,5 +170,75 @@ export function readUserThenIfError(): {
     container: tc.id,
     path,
     suspend: suspend.id,
+  };
+}
+
+/** The content of `makeDelegatedFlow()`'s flow: a Delegated Flow event and nothing else. */
+export const delegatedFlowData = (): RawFloData => {
+  const { ws, flowId } = makeDelegatedFlow();
+  return ws.flows[flowId]?.data as RawFloData;
+};
+
+/** A template's flows placed in the "Entity Risk" folder, as the Templates dialog places them. */
+export function placeTemplate(id: string, opts: TemplateOptions = {}, seed = 5) {
+  const { ws, folderId } = makeWorkspace();
+  const built = unwrap(buildTemplate(catalog, id, seededIds(seed), opts));
+  return unwrap(planImport(ws, built, folderId));
+}
+
+/** The quarantine template placed in a workspace: its main flow and its helper. */
+export function quarantineFlows(atRiskGroupId: string): {
+  ws: Workspace;
+  main: Flow;
+  helper: Flow;
+} {
+  const plan = placeTemplate('quarantine', { atRiskGroupId });
+  const flows = Object.values(plan.workspace.flows);
+  return {
+    ws: plan.workspace,
+    main: flows.find((f) => f.name === 'Risk Policy - High (Quarantine)')!,
+    helper: flows.find((f) => f.name === 'Remove user from group')!,
+  };
+}
+
+/**
+ * A helper flow "Remove user from group": Helper Flow (Group with keys ID, Type, Profile.Name;
+ * User ID) → Continue If (Type == OKTA_GROUP) → Remove User from Group. Its content is frozen.
+ * `input(card, key, group?)` finds a card's input by key (and group, where keys repeat).
+ */
+export function groupHelperFlow() {
+  const { ws, folderId } = makeWorkspace();
+  const made = unwrap(createFlow(ws, folderId, { name: 'Remove user from group' }, seededIds(4)));
+  let data = unwrap(
+    editFlowContent(made.workspace, made.flow.id, (d) =>
+      setEvent(d, createCard(catalog, 'root:kernel:control:callable', allCardIds(d), seededIds(5))),
+    ),
+  ).flows[made.flow.id]?.data as RawFloData;
+  data = unwrap(addEventInput(data, { name: 'Group', type: 'object' }, seededIds(8))).data;
+  data = unwrap(addEventInput(data, { name: 'User ID', type: 'string' }, seededIds(9))).data;
+  data = unwrap(setEventInputKeys(data, 'Group', ['ID', 'Type', 'Profile.Name']));
+  const guard = add(data, 'root:kernel:control:continueIf');
+  data = withValue(guard.data, guard.id, 'operator', '==');
+  data = withValue(data, guard.id, 'right-operand', 'OKTA_GROUP');
+  const remove = add(data, 'root:channels:http:okta:removeUserFromGroup');
+  data = remove.data;
+  const event = data.methods[0] as RawMethod;
+  const input = (card: CardId, key: string, group?: string): FieldId => {
+    const f = Object.values(cardById(data, card)!.node.model.inputs.data).find(
+      (x) => x.key === key && (group === undefined || x.group === group),
+    );
+    if (!f) throw new Error(`no input ${key}`);
+    return f.id as FieldId;
+  };
+  return {
+    ws: made.workspace,
+    flowId: made.flow.id,
+    data: deepFreeze(data),
+    event: event.uuid as CardId,
+    group: fieldId(event, 'outputs', 'Group'),
+    user: fieldId(event, 'outputs', 'User ID'),
+    guard: guard.id,
+    remove: remove.id,
+    input,
   };
 }

@@ -1,28 +1,14 @@
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runFlopack, tempFile } from '../../tests/cli.ts';
 import { mutatePack, twoFolderPack } from '../../tests/hostile.ts';
-import type { CliIo } from './io.ts';
-import { runCli } from './main.ts';
 
+/** A run's output and errors each as one text. */
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    readText: (f) => readFileSync(f, 'utf8'),
-  };
-  const code = await runCli(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const r = await runFlopack(...argv);
+  return { code: r.code, out: r.out.join('\n'), err: r.err.join('\n') };
 }
 
-const tmp = (name: string, text: string): string => {
-  const f = path.join(mkdtempSync(path.join(tmpdir(), 'flopack-cli-hostile-')), name);
-  writeFileSync(f, text);
-  return f;
-};
+const tmp = tempFile;
 
 describe('flopack validate on folder trees', () => {
   it('calls a self-parent folder an error (FLOPACK_E022) and exits 1', async () => {

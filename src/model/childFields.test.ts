@@ -1,69 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import {
-  add,
-  cardById,
-  catalog,
-  deepFreeze,
-  withValue,
-  flowProblems,
-  makeWorkspace,
-} from '../../tests/builders.ts';
+import { cardById, deepFreeze, flowProblems, groupHelperFlow } from '../../tests/builders.ts';
 import { corpusFiles, corpusName, corpusText, itCorpus } from '../../tests/corpus.ts';
 import { sourceText } from './cardForm.ts';
-import { createCard } from './catalog.ts';
 import { childFieldsOf, mapChildField, mappedChild } from './childFields.ts';
 import { unwrap } from './errors.ts';
-import { addEventInput, eventInputs, inputKeys, setEventInputKeys } from './eventInputs.ts';
-import { createFlow, editFlowContent, setEvent } from './flows.ts';
-import type { CardId, FieldId } from './ids.ts';
+import { eventInputs, inputKeys, setEventInputKeys } from './eventInputs.ts';
 import { seededIds } from './ids.ts';
 import { mapField, mappingInto, mappingsOf, unmapField } from './mapping.ts';
 import type { RawFloData, RawMethod, RawScope } from './raw.ts';
-import { allCardIds, forEachScope } from './scope.ts';
+import { forEachScope } from './scope.ts';
 import { sampleOrg } from './sim/org.ts';
 import { simulate } from './sim/run.ts';
 import { sourcesOf, summarize } from './summary.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 
 /** A helper flow taking a group record (keys ID, Type, Profile.Name) and a user id. */
-function helper() {
-  const { ws, folderId } = makeWorkspace();
-  const made = unwrap(createFlow(ws, folderId, { name: 'Remove user from group' }, seededIds(4)));
-  let data = unwrap(
-    editFlowContent(made.workspace, made.flow.id, (d) =>
-      setEvent(d, createCard(catalog, 'root:kernel:control:callable', allCardIds(d), seededIds(5))),
-    ),
-  ).flows[made.flow.id]?.data as RawFloData;
-  data = unwrap(addEventInput(data, { name: 'Group', type: 'object' }, seededIds(8))).data;
-  data = unwrap(addEventInput(data, { name: 'User ID', type: 'string' }, seededIds(9))).data;
-  data = unwrap(setEventInputKeys(data, 'Group', ['ID', 'Type', 'Profile.Name']));
-  const guard = add(data, 'root:kernel:control:continueIf');
-  data = withValue(guard.data, guard.id, 'operator', '==');
-  data = withValue(data, guard.id, 'right-operand', 'OKTA_GROUP');
-  const remove = add(data, 'root:channels:http:okta:removeUserFromGroup');
-  data = remove.data;
-  const event = data.methods[0] as RawMethod;
-  const group = Object.values(event.node.model.outputs.data).find((f) => f.key === 'Group');
-  const user = Object.values(event.node.model.outputs.data).find((f) => f.key === 'User ID');
-  const input = (card: CardId, key: string, group?: string): FieldId => {
-    const f = Object.values(cardById(data, card)!.node.model.inputs.data).find(
-      (x) => x.key === key && (group === undefined || x.group === group),
-    );
-    if (!f) throw new Error(`no input ${key}`);
-    return f.id as FieldId;
-  };
-  return {
-    ws: made.workspace,
-    flowId: made.flow.id,
-    data,
-    event: event.uuid as CardId,
-    group: group!.id as FieldId,
-    user: user!.id as FieldId,
-    guard: guard.id,
-    remove: remove.id,
-    input,
-  };
-}
+const helper = groupHelperFlow;
 
 const expands = (d: RawScope): RawMethod[] => d.methods.filter((m) => m.node.key === 'expand');
 

@@ -1,51 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { add, cardById, catalog, deepFreeze, makeWorkspace } from '../../tests/builders.ts';
-import { createCard } from './catalog.ts';
+import { cardById, groupHelperFlow } from '../../tests/builders.ts';
 import { mappedChild } from './childFields.ts';
 import { childMappingProblem, connectChild } from './connectChild.ts';
 import { unwrap } from './errors.ts';
-import { addEventInput, setEventInputKeys } from './eventInputs.ts';
-import { createFlow, editFlowContent, setEvent } from './flows.ts';
-import type { CardId, FieldId } from './ids.ts';
-import { seededIds } from './ids.ts';
+import type { FieldId } from './ids.ts';
 import { mappingsOf } from './mapping.ts';
-import type { RawFloData, RawMethod } from './raw.ts';
-import { allCardIds } from './scope.ts';
-
-/** Helper Flow (Group with keys ID, Type, Profile.Name; User ID) → Continue If → Remove. */
-function helper() {
-  const { ws, folderId } = makeWorkspace();
-  const made = unwrap(createFlow(ws, folderId, { name: 'Remove user from group' }, seededIds(4)));
-  let data = unwrap(
-    editFlowContent(made.workspace, made.flow.id, (d) =>
-      setEvent(d, createCard(catalog, 'root:kernel:control:callable', allCardIds(d), seededIds(5))),
-    ),
-  ).flows[made.flow.id]?.data as RawFloData;
-  data = unwrap(addEventInput(data, { name: 'Group', type: 'object' }, seededIds(8))).data;
-  data = unwrap(addEventInput(data, { name: 'User ID', type: 'string' }, seededIds(9))).data;
-  data = unwrap(setEventInputKeys(data, 'Group', ['ID', 'Type', 'Profile.Name']));
-  const guard = add(data, 'root:kernel:control:continueIf');
-  const remove = add(guard.data, 'root:channels:http:okta:removeUserFromGroup');
-  data = remove.data;
-  const event = data.methods[0] as RawMethod;
-  const out = (key: string): FieldId =>
-    Object.values(event.node.model.outputs.data).find((f) => f.key === key)!.id as FieldId;
-  const input = (card: string, key: string): FieldId =>
-    Object.values(cardById(data, card)!.node.model.inputs.data).find((f) => f.key === key)!
-      .id as FieldId;
-  return {
-    data: deepFreeze(data),
-    event: event.uuid as CardId,
-    group: out('Group'),
-    guard: guard.id,
-    remove: remove.id,
-    input,
-  };
-}
 
 describe('mapping a child field by connecting its pill', () => {
   it('maps Group › ID into a Text input through a hidden expand card, as Map from… does', () => {
-    const h = helper();
+    const h = groupHelperFlow();
     const to = { card: h.remove, input: h.input(h.remove, 'id'), path: [] };
     const from = { card: h.event, output: h.group, path: [], field: ['ID'] };
     expect(childMappingProblem(h.data, from, to)).toBeNull();
@@ -61,7 +24,7 @@ describe('mapping a child field by connecting its pill', () => {
   });
 
   it('reads a nested child (Profile › Name) and reuses the expand card for a second child', () => {
-    const h = helper();
+    const h = groupHelperFlow();
     const a = { card: h.guard, input: h.input(h.guard, 'left-operand'), path: [] };
     const b = { card: h.remove, input: h.input(h.remove, 'id'), path: [] };
     let d = unwrap(
@@ -80,7 +43,7 @@ describe('mapping a child field by connecting its pill', () => {
   });
 
   it('refuses with the reason, and changes nothing: a field the type lacks, an object into Text, a later card', () => {
-    const h = helper();
+    const h = groupHelperFlow();
     const to = { card: h.remove, input: h.input(h.remove, 'id'), path: [] };
     const base = { card: h.event, output: h.group, path: [] };
     expect(childMappingProblem(h.data, { ...base, field: ['Nope'] }, to)).toBe(
@@ -102,7 +65,7 @@ describe('mapping a child field by connecting its pill', () => {
   });
 
   it('an empty field path maps the whole output, with the whole output’s checks', () => {
-    const h = helper();
+    const h = groupHelperFlow();
     const to = { card: h.remove, input: h.input(h.remove, 'id'), path: [] };
     const whole = { card: h.event, output: h.group, path: [], field: [] };
     expect(childMappingProblem(h.data, whole, to)).toMatch(/is an object/);

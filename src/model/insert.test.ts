@@ -6,8 +6,8 @@ import {
   deepFreeze,
   fieldId,
   flowProblems,
-  makeDelegatedFlow,
   titles,
+  delegatedFlowData,
 } from '../../tests/builders.ts';
 import { corpusText, itCorpus } from '../../tests/corpus.ts';
 import { fixtureText } from '../../tests/fixtures/flopacks.ts';
@@ -20,15 +20,11 @@ import type { CardId } from './ids.ts';
 import { seededIds } from './ids.ts';
 import { cardsInOrder, insertCard, moveCard, removeCard } from './insert.ts';
 import { mapField, mappingsOf } from './mapping.ts';
-import type { RawFloData } from './raw.ts';
 import { allCardIds } from './scope.ts';
 import type { IfElseStep } from './sequence.ts';
 import { sequenceOf } from './sequence.ts';
 
-const base = (): RawFloData => {
-  const { ws, flowId } = makeDelegatedFlow();
-  return ws.flows[flowId]?.data as RawFloData;
-};
+const base = delegatedFlowData;
 
 describe('inserting cards', () => {
   it('appends at the end of the sequence with one new edge', () => {

@@ -5,21 +5,17 @@ import {
   deepFreeze,
   fieldId,
   flowProblems,
-  makeDelegatedFlow,
   titles,
+  delegatedFlowData,
 } from '../../tests/builders.ts';
 import { unwrap } from './errors.ts';
 import type { CardId } from './ids.ts';
 import { mapField, mappingsOf } from './mapping.ts';
-import type { RawFloData } from './raw.ts';
 import { shiftCard, shiftTarget } from './reorder.ts';
 import type { IfElseStep } from './sequence.ts';
 import { sequenceOf } from './sequence.ts';
 
-const base = (): RawFloData => {
-  const { ws, flowId } = makeDelegatedFlow();
-  return ws.flows[flowId]?.data as RawFloData;
-};
+const base = delegatedFlowData;
 
 /** Delegated Flow → Read User → Compose → Deactivate User. */
 const three = () => {

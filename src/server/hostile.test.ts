@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bigPack, mutatePack, twoFolderPack } from '../../tests/hostile.ts';
 import { createApp } from './app.ts';
 import type { FolderDto, ImportDto, TreeDto } from './dto.ts';
+import type { Answer } from '../../tests/localTestApp.ts';
+import { answer } from '../../tests/localTestApp.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 import type { Store } from './storage/store.ts';
 
@@ -30,16 +32,10 @@ async function call<T>(
   url: string,
   body?: string,
   headers: Record<string, string> = JSON_TYPE,
-): Promise<{ status: number; json: T; headers: Headers }> {
-  const res = await app.request(url, { method, headers, ...(body !== undefined ? { body } : {}) });
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: res.status, json: json as T, headers: res.headers };
+): Promise<Answer<T>> {
+  return answer<T>(
+    await app.request(url, { method, headers, ...(body !== undefined ? { body } : {}) }),
+  );
 }
 
 const tree = async (): Promise<TreeDto> => (await call<TreeDto>('GET', '/api/workspace')).json;

@@ -11,8 +11,9 @@ import type { FlowId } from '../model/ids.ts';
 import type { ApprovalBlock, ExportedFlowState, Review, ReviewDecision } from '../model/review.ts';
 import { approvalBlocks, decideReview, requestReview } from '../model/review.ts';
 import { withoutCycles } from '../model/workspace.ts';
-import { actorLabel, currentActor, INSTANCE_ID } from './auth/context.ts';
+import { actorLabel, currentActor } from './auth/context.ts';
 import { ApiError, problemError } from './http.ts';
+import { audit, mustFlow, tell } from './service/context.ts';
 import type { Store, StoreTx } from './storage/store.ts';
 
 /** Review needs sign-in: the error for local mode. */
@@ -76,15 +77,8 @@ export class ReviewService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  private async audit(tx: StoreTx, action: string, target: string, detail: string) {
-    await tx.addAudit({
-      at: this.clock().toISOString(),
-      actor: actorLabel(currentActor()),
-      action,
-      target,
-      detail,
-      instance: INSTANCE_ID,
-    });
+  private audit(tx: StoreTx, action: string, target: string, detail: string): Promise<void> {
+    return audit({ clock: this.clock }, tx, action, target, detail);
   }
 
   private tell(
@@ -92,32 +86,14 @@ export class ReviewService {
     kind: 'flow.reviewed' | 'review.rule',
     flowIds: string[],
     rev?: number,
-  ) {
-    tx.notify({
-      kind,
-      flowIds,
-      revision: rev,
-      actor: actorLabel(currentActor()),
-      instance: INSTANCE_ID,
-      at: this.clock().toISOString(),
-    });
-  }
-
-  private async mustFlow(tx: StoreTx, id: string) {
-    const flow = await tx.flow(id as FlowId);
-    if (!flow)
-      throw new ApiError(
-        404,
-        'FLOW_E001',
-        `Flow ${id} does not exist — it may have been deleted; reload the workspace.`,
-      );
-    return flow;
+  ): void {
+    tell({ clock: this.clock }, tx, kind, flowIds, rev);
   }
 
   /** The reviews of a flow's versions, newest first. */
   reviews(flowId: string): Promise<Review[]> {
     return this.store.transaction(async (tx) => {
-      await this.mustFlow(tx, flowId);
+      await mustFlow(tx, flowId);
       return tx.reviews(flowId as FlowId);
     });
   }
@@ -126,7 +102,7 @@ export class ReviewService {
   request(flowId: string, revision: number, comment: string): Promise<Review> {
     if (!this.enabled) return Promise.reject(localMode());
     return this.store.transaction(async (tx) => {
-      const flow = await this.mustFlow(tx, flowId);
+      const flow = await mustFlow(tx, flowId);
       const current = await tx.review(flow.id, revision);
       const next = must(
         requestReview(current, {
@@ -159,7 +135,7 @@ export class ReviewService {
   ): Promise<Review> {
     if (!this.enabled) return Promise.reject(localMode());
     return this.store.transaction(async (tx) => {
-      const flow = await this.mustFlow(tx, flowId);
+      const flow = await mustFlow(tx, flowId);
       const current = await tx.review(flow.id, revision);
       const next = must(
         decideReview(current, {

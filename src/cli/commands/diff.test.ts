@@ -2,11 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runFlopack } from '../../../tests/cli.ts';
 import { corpusFile, corpusFiles, describeCorpus } from '../../../tests/corpus.ts';
 import { fixtureFile, fixtureFiles } from '../../../tests/fixtures/flopacks.ts';
 import { reId, shuffle } from '../../../tests/fixtures/variants.ts';
-import type { CliIo } from '../io.ts';
-import { runCli } from '../main.ts';
 
 const file = corpusFile;
 const dir = mkdtempSync(path.join(tmpdir(), 'flopack-diff-'));
@@ -16,16 +15,7 @@ const tmp = (name: string, text: string): string => {
   return f;
 };
 
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(...l.split('\n')),
-    err: (l) => err.push(...l.split('\n')),
-    readText: (f) => readFileSync(f, 'utf8'),
-  };
-  return { code: await runCli(argv, io), out, err };
-}
+const run = runFlopack;
 
 /** suspend_inactive_users with save-all-data off and the card "Now" renamed "Today". */
 function edited(): string {

@@ -2,24 +2,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runFlopack } from '../../../tests/cli.ts';
 import { corpusFile, corpusFiles, itCorpus } from '../../../tests/corpus.ts';
 import { fixtureFile, fixtureFiles } from '../../../tests/fixtures/flopacks.ts';
-import type { CliIo } from '../io.ts';
-import { runCli } from '../main.ts';
 
 const file = corpusFile;
 const tmp = (): string => mkdtempSync(path.join(tmpdir(), 'flopack-render-'));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(...l.split('\n')),
-    err: (l) => err.push(...l.split('\n')),
-    readText: (f) => readFileSync(f, 'utf8'),
-  };
-  return { code: await runCli(argv, io), out, err };
-}
+const run = runFlopack;
 
 describe('flopack render', () => {
   it('renders every generated fixture as SVG, Markdown and PNG', async () => {

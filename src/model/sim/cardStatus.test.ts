@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, makeWorkspace } from '../../../tests/builders.ts';
+import { quarantineFlows } from '../../../tests/builders.ts';
 import { corpusText, describeCorpus } from '../../../tests/corpus.ts';
 import { readFlopack } from '../../export/flopack/read.ts';
 import { unwrap } from '../errors.ts';
-import { seededIds } from '../ids.ts';
-import { planImport } from '../importPack.ts';
 import type { RawScope } from '../raw.ts';
 import { inlineFlows } from '../scope.ts';
-import { buildTemplate } from '../templates.ts';
-import type { Flow, Workspace } from '../workspace.ts';
 import { cardStatuses } from './cardStatus.ts';
 import { AT_RISK_GROUP_ID, sampleOrg } from './org.ts';
 import { groupRecord } from './records.ts';
 import { simulate } from './run.ts';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
-
-function quarantine(atRiskGroupId: string): { ws: Workspace; main: Flow; helper: Flow } {
-  const { ws, folderId } = makeWorkspace();
-  const built = unwrap(buildTemplate(catalog, 'quarantine', seededIds(5), { atRiskGroupId }));
-  const plan = unwrap(planImport(ws, built, folderId));
-  const flows = Object.values(plan.workspace.flows);
-  return {
-    ws: plan.workspace,
-    main: flows.find((f) => f.name === 'Risk Policy - High (Quarantine)')!,
-    helper: flows.find((f) => f.name === 'Remove user from group')!,
-  };
-}
 
 /** "title: text" for every titled card of a scope and its lanes, in file order. */
 function said(scope: RawScope, statuses: ReturnType<typeof cardStatuses>): string[] {
@@ -42,7 +26,7 @@ function said(scope: RawScope, statuses: ReturnType<typeof cardStatuses>): strin
 
 describe('each card’s status after a run', () => {
   it('marks every card of a completed quarantine run as ran', () => {
-    const { ws, main } = quarantine(AT_RISK_GROUP_ID);
+    const { ws, main } = quarantineFlows(AT_RISK_GROUP_ID);
     const r = simulate(ws, main.id, sampleOrg(), { oktaUserId: '00u1alice' }, { now: NOW });
     const st = cardStatuses(main.data, r.execution);
     const cards = said(main.data, st).filter((x) => !x.startsWith('The at-risk user'));
@@ -58,7 +42,7 @@ describe('each card’s status after a run', () => {
   });
 
   it('shows the failed card with the error’s first line and the cards after it as not reached', () => {
-    const { ws, main } = quarantine('00g5wrong');
+    const { ws, main } = quarantineFlows('00g5wrong');
     const r = simulate(ws, main.id, sampleOrg(), { oktaUserId: '00u1alice' }, { now: NOW });
     const st = cardStatuses(main.data, r.execution);
     const byTitle = (t: string) =>
@@ -72,7 +56,7 @@ describe('each card’s status after a run', () => {
   });
 
   it('marks the If Error lane a run did not enter as skipped, and a refused removal as failed', () => {
-    const { ws, helper } = quarantine(AT_RISK_GROUP_ID);
+    const { ws, helper } = quarantineFlows(AT_RISK_GROUP_ID);
     const org = sampleOrg();
     const run = (groupId: string) =>
       cardStatuses(

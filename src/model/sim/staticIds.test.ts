@@ -1,34 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, makeWorkspace } from '../../../tests/builders.ts';
+import { quarantineFlows } from '../../../tests/builders.ts';
 import { setInputValue } from '../cards.ts';
 import { unwrap } from '../errors.ts';
-import { seededIds } from '../ids.ts';
-import { planImport } from '../importPack.ts';
 import { inlineFlows } from '../scope.ts';
 import { unmapField } from '../mapping.ts';
-import { buildTemplate } from '../templates.ts';
-import type { Flow, Workspace } from '../workspace.ts';
 import { AT_RISK_GROUP_ID, sampleOrg } from './org.ts';
 import { simulate } from './run.ts';
 import { unknownIds } from './staticIds.ts';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 
-function quarantine(atRiskGroupId: string): { ws: Workspace; main: Flow; helper: Flow } {
-  const { ws, folderId } = makeWorkspace();
-  const built = unwrap(buildTemplate(catalog, 'quarantine', seededIds(5), { atRiskGroupId }));
-  const plan = unwrap(planImport(ws, built, folderId));
-  const flows = Object.values(plan.workspace.flows);
-  return {
-    ws: plan.workspace,
-    main: flows.find((f) => f.name === 'Risk Policy - High (Quarantine)')!,
-    helper: flows.find((f) => f.name === 'Remove user from group')!,
-  };
-}
-
 describe('IDs typed on cards that the mock org does not have', () => {
   it('reports a wrong at-risk group ID before the run, naming the card and input, with the groups it could take', () => {
-    const { ws, main } = quarantine('00g5wrong');
+    const { ws, main } = quarantineFlows('00g5wrong');
     const found = unknownIds(main, sampleOrg());
     expect(found).toHaveLength(1);
     const w = found[0]!;
@@ -51,7 +35,7 @@ describe('IDs typed on cards that the mock org does not have', () => {
   });
 
   it('choosing the suggested group clears the warning and the run completes', () => {
-    const { ws, main } = quarantine('00g5wrong');
+    const { ws, main } = quarantineFlows('00g5wrong');
     const w = unknownIds(main, sampleOrg())[0]!;
     const data = unwrap(setInputValue(main.data, w.card, w.input, AT_RISK_GROUP_ID, w.path));
     const fixed = { ...main, data };
@@ -67,13 +51,13 @@ describe('IDs typed on cards that the mock org does not have', () => {
   });
 
   it('is silent for known IDs, mapped inputs and the template as shipped', () => {
-    const { main, helper } = quarantine(AT_RISK_GROUP_ID);
+    const { main, helper } = quarantineFlows(AT_RISK_GROUP_ID);
     expect(unknownIds(main, sampleOrg())).toEqual([]);
     expect(unknownIds(helper, sampleOrg())).toEqual([]);
   });
 
   it('finds a typed ID inside an If Error lane, with its path, and a typed user by login or ID', () => {
-    const { helper } = quarantine(AT_RISK_GROUP_ID);
+    const { helper } = quarantineFlows(AT_RISK_GROUP_ID);
     const tryIt = helper.data.methods.find((m) => m.node.key === 'tryCatch')!;
     const lane = inlineFlows(tryIt)[0]!;
     const remove = lane.flo.methods.find((m) => m.node.data.name === 'Remove User from Group')!;

@@ -2,6 +2,7 @@
  * The SQLite schema as versioned migrations. Flow content is stored as the flopack's own JSON
  * text (lossless). A migration never changes once released: add a new one instead.
  */
+import { RISK_POLICY_MIGRATION, reviewsMigration } from './sharedSchema.ts';
 
 /** Migration 1: the original schema (idempotent, so databases made before migrations apply). */
 const V1 = `
@@ -78,43 +79,13 @@ CREATE TABLE members (
 );
 `;
 
-/** Migration: the workspace's entity risk policy (one row, the policy document as JSON). */
-const RISK_POLICY = `
-CREATE TABLE risk_policy (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  doc TEXT NOT NULL,
-  revision INTEGER NOT NULL,
-  updated_at TEXT NOT NULL,
-  updated_by TEXT NOT NULL
-);
-`;
-
-/** Migration: review before release (one review per flow version) and per-folder rules. */
-const REVIEWS = `
-CREATE TABLE reviews (
-  flow_id TEXT NOT NULL REFERENCES flows(id) ON DELETE CASCADE,
-  revision INTEGER NOT NULL,
-  state TEXT NOT NULL,
-  requested_by TEXT NOT NULL,
-  requested_at TEXT NOT NULL,
-  request_comment TEXT NOT NULL DEFAULT '',
-  decided_by TEXT NOT NULL DEFAULT '',
-  decided_at TEXT,
-  decision_comment TEXT NOT NULL DEFAULT '',
-  row_version INTEGER NOT NULL,
-  PRIMARY KEY (flow_id, revision)
-);
-CREATE TABLE folder_review_rules (
-  folder_id TEXT PRIMARY KEY REFERENCES folders(id) ON DELETE CASCADE,
-  require_approval INTEGER NOT NULL,
-  revision INTEGER NOT NULL,
-  updated_at TEXT NOT NULL,
-  updated_by TEXT NOT NULL
-);
-`;
-
 /** The migrations in order; migration N brings the schema to version N. */
-export const SQLITE_MIGRATIONS: readonly string[] = [V1, V2, RISK_POLICY, REVIEWS];
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  V1,
+  V2,
+  RISK_POLICY_MIGRATION,
+  reviewsMigration('INTEGER'),
+];
 
 /** The schema version this app writes; a newer database is refused by an older app. */
 export const SCHEMA_VERSION = SQLITE_MIGRATIONS.length;

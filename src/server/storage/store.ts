@@ -81,6 +81,53 @@ export interface StoreTx {
   notify(notice: ChangeNotice): void;
 }
 
+/** The part of a unit of work that reads and writes the workspace's content. */
+export type WorkspaceTx = Pick<
+  StoreTx,
+  | 'folders'
+  | 'putFolder'
+  | 'deleteFolders'
+  | 'flowHeaders'
+  | 'flow'
+  | 'flows'
+  | 'putFlow'
+  | 'deleteFlows'
+  | 'addVersion'
+  | 'versions'
+  | 'version'
+  | 'tables'
+  | 'putTable'
+  | 'deleteTables'
+  | 'configs'
+  | 'putConfig'
+  | 'deleteConfig'
+>;
+
+/** The part of a unit of work about people: audit trail, sessions and members. */
+export type AccessTx = Pick<
+  StoreTx,
+  | 'addAudit'
+  | 'audit'
+  | 'session'
+  | 'putSession'
+  | 'deleteSession'
+  | 'members'
+  | 'member'
+  | 'putMember'
+>;
+
+/** The part of a unit of work about governance: risk policy, reviews and review rules. */
+export type ReviewTx = Pick<
+  StoreTx,
+  | 'riskPolicy'
+  | 'putRiskPolicy'
+  | 'reviews'
+  | 'review'
+  | 'putReview'
+  | 'folderReviewRules'
+  | 'putFolderReviewRule'
+>;
+
 /** A workspace store. */
 export interface Store {
   /** Runs `fn` atomically: all of its writes land, or none. Calls are serialized. */
