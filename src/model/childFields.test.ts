@@ -302,6 +302,15 @@ describe('child fields of typed object outputs', () => {
     const into = mappingInto(lane(mapped), inner.id, groupId)!;
     expect(into.from.card).toBe(x!.uuid);
     expect(sourceText(mapped, path, into)).toBe('Helper Flow · Group › ID');
+    // The card and the outline name it by the outside source, never by the carrying key.
+    const laneSources = sourcesOf(lane(mapped), {
+      container: cardById(mapped, tc.id)!,
+      sources: sourcesOf(mapped),
+    });
+    const laneRemove = lane(mapped).methods.find((m) => m.uuid === inner.id)!;
+    expect(summarize(laneRemove, laneSources).inputs).toContainEqual(
+      expect.objectContaining({ text: 'Helper Flow · Group › ID', mapped: true }),
+    );
     expect(flowProblems(mapped)).toEqual([]);
 
     // Re-mapped to another outside value, the group is no longer handed in nor expanded.
