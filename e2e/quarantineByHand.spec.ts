@@ -1,15 +1,20 @@
 /**
  * The quarantine flow and its helper built by hand, as a new admin does it (no template): the
- * helper reads Get Users Groups' records through child fields (Group › ID, Group › Type) with
- * no Object cards; one "Okta" connection, created once, serves every app card of both flows;
- * the at-risk group comes from the mock org's groups. The export carries the connection as
- * Okta's exports do, Check is clean and the Test run passes.
+ * helper reads Get Users Groups' records through child fields (Group › Type at the top,
+ * Group › ID inside If Error's Try lane) with no Object cards; one "Okta" connection, created
+ * once, serves every app card of both flows; the at-risk group comes from the mock org's
+ * groups. The export carries the connection as Okta's exports do, Check is clean and the Test
+ * run passes.
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { catalog } from '../src/catalog/index.ts';
+import { unwrap } from '../src/model/errors.ts';
 import type { RawFloData, RawMethod } from '../src/model/raw.ts';
 import { forEachScope } from '../src/model/scope.ts';
+import { buildTemplate } from '../src/model/templates.ts';
 import { expect, sharedFlopack, test, validateFlopack } from './fixtures.ts';
+import { flowShape } from './flowShape.ts';
 import { chooseHelper } from './helperBuild.ts';
 import {
   addEvent,
@@ -45,14 +50,31 @@ async function addAtEnd(
   search: string,
   option: string,
 ): Promise<void> {
+  await openPopover(
+    page,
+    page.getByRole('group', { name: 'End of the flow' }).getByRole('button', { name: button }),
+  );
+  await pickCard(page, search, option);
+}
+
+/**
+ * Opens a card popover with its button. Fitting the flow in view first moves the button while
+ * the viewport animates, so a click that landed before it settled is made again.
+ */
+async function openPopover(page: Page, opener: Locator): Promise<void> {
   await page
     .getByRole('toolbar', { name: 'Editing' })
     .getByRole('button', { name: 'Fit the flow in view' })
     .click();
-  await page
-    .getByRole('group', { name: 'End of the flow' })
-    .getByRole('button', { name: button })
-    .click();
+  const searchBox = page.getByLabel('Search cards');
+  await expect(async () => {
+    if (!(await searchBox.isVisible())) await opener.click();
+    await expect(searchBox).toBeVisible({ timeout: 1000 });
+  }).toPass();
+}
+
+/** Finds a card in the open popover and inserts it. */
+async function pickCard(page: Page, search: string, option: string): Promise<void> {
   await page.getByLabel('Search cards').fill(search);
   await page
     .getByRole('listbox', { name: 'Cards' })
@@ -131,14 +153,14 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
   page,
   studio,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(120_000);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(studio.url);
   await newFolder(page, 'Quarantine');
 
   // The helper: Helper Flow (Group: an Okta group record, User ID) → Continue If Group › Type
-  // is OKTA_GROUP (Everyone is BUILT_IN, app groups belong to their app) → Remove User from
-  // Group (Group › ID, User ID).
+  // is OKTA_GROUP (Everyone is BUILT_IN, app groups belong to their app) → If Error { Remove
+  // User from Group (Group › ID, User ID) }, as the quarantine template has it.
   await page.getByRole('button', { name: 'New flow' }).click();
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
   await addEvent(page, 'Helper Flow');
@@ -171,12 +193,22 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
   await valueB.press('Enter');
   await expect(valueB).toHaveValue('OKTA_GROUP');
 
-  await addAtEnd(page, 'Add app action', 'remove user from group', 'Okta – Remove User from Group');
+  // The removal inside If Error, so a refused one does not stop the caller's For Each.
+  await addAtEnd(page, 'Add function', 'if error', 'Error Handling – If Error');
+  await openPopover(
+    page,
+    page.getByRole('button', { name: 'Add a card after “Try”', exact: true }),
+  );
+  await pickCard(page, 'remove user from group', 'Okta – Remove User from Group');
   const remove = /^Okta – Remove User from Group/;
   panel = await inspect(page, remove);
+  // The group's ID is handed into the Try lane as a child field, as at the top level.
   await mapFrom(panel, 'Group ID', 'Group › ID');
   await mapFrom(panel, 'User ID', 'User ID');
   await expect(panel.getByText('← Helper Flow · Group › ID')).toBeVisible();
+  await expect(
+    panel.getByRole('combobox', { name: 'Map Group ID from' }).locator('option:checked'),
+  ).toHaveText('Group › ID');
   await expect(
     page.getByRole('button', { name: 'Group ID ← Helper Flow › Group › ID' }),
   ).toBeVisible();
@@ -193,7 +225,14 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
   // The expand card reading the group's fields is Okta's hidden one: not on the canvas.
   await expect
     .poll(() => cardOrder(page))
-    .toEqual(['Events – Helper Flow', 'Branching – Continue If', 'Okta – Remove User from Group']);
+    .toEqual([
+      'Events – Helper Flow',
+      'Branching – Continue If',
+      'Error Handling – If Error',
+      'Okta – Remove User from Group',
+      'Flow Control – Return',
+      'Flow Control – Return',
+    ]);
   await save(page);
   await checkIsClean(page);
 
@@ -245,27 +284,28 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
   await save(page);
   await checkIsClean(page);
 
-  // The Test run: Bob's Finance membership goes, Everyone (BUILT_IN) and Domain Users (an app
-  // group) are skipped by the helper's Continue If; each call receives a whole group record.
+  // The Test run: Alice leaves Engineering and VPN Users; Everyone (BUILT_IN) is skipped by the
+  // helper's Continue If; Payroll Approvers refuses, and If Error catches it. Each call
+  // receives a whole group record.
   await page.getByRole('button', { name: 'Test run' }).click();
   await sim
     .getByLabel('Okta User ID (the at-risk user)')
-    .selectOption({ label: 'Bob Sample (active)' });
+    .selectOption({ label: 'Alice Example (active)' });
   await expect(sim.getByRole('region', { name: 'IDs the mock org does not have' })).toHaveCount(0);
   await sim.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(sim.getByRole('status')).toHaveText('Run completed.');
   const steps = sim.getByRole('list', { name: 'Cards run in Quarantine and deactivate' });
-  await expect(steps).toContainText('Ran “Remove user from group” 3 time(s).');
+  await expect(steps).toContainText('Ran “Remove user from group” 4 time(s).');
   const calls = sim.getByRole('list', { name: 'Cards run in Remove user from group' });
-  await expect(calls).toHaveCount(3);
-  for (const [i, id] of ['00g0everyone', '00g3finance', '00g6addomain'].entries()) {
+  await expect(calls).toHaveCount(4);
+  for (const [i, id] of ['00g0everyone', '00g1engineering', '00g2vpn', '00g4payroll'].entries()) {
     await expect(calls.nth(i)).toContainText(`out · Group{`);
     await expect(calls.nth(i)).toContainText(`"ID":"${id}"`);
-    await expect(calls.nth(i)).toContainText('out · User ID00u2bob');
+    await expect(calls.nth(i)).toContainText('out · User ID00u1alice');
   }
   await expect(calls.nth(0)).toContainText('The condition is false');
   await expect(sim).toContainText(
-    'Bob Sample: status DEPROVISIONED; groups Everyone, Domain Users, At-Risk Users',
+    'Alice Example: status DEPROVISIONED; groups Everyone, Payroll Approvers, At-Risk Users',
   );
 
   // The export, in Okta's compact form and in the canonical form kept in git: both flows, one
@@ -292,34 +332,37 @@ function expectQuarantineCards(exported: Exported, connection: unknown): void {
     'Quarantine and deactivate',
     'Remove user from group',
   ]);
-  const keys = (name: string): string[] =>
-    (flows[name] ?? []).map((m) => m.address.replace(/:\d+\.\d+\.\d+:/, ':'));
-  expect(keys('Quarantine and deactivate').sort()).toEqual(
-    [
-      'root:kernel:http:delegated',
-      'root:channels:http:okta:getUsersGroups',
-      'root:kernel:list:each',
-      'root:channels:http:okta:addNewUserToGroup',
-      'root:channels:http:okta:deactivateUser',
-    ].sort(),
+  // The template's cards, but no Get Multiple: the group's fields are read as child fields.
+  // (Card numbers are left out: they count the Get Multiple the template has.)
+  const cards = (data: RawFloData): string[] =>
+    flowShape(data).cards.map((c) => c.replace(/#\d+/g, ''));
+  const template = Object.fromEntries(
+    Object.values(unwrap(buildTemplate(catalog, 'quarantine')).flows).map((f) => [
+      f.name,
+      cards(f.data),
+    ]),
   );
-  // No Get Multiple nor any other Object card: only Okta's hidden expand card reads the fields.
-  expect(keys('Remove user from group').sort()).toEqual(
-    [
-      'root:kernel:control:callable',
-      'root:kernel:control:continueIf',
-      'root:channels:http:okta:removeUserFromGroup',
-      'root:kernel:object:expand',
-    ].sort(),
+  const shapes = Object.fromEntries(
+    Object.values(exported.data.flos).map((f) => [f.name, cards(f.data)]),
   );
+  expect(shapes['Quarantine and deactivate']).toEqual(template['Risk Policy - High (Quarantine)']);
+  expect(shapes['Remove user from group']).toEqual(
+    template['Remove user from group']?.filter((c) => c !== 'pick'),
+  );
+  // No Object card at all but Okta's hidden expand cards (one at the top, one in the Try lane).
+  const objects = Object.values(flows)
+    .flat()
+    .filter((m) => m.address.startsWith('root:kernel:object:'));
+  expect(objects.map((m) => m.node.key)).toEqual(['expand', 'expand']);
   for (const m of Object.values(flows).flat()) {
     const isOkta = m.address.startsWith('root:channels:http:okta:');
     expect(m.node.model.config, m.node.data.name).toBe(isOkta ? connection : null);
   }
-  // Group › ID and Group › Type: one expand card, one `path` per field, as Okta stores them.
-  const expand = flows['Remove user from group']!.find((m) => m.node.key === 'expand')!;
+  // Group › Type at the top and Group › ID in the Try lane: each read by an expand card with
+  // its `path`, as Okta stores them.
   expect(
-    Object.values(expand.node.model.outputs.data)
+    objects
+      .flatMap((x) => Object.values(x.node.model.outputs.data))
       .filter((f) => f.key === 'value')
       .map((f) => f.metadata['path'])
       .sort(),
