@@ -2,51 +2,41 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { catalog } from '../src/catalog/index.ts';
-import { createCard } from '../src/model/catalog.ts';
-import { unwrap } from '../src/model/errors.ts';
-import { addEventInput, setEventInputKeys } from '../src/model/eventInputs.ts';
-import { setEvent } from '../src/model/flows.ts';
-import { insertCard } from '../src/model/insert.ts';
-import type { RawFloData } from '../src/model/raw.ts';
-import { allCardIds } from '../src/model/scope.ts';
-import type { FlowDto, FolderDto } from '../src/server/dto.ts';
+import type { FlowDto } from '../src/server/dto.ts';
 import { expect, test, validateFlopack } from './fixtures.ts';
+import type { HelperInput } from './helperBuild.ts';
+import { appendCard, createFolder, helperFlow, putFlow } from './helperBuild.ts';
 import { card, flowAction, openInspector, showOutline } from './studio.ts';
 
-const append = (data: RawFloData, address: string): RawFloData =>
-  unwrap(
-    insertCard(data, { kind: 'end' }, createCard(catalog, address, allCardIds(data)), { catalog }),
-  ).data;
+/**
+ * "Remove user from group": a helper taking Group (an Object, with `keys` if given) and User ID,
+ * then Continue If and Remove User from Group, nothing mapped yet.
+ */
+async function removeFromGroupHelper(
+  api: Page['request'],
+  url: string,
+  keys?: readonly string[],
+): Promise<{ folderId: string; flow: FlowDto }> {
+  const folder = await createFolder(api, url, 'Quarantine');
+  const group: HelperInput = keys
+    ? { name: 'Group', type: 'object', keys }
+    : { name: 'Group', type: 'object' };
+  const flow = await putFlow(api, url, folder.id, 'Remove user from group', (d) => {
+    let data = helperFlow(d, [group, { name: 'User ID', type: 'string' }]);
+    data = appendCard(data, 'root:kernel:control:continueIf').data;
+    return appendCard(data, 'root:channels:http:okta:removeUserFromGroup').data;
+  });
+  return { folderId: folder.id, flow };
+}
 
 test('a helper’s group record declares its keys; Group › ID and Group › Type map as child fields through Okta’s hidden expand card; an object into a Text input is refused', async ({
   page,
   studio,
 }) => {
   const api = page.request;
-  const folder = (await (
-    await api.post(`${studio.url}/api/folders`, { data: { name: 'Quarantine', parentId: null } })
-  ).json()) as FolderDto;
-  const created = (await (
-    await api.post(`${studio.url}/api/flows`, {
-      data: { folderId: folder.id, name: 'Remove user from group' },
-    })
-  ).json()) as FlowDto;
-  let content = unwrap(
-    setEvent(
-      created.content,
-      createCard(catalog, 'root:kernel:control:callable', allCardIds(created.content)),
-    ),
-  );
-  content = unwrap(addEventInput(content, { name: 'Group', type: 'object' })).data;
-  content = unwrap(addEventInput(content, { name: 'User ID', type: 'string' })).data;
-  content = append(content, 'root:kernel:control:continueIf');
-  content = append(content, 'root:channels:http:okta:removeUserFromGroup');
-  await api.put(`${studio.url}/api/flows/${created.id}`, {
-    data: { baseRevision: created.revision, content },
-  });
+  const { folderId, flow: created } = await removeFromGroupHelper(api, studio.url);
 
-  await page.goto(`${studio.url}/#folder=${folder.id}&flow=${created.id}`);
+  await page.goto(`${studio.url}/#folder=${folderId}&flow=${created.id}`);
   await expect(page.getByRole('heading', { name: 'Remove user from group' })).toBeVisible();
   const cards = await showOutline(page);
   await cards.getByRole('button').first().click();
@@ -144,30 +134,13 @@ test('a typed object pill opens its child fields on the card; dragging Group ›
   studio,
 }) => {
   const api = page.request;
-  const folder = (await (
-    await api.post(`${studio.url}/api/folders`, { data: { name: 'Quarantine', parentId: null } })
-  ).json()) as FolderDto;
-  const created = (await (
-    await api.post(`${studio.url}/api/flows`, {
-      data: { folderId: folder.id, name: 'Remove user from group' },
-    })
-  ).json()) as FlowDto;
-  let content = unwrap(
-    setEvent(
-      created.content,
-      createCard(catalog, 'root:kernel:control:callable', allCardIds(created.content)),
-    ),
-  );
-  content = unwrap(addEventInput(content, { name: 'Group', type: 'object' })).data;
-  content = unwrap(setEventInputKeys(content, 'Group', ['ID', 'Type', 'Profile.Name']));
-  content = unwrap(addEventInput(content, { name: 'User ID', type: 'string' })).data;
-  content = append(content, 'root:kernel:control:continueIf');
-  content = append(content, 'root:channels:http:okta:removeUserFromGroup');
-  await api.put(`${studio.url}/api/flows/${created.id}`, {
-    data: { baseRevision: created.revision, content },
-  });
+  const { folderId, flow: created } = await removeFromGroupHelper(api, studio.url, [
+    'ID',
+    'Type',
+    'Profile.Name',
+  ]);
 
-  await page.goto(`${studio.url}/#folder=${folder.id}&flow=${created.id}`);
+  await page.goto(`${studio.url}/#folder=${folderId}&flow=${created.id}`);
   await expect(page.getByRole('heading', { name: 'Remove user from group' })).toBeVisible();
   await page
     .getByRole('toolbar', { name: 'Editing' })

@@ -1,13 +1,14 @@
-import { catalog } from '../src/catalog/index.ts';
-import { createCard } from '../src/model/catalog.ts';
-import { unwrap } from '../src/model/errors.ts';
-import { addEventInput } from '../src/model/eventInputs.ts';
-import { setEvent } from '../src/model/flows.ts';
-import { insertCard } from '../src/model/insert.ts';
-import type { RawFloData } from '../src/model/raw.ts';
-import { allCardIds } from '../src/model/scope.ts';
-import type { FlowDto, FolderDto } from '../src/server/dto.ts';
+import type { FlowDto } from '../src/server/dto.ts';
 import { expect, test } from './fixtures.ts';
+import {
+  appendCard,
+  chooseHelper,
+  createFolder,
+  DELEGATED_FLOW,
+  helperFlow,
+  putFlow,
+  withEvent,
+} from './helperBuild.ts';
 import { openInspector, showOutline } from './studio.ts';
 
 test('choosing the helper flow of a For Each gives it the helper’s inputs; the helper opens and leads back', async ({
@@ -15,49 +16,27 @@ test('choosing the helper flow of a For Each gives it the helper’s inputs; the
   studio,
 }) => {
   const api = page.request;
-  const folder = (await (
-    await api.post(`${studio.url}/api/folders`, { data: { name: 'Quarantine', parentId: null } })
-  ).json()) as FolderDto;
-  const put = async (name: string, build: (d: RawFloData) => RawFloData): Promise<FlowDto> => {
-    const flow = (await (
-      await api.post(`${studio.url}/api/flows`, { data: { folderId: folder.id, name } })
-    ).json()) as FlowDto;
-    const res = await api.put(`${studio.url}/api/flows/${flow.id}`, {
-      data: { baseRevision: flow.revision, content: build(flow.content) },
-    });
-    return (await res.json()) as FlowDto;
-  };
-  await put('Remove user from group', (d) => {
-    let data = unwrap(
-      setEvent(d, createCard(catalog, 'root:kernel:control:callable', allCardIds(d))),
-    );
-    data = unwrap(addEventInput(data, { name: 'group', type: 'object' })).data;
-    return unwrap(addEventInput(data, { name: 'userId', type: 'string' })).data;
-  });
-  const caller = await put('Quarantine and deactivate', (d) => {
-    const data = unwrap(
-      setEvent(d, createCard(catalog, 'root:kernel:http:delegated', allCardIds(d))),
-    );
-    return unwrap(
-      insertCard(
-        data,
-        { kind: 'end' },
-        createCard(catalog, 'root:kernel:list:each', allCardIds(data)),
-        { catalog },
-      ),
-    ).data;
-  });
+  const folder = await createFolder(api, studio.url, 'Quarantine');
+  await putFlow(api, studio.url, folder.id, 'Remove user from group', (d) =>
+    helperFlow(d, [
+      { name: 'group', type: 'object' },
+      { name: 'userId', type: 'string' },
+    ]),
+  );
+  const caller = await putFlow(
+    api,
+    studio.url,
+    folder.id,
+    'Quarantine and deactivate',
+    (d) => appendCard(withEvent(d, DELEGATED_FLOW), 'root:kernel:list:each').data,
+  );
 
   await page.goto(`${studio.url}/#folder=${folder.id}&flow=${caller.id}`);
   await expect(page.getByRole('heading', { name: 'Quarantine and deactivate' })).toBeVisible();
   await (await showOutline(page)).getByRole('button', { name: /^List – For Each/ }).click();
   const panel = await openInspector(page);
-  await panel
-    .getByLabel('Helper Flow', { exact: true })
-    .selectOption({ label: 'Remove user from group' });
   // The group records fit the helper's Object input, so the current item goes there.
-  await expect(panel.getByLabel('Current item goes to')).toHaveValue('group');
-  await expect(panel.getByText('← current item')).toBeVisible();
+  await chooseHelper(panel, 'Remove user from group', 'group');
   await expect(panel.getByRole('combobox', { name: 'Map userId from' })).toBeVisible();
   await panel
     .getByRole('combobox', { name: 'Map userId from' })

@@ -1,15 +1,17 @@
-import { catalog } from '../src/catalog/index.ts';
-import { createCard } from '../src/model/catalog.ts';
 import { unwrap } from '../src/model/errors.ts';
-import { addEventInput } from '../src/model/eventInputs.ts';
-import { setEvent } from '../src/model/flows.ts';
 import type { CardId, FieldId } from '../src/model/ids.ts';
-import { insertCard } from '../src/model/insert.ts';
 import { mapField } from '../src/model/mapping.ts';
-import type { RawFloData, RawMethod } from '../src/model/raw.ts';
-import { allCardIds } from '../src/model/scope.ts';
-import type { FlowDto, FolderDto } from '../src/server/dto.ts';
+import type { RawMethod } from '../src/model/raw.ts';
 import { expect, test } from './fixtures.ts';
+import {
+  appendCard,
+  chooseHelper,
+  createFolder,
+  DELEGATED_FLOW,
+  helperFlow,
+  putFlow,
+  withEvent,
+} from './helperBuild.ts';
 import { openInspector, showOutline } from './studio.ts';
 
 const field = (m: RawMethod, io: 'inputs' | 'outputs', name: string): FieldId =>
@@ -26,50 +28,18 @@ for (const order of [
     studio,
   }) => {
     const api = page.request;
-    const folder = (await (
-      await api.post(`${studio.url}/api/folders`, { data: { name: 'Quarantine', parentId: null } })
-    ).json()) as FolderDto;
-    const put = async (name: string, build: (d: RawFloData) => RawFloData): Promise<FlowDto> => {
-      const flow = (await (
-        await api.post(`${studio.url}/api/flows`, { data: { folderId: folder.id, name } })
-      ).json()) as FlowDto;
-      const res = await api.put(`${studio.url}/api/flows/${flow.id}`, {
-        data: { baseRevision: flow.revision, content: build(flow.content) },
-      });
-      return (await res.json()) as FlowDto;
-    };
-    await put('Helper B', (d) => {
-      let data = unwrap(
-        setEvent(d, createCard(catalog, 'root:kernel:control:callable', allCardIds(d))),
-      );
-      for (const name of order)
-        data = unwrap(
-          addEventInput(data, { name, type: name === 'group' ? 'object' : 'string' }),
-        ).data;
-      return data;
-    });
-    const caller = await put('Quarantine by hand', (d) => {
-      let data = unwrap(
-        setEvent(d, createCard(catalog, 'root:kernel:http:delegated', allCardIds(d))),
-      );
+    const folder = await createFolder(api, studio.url, 'Quarantine');
+    await putFlow(api, studio.url, folder.id, 'Helper B', (d) =>
+      helperFlow(
+        d,
+        order.map((name) => ({ name, type: name === 'group' ? 'object' : 'string' })),
+      ),
+    );
+    const caller = await putFlow(api, studio.url, folder.id, 'Quarantine by hand', (d) => {
+      let data = withEvent(d, DELEGATED_FLOW);
       const event = data.methods[0]!;
-      const groups = unwrap(
-        insertCard(
-          data,
-          { kind: 'end' },
-          createCard(catalog, 'root:channels:http:okta:getUsersGroups', allCardIds(data)),
-          { catalog },
-        ),
-      );
-      data = groups.data;
-      const each = unwrap(
-        insertCard(
-          data,
-          { kind: 'end' },
-          createCard(catalog, 'root:kernel:list:each', allCardIds(data)),
-          { catalog },
-        ),
-      );
+      const groups = appendCard(data, 'root:channels:http:okta:getUsersGroups');
+      const each = appendCard(groups.data, 'root:kernel:list:each');
       data = each.data;
       const g = data.methods.find((m) => m.uuid === groups.card)!;
       const e = data.methods.find((m) => m.uuid === each.card)!;
@@ -96,9 +66,8 @@ for (const order of [
     const cards = await showOutline(page);
     await cards.getByRole('button', { name: /^List – For Each/ }).click();
     const panel = await openInspector(page);
-    await panel.getByLabel('Helper Flow', { exact: true }).selectOption({ label: 'Helper B' });
     // The group records fit the Object input, whichever order the helper declares them in.
-    await expect(panel.getByLabel('Current item goes to')).toHaveValue('group');
+    await chooseHelper(panel, 'Helper B', 'group');
     // Chosen on the card itself; the Inspector follows.
     const onCard = page.getByRole('combobox', { name: 'Current item of For Each goes to' });
     await expect(onCard).toHaveValue('group');

@@ -193,10 +193,9 @@ export function outsideSourceGroups(root: RawFloData, path: ScopePath): SourceGr
   const step = path[path.length - 1];
   const parent = step ? scopeAt(root, path.slice(0, -1)) : null;
   if (!step || !parent) return [];
+  // Child fields too: the whole output is handed in and read inside (mapFromOutside).
   return sourceGroups(parent, step.card).map((g) => ({
     ...g,
-    // Only whole outputs are handed into an inline flow.
-    outputs: g.outputs.filter((o) => o.path === undefined),
     heading: `Outside: ${g.heading}`,
     outside: true,
   }));

@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { cardById, deepFreeze, flowProblems, groupHelperFlow } from '../../tests/builders.ts';
+import { add, cardById, deepFreeze, flowProblems, groupHelperFlow } from '../../tests/builders.ts';
 import { corpusFiles, corpusName, corpusText, itCorpus } from '../../tests/corpus.ts';
-import { sourceText } from './cardForm.ts';
+import { outsideSourceGroups, sourceText } from './cardForm.ts';
 import { childFieldsOf, mapChildField, mappedChild } from './childFields.ts';
 import { unwrap } from './errors.ts';
 import { eventInputs, inputKeys, setEventInputKeys } from './eventInputs.ts';
+import type { CardId, FieldId } from './ids.ts';
 import { seededIds } from './ids.ts';
 import { mapField, mappingInto, mappingsOf, unmapField } from './mapping.ts';
 import type { RawFloData, RawMethod, RawScope } from './raw.ts';
-import { forEachScope } from './scope.ts';
+import type { ScopePath } from './scope.ts';
+import { forEachScope, inlineFlows, scopeAt } from './scope.ts';
+import { sequenceOf } from './sequence.ts';
+import type { Execution } from './sim/engine.ts';
 import { sampleOrg } from './sim/org.ts';
 import { simulate } from './sim/run.ts';
 import { sourcesOf, summarize } from './summary.ts';
+import { mapFromOutside } from './wormholes.ts';
 import { readFlopack } from '../export/flopack/read.ts';
 
 /** A helper flow taking a group record (keys ID, Type, Profile.Name) and a user id. */
@@ -175,6 +180,149 @@ describe('child fields of typed object outputs', () => {
     expect(guard?.inputs).toContainEqual(expect.objectContaining({ value: 'OKTA_GROUP' }));
     const remove = r.execution.steps.find((s) => s.card === h.remove);
     expect(remove?.inputs).toContainEqual(expect.objectContaining({ value: someGroup.id }));
+  });
+
+  it('maps Group › ID into a card inside If Error: the group is handed in and a hidden expand card in the Try lane reads its ID', () => {
+    const h = helper();
+    let d = unwrap(
+      mapChildField(
+        h.data,
+        { card: h.event, output: h.group, path: ['Type'] },
+        { card: h.guard, input: h.input(h.guard, 'left-operand') },
+        [],
+        seededIds(3),
+      ),
+    );
+    // The card before the If Error removes too (it reads the group at the top level).
+    d = unwrap(
+      mapChildField(
+        d,
+        { card: h.event, output: h.group, path: ['ID'] },
+        { card: h.remove, input: h.input(h.remove, 'id', 'Group') },
+        [],
+        seededIds(4),
+      ),
+    );
+    d = unwrap(
+      mapField(d, {
+        from: { card: h.event, output: h.user },
+        to: { card: h.remove, input: h.input(h.remove, 'id', 'User') },
+      }),
+    );
+    const tc = add(d, 'root:kernel:control:tryCatch');
+    const slot = inlineFlows(cardById(tc.data, tc.id)!).find((e) => e.slot.kind === 'input')!.slot;
+    const path: ScopePath = [{ card: tc.id, slot }];
+    const tryEvent = sequenceOf(scopeAt(tc.data, path)!).event as CardId;
+    const inner = add(tc.data, 'root:channels:http:okta:removeUserFromGroup', {
+      kind: 'after',
+      card: tryEvent,
+      path,
+    });
+    d = deepFreeze(inner.data);
+    const lane = (x: RawFloData) => scopeAt(x, path)!;
+    const removeCard = lane(d).methods.find((m) => m.uuid === inner.id)!;
+    const groupId = Object.values(removeCard.node.model.inputs.data).find(
+      (f) => f.key === 'id' && f.group === 'Group',
+    )!.id as FieldId;
+    // Offered from outside, as a child of the group.
+    const offered = outsideSourceGroups(d, path).flatMap((g) => g.outputs.map((o) => o.label));
+    expect(offered).toContain('Group › ID');
+    expect(offered).toContain('Group › Profile › Name');
+
+    const mapped = unwrap(
+      mapFromOutside(
+        d,
+        { card: h.event, output: h.group, path: ['ID'] },
+        { card: inner.id, input: groupId },
+        path,
+        seededIds(6),
+      ),
+    );
+    // One value handed in (the whole group), read inside by one expand card.
+    const holes = Object.values(cardById(mapped, tc.id)!.node.model.inputs.data).filter(
+      (f) => f.group === 'context',
+    );
+    expect(holes).toHaveLength(1);
+    expect(mappingInto(mapped, tc.id, holes[0]!.id as FieldId)?.from).toEqual({
+      card: h.event,
+      output: h.group,
+    });
+    const [x] = expands(lane(mapped));
+    expect(expands(lane(mapped))).toHaveLength(1);
+    expect(
+      mappingInto(lane(mapped), x!.uuid, Object.keys(x!.node.model.inputs.data)[0]!)?.from.card,
+    ).toBe(tryEvent);
+    const into = mappingInto(lane(mapped), inner.id, groupId)!;
+    expect(into.from.card).toBe(x!.uuid);
+    expect(sourceText(mapped, path, into)).toBe('Helper Flow · Group › ID');
+    // The card and the outline name it by the outside source, never by the carrying key.
+    const laneSources = sourcesOf(lane(mapped), {
+      container: cardById(mapped, tc.id)!,
+      sources: sourcesOf(mapped),
+    });
+    const laneRemove = lane(mapped).methods.find((m) => m.uuid === inner.id)!;
+    expect(summarize(laneRemove, laneSources).inputs).toContainEqual(
+      expect.objectContaining({ text: 'Helper Flow · Group › ID', mapped: true }),
+    );
+    expect(flowProblems(mapped)).toEqual([]);
+
+    // Re-mapped to another outside value, the group is no longer handed in nor expanded.
+    const userOut = h.user;
+    const remapped = unwrap(
+      mapFromOutside(
+        mapped,
+        { card: h.event, output: userOut },
+        { card: inner.id, input: groupId },
+        path,
+        seededIds(8),
+      ),
+    );
+    const handedIn = Object.values(cardById(remapped, tc.id)!.node.model.inputs.data)
+      .filter((f) => f.group === 'context')
+      .map((f) => mappingInto(remapped, tc.id, f.id as FieldId)?.from.output);
+    expect(handedIn).toEqual([userOut]);
+    expect(expands(lane(remapped))).toEqual([]);
+    expect(flowProblems(remapped)).toEqual([]);
+
+    // An object child into a text input is still refused.
+    const refused = mapFromOutside(
+      d,
+      { card: h.event, output: h.group, path: ['Profile'] },
+      { card: inner.id, input: groupId },
+      path,
+    );
+    expect(refused.ok).toBe(false);
+
+    // The run reads the group's ID inside the Try lane.
+    const userId = Object.values(removeCard.node.model.inputs.data).find(
+      (f) => f.key === 'id' && f.group === 'User',
+    )!.id as FieldId;
+    const run = unwrap(
+      mapFromOutside(
+        mapped,
+        { card: h.event, output: h.user },
+        { card: inner.id, input: userId },
+        path,
+        seededIds(7),
+      ),
+    );
+    const ws = {
+      ...h.ws,
+      flows: { ...h.ws.flows, [h.flowId]: { ...h.ws.flows[h.flowId]!, data: run } },
+    };
+    const org = sampleOrg();
+    const someGroup = org.groups.find((g) => g.type === 'OKTA_GROUP')!;
+    const r = simulate(ws, h.flowId, org, {
+      values: {
+        Group: { ID: someGroup.id, Type: 'OKTA_GROUP', Profile: { Name: someGroup.name } },
+        'User ID': org.users[0]!.id,
+      },
+    });
+    const steps = (e: Execution): Execution['steps'] =>
+      e.steps.flatMap((s) => [s, ...(s.calls ?? []).flatMap(steps)]);
+    expect(r.execution.status).toBe('completed');
+    const removed = steps(r.execution).find((s) => s.card === inner.id);
+    expect(removed?.inputs).toContainEqual(expect.objectContaining({ value: someGroup.id }));
   });
 
   it('refuses an object into a text input, and a path the type does not declare', () => {

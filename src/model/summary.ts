@@ -111,12 +111,20 @@ export function armLabel(
 }
 
 /** "Helper Flow · Group › Profile › Name": a child field read through a hidden expand card. */
-function expandLabel(scope: RawScope, m: RawMethod, field: RawField | undefined): string {
+function expandLabel(
+  scope: RawScope,
+  m: RawMethod,
+  field: RawField | undefined,
+  handedIn: Map<string, string> | null,
+): string {
   const p = field?.metadata['path'];
   const path = Array.isArray(p) ? p.map(String).join(' › ') : (field?.key ?? '');
   const input = Object.values(m.node.model.inputs.data).find((f) => f.key === 'object');
   const srcCard = input?.metadata['srcMethodId'];
   const srcOutput = input?.metadata['srcOutputId'];
+  // Inside an inline flow the expanded object may be handed in: name it by its outside source.
+  const outside = handedIn?.get(`${String(srcCard)}/${String(srcOutput)}`);
+  if (outside !== undefined) return `${outside} › ${path}`;
   const src = scope.methods.find((x) => x.uuid === srcCard);
   const out = typeof srcOutput === 'string' ? src?.node.model.outputs.data[srcOutput] : undefined;
   if (!src || !out) return path;
@@ -145,7 +153,9 @@ export function sourcesOf(scope: RawScope, outer?: OuterSources): Map<string, st
       const label = field ? viewField(field).label : oid;
       const source =
         handedIn?.get(`${m.uuid}/${oid}`) ??
-        (m.node.key === 'expand' ? expandLabel(scope, m, field) : `${m.node.data.name} · ${label}`);
+        (m.node.key === 'expand'
+          ? expandLabel(scope, m, field, handedIn)
+          : `${m.node.data.name} · ${label}`);
       for (const [card, list] of Object.entries(targets))
         for (const t of list) out.set(`${card}/${t.input}`, source);
     }

@@ -4,10 +4,12 @@
  * `context` input fed by the outside card, and the inline flow's event card a matching input
  * and output (same key) that cards inside map from.
  */
+import { isExpand } from './cardRoles.ts';
 import type { Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
 import type { CardId, FieldId, IdSource } from './ids.ts';
 import { freshId, randomIds } from './ids.ts';
+import { mapChildField } from './childFields.ts';
 import { dropPinsIntoInput, mapField } from './mapping.ts';
 import { availableSources } from './positions.ts';
 import type { RawField, RawFloData, RawMethod } from './raw.ts';
@@ -15,10 +17,13 @@ import type { ScopePath } from './scope.ts';
 import { inlineAt, scopeAt, updateScope, withInline } from './scope.ts';
 import { sequenceOf } from './sequence.ts';
 
-/** Maps an output of a card outside an inline flow into an input of a card inside it. */
+/**
+ * Maps an output of a card outside an inline flow (or, with `from.path`, one child field of it)
+ * into an input of a card inside it.
+ */
 export function mapFromOutside(
   data: RawFloData,
-  from: { card: CardId; output: FieldId },
+  from: { card: CardId; output: FieldId; path?: readonly string[] },
   to: { card: CardId; input: FieldId },
   innerPath: ScopePath,
   ids: IdSource = randomIds,
@@ -141,11 +146,12 @@ export function mapFromOutside(
   ).find((f) => f.group === 'context' && f.key === key);
   if (!handedOut) return fail('MAP_E014', 'The value could not be handed into the inline flow.');
   const before = handedKey(data, innerPath, to);
-  const inside = mapField(
-    next,
-    { from: { card: event.uuid as CardId, output: handedOut.id as FieldId }, to },
-    innerPath,
-  );
+  const handed = { card: event.uuid as CardId, output: handedOut.id as FieldId };
+  // A child field ("Group › ID"): the whole object is handed in and a hidden expand card inside
+  // the inline flow reads the field, as Okta's inline flows expand their own event's values.
+  const inside = from.path?.length
+    ? mapChildField(next, { ...handed, path: from.path }, to, innerPath, ids)
+    : mapField(next, { from: handed, to }, innerPath);
   if (!inside.ok) return inside;
   // The value this input read before is dropped once nothing inside reads it.
   return ok(
@@ -164,12 +170,21 @@ export function handedKey(
   const inner = scopeAt(data, innerPath);
   const event = inner?.methods.find((m) => m.uuid === (inner && sequenceOf(inner).event));
   if (!inner || !event) return null;
+  const feeds = (m: RawMethod): boolean =>
+    Object.values(m.pins).some((targets) =>
+      (targets[to.card] ?? []).some((t) => t.input === to.input),
+    );
   for (const [output, targets] of Object.entries(event.pins))
     if ((targets[to.card] ?? []).some((t) => t.input === to.input)) {
       const f = event.node.model.outputs.data[output];
       return f?.group === 'context' && f.metadata['wormholeMethodId'] !== undefined ? f.key : null;
     }
-  return null;
+  // A child field ("Group › ID") reads the handed-in value through a hidden expand card.
+  const expand = inner.methods.find((m) => isExpand(m) && m.uuid !== to.card && feeds(m));
+  const object = expand && Object.keys(expand.node.model.inputs.data)[0];
+  return expand && object
+    ? handedKey(data, innerPath, { card: expand.uuid as CardId, input: object as FieldId })
+    : null;
 }
 
 /**

@@ -28,7 +28,13 @@ const keyOf = (
   path: readonly string[] = [],
 ): string =>
   JSON.stringify(
-    outside ? [card, output, 'outside'] : path.length ? [card, output, '', path] : [card, output],
+    outside
+      ? path.length
+        ? [card, output, 'outside', path]
+        : [card, output, 'outside']
+      : path.length
+        ? [card, output, '', path]
+        : [card, output],
   );
 
 /** A select of the outputs of earlier cards, grouped by card. */
@@ -37,15 +43,25 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
   // A value handed in from outside shows as its outside option, so the arrow keys move on
   // from it instead of landing on it again.
   const outside = mapping ? outsideSource(at.data, at.path, mapping) : null;
-  // A child field mapped through a hidden expand card shows as that child of its output.
+  // A child field mapped through a hidden expand card shows as that child of its output, and
+  // as a child of the outside output when the expanded value was handed in.
   const child = mapping ? mappedChild(at.scope, mapping.from.card, mapping.from.output) : null;
+  const outsideChild =
+    child && mapping
+      ? outsideSource(at.data, at.path, {
+          ...mapping,
+          from: { card: child.card, output: child.output },
+        })
+      : null;
   const current = outside
     ? keyOf(outside.card, outside.output, true)
-    : child
-      ? keyOf(child.card, child.output, false, child.path)
-      : mapping
-        ? keyOf(mapping.from.card, mapping.from.output)
-        : '';
+    : child && outsideChild
+      ? keyOf(outsideChild.card, outsideChild.output, true, child.path)
+      : child
+        ? keyOf(child.card, child.output, false, child.path)
+        : mapping
+          ? keyOf(mapping.from.card, mapping.from.output)
+          : '';
   const listed = sources.some((g) =>
     g.outputs.some((o) => keyOf(o.card, o.output, g.outside, o.path) === current),
   );
@@ -80,7 +96,7 @@ export function MapControl({ at, field, sources, mapping, onProblem }: Props) {
           firstMessage(
             apply((d) =>
               outside
-                ? mapFromOutside(d, { card, output }, to, at.path)
+                ? mapFromOutside(d, { card, output, ...(path ? { path } : {}) }, to, at.path)
                 : releasing((x) =>
                     path
                       ? mapChildField(x, { card, output, path }, to, at.path)

@@ -91,6 +91,26 @@ describe('canonical flopack form', () => {
     expect(Object.keys(flos.b?.data ?? {})).toEqual(['a', 'z']);
   });
 
+  it('writes each connection placeholder with Okta’s keys in Okta’s order: id, name, module, data', () => {
+    const doc = {
+      type: 'flopack',
+      data: {
+        flos: {},
+        configs: {
+          s: { module: 'slack', data: null, name: 'Slack', id: 's' },
+          o: { data: null, zeta: 1, module: 'okta', id: 'o', name: 'Okta' },
+        },
+      },
+    };
+    const configs = (JSON.parse(canonicalFlopack(doc)) as { data: { configs: object } }).data
+      .configs;
+    expect(Object.keys(configs)).toEqual(['o', 's']);
+    expect(Object.values(configs).map((c: object) => Object.keys(c))).toEqual([
+      ['id', 'name', 'module', 'data', 'zeta'],
+      ['id', 'name', 'module', 'data'],
+    ]);
+  });
+
   it('keeps non-ASCII text unescaped and refuses what is not a flopack', () => {
     const text = templatePacks()[2]?.[1] ?? '';
     const named = text.replace('"Remove user from group"', '"Gruppe entfernen ✓"');

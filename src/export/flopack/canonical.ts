@@ -5,7 +5,8 @@
  * - the envelope keeps Okta's order (`type, version, created, flags, data`, other keys sorted,
  *   `checksum` last) and so does `data` (`flos, configs, tables, groups, projectOverview`);
  * - flows, connections, tables and folders are ordered by name, then id;
- * - a flow record is `id, name, description, data`, then any other key sorted;
+ * - a flow record is `id, name, description, data`, and a connection placeholder `id, name,
+ *   module, data` (Okta's own orders), then any other key sorted;
  * - every other object has its keys in code-unit order; arrays keep their order (it is content);
  * - two-space indentation, non-ASCII characters unescaped, one final newline.
  * Only key and entry order and whitespace change: every value, id and array is kept.
@@ -23,6 +24,7 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 const ENVELOPE = ['type', 'version', 'created', 'flags', 'data'];
 const DATA = ['flos', 'configs', 'tables', 'groups', 'projectOverview'];
 const FLOW = ['id', 'name', 'description', 'data'];
+const CONFIG = ['id', 'name', 'module', 'data'];
 
 /** Keys in `first` order (those present), then the rest sorted, then `last` ones. */
 function orderedKeys(o: Obj, first: readonly string[], last: readonly string[] = []): string[] {
@@ -85,10 +87,18 @@ function recordMap(
   return Object.fromEntries(entries.map((e) => [e.k, record(e.r)]));
 }
 
-function flowRecord(r: unknown): unknown {
-  if (!isObj(r)) return sortDeep(r);
-  return Object.fromEntries(orderedKeys(r, FLOW).map((k) => [k, sortDeep(r[k], k)]));
-}
+/** A record whose leading keys keep Okta's order (`first`), the rest sorted. */
+const recordIn =
+  (first: readonly string[]) =>
+  (r: unknown): unknown => {
+    if (!isObj(r)) return sortDeep(r);
+    return Object.fromEntries(orderedKeys(r, first).map((k) => [k, sortDeep(r[k], k)]));
+  };
+
+const flowRecord = recordIn(FLOW);
+// Okta writes a connection placeholder as `id, name, module, data`: a formatted export
+// carries its connections exactly as Okta's own exports do.
+const configRecord = recordIn(CONFIG);
 
 const folderPath = (g: Obj): string => {
   const d = isObj(g.data) ? g.data : {};
@@ -109,7 +119,7 @@ export function canonicalFlopack(doc: unknown): string {
           if (dk === 'configs')
             return [
               dk,
-              recordMap(section, (c) => `${text(c.module)}\u0000${text(c.name)}`, sortDeep),
+              recordMap(section, (c) => `${text(c.module)}\u0000${text(c.name)}`, configRecord),
             ];
           if (dk === 'tables') return [dk, recordMap(section, (t) => text(t.name), sortDeep)];
           if (dk === 'groups') return [dk, recordMap(section, folderPath, sortDeep)];
