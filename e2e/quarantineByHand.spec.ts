@@ -1,7 +1,7 @@
 /**
  * The quarantine flow and its helper built by hand, as a new admin does it (no template): the
- * helper reads Get Users Groups' records through child fields (Group › Type at the top,
- * Group › ID inside If Error's Try lane) with no Object cards; one "Okta" connection, created
+ * helper reads Get Users Groups' records through child fields (Group › Profile › Name at the
+ * top, Group › ID inside If Error's Try lane) with no Object cards; one "Okta" connection, created
  * once, serves every app card of both flows; the at-risk group comes from the mock org's
  * groups. The export carries the connection as Okta's exports do, Check is clean and the Test
  * run passes.
@@ -158,9 +158,9 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
   await page.goto(studio.url);
   await newFolder(page, 'Quarantine');
 
-  // The helper: Helper Flow (Group: an Okta group record, User ID) → Continue If Group › Type
-  // is OKTA_GROUP (Everyone is BUILT_IN, app groups belong to their app) → If Error { Remove
-  // User from Group (Group › ID, User ID) }, as the quarantine template has it.
+  // The helper: Helper Flow (Group: an Okta group record, User ID) → Continue If Group ›
+  // Profile › Name is not "Everyone" (a membership no one can remove) → If Error { Remove User
+  // from Group (Group › ID, User ID) }, the shape of the quarantine template's helper.
   await page.getByRole('button', { name: 'New flow' }).click();
   await expect(page.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
   await addEvent(page, 'Helper Flow');
@@ -182,16 +182,16 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
   // The whole record is offered but cannot go into a text; its fields can.
   const valueA = panel.getByRole('combobox', { name: 'Map value a from' });
   await expect(valueA.getByRole('option', { name: 'Group (cannot go here)' })).toBeDisabled();
-  await expect(valueA.getByRole('option', { name: 'Group › Profile › Name' })).toHaveCount(1);
-  await mapFrom(panel, 'value a', 'Group › Type');
-  await expect(panel.getByText('← Helper Flow · Group › Type')).toBeVisible();
+  await expect(valueA.getByRole('option', { name: 'Group › Type' })).toHaveCount(1);
+  await mapFrom(panel, 'value a', 'Group › Profile › Name');
+  await expect(panel.getByText('← Helper Flow · Group › Profile › Name')).toBeVisible();
   await page.getByRole('combobox', { name: 'comparison of Continue If' }).selectOption({
-    label: 'equal to',
+    label: 'not equal',
   });
   const valueB = page.getByRole('textbox', { name: 'value b of Continue If' });
-  await valueB.fill('OKTA_GROUP');
+  await valueB.fill('Everyone');
   await valueB.press('Enter');
-  await expect(valueB).toHaveValue('OKTA_GROUP');
+  await expect(valueB).toHaveValue('Everyone');
 
   // The removal inside If Error, so a refused one does not stop the caller's For Each.
   await addAtEnd(page, 'Add function', 'if error', 'Error Handling – If Error');
@@ -284,7 +284,7 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
   await save(page);
   await checkIsClean(page);
 
-  // The Test run: Alice leaves Engineering and VPN Users; Everyone (BUILT_IN) is skipped by the
+  // The Test run: Alice leaves Engineering and VPN Users; Everyone is skipped by the
   // helper's Continue If; Payroll Approvers refuses, and If Error catches it. Each call
   // receives a whole group record.
   await page.getByRole('button', { name: 'Test run' }).click();
@@ -358,15 +358,15 @@ function expectQuarantineCards(exported: Exported, connection: unknown): void {
     const isOkta = m.address.startsWith('root:channels:http:okta:');
     expect(m.node.model.config, m.node.data.name).toBe(isOkta ? connection : null);
   }
-  // Group › Type at the top and Group › ID in the Try lane: each read by an expand card with
-  // its `path`, as Okta stores them.
+  // Group › Profile › Name at the top and Group › ID in the Try lane: each read by an expand
+  // card with its `path`, as Okta stores them.
   expect(
     objects
       .flatMap((x) => Object.values(x.node.model.outputs.data))
       .filter((f) => f.key === 'value')
       .map((f) => f.metadata['path'])
       .sort(),
-  ).toEqual([['ID'], ['Type']]);
+  ).toEqual([['ID'], ['Profile', 'Name']]);
 }
 
 test('[corpus] Okta’s own exports write each connection placeholder with the keys the quarantine test expects', () => {
