@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { axeViolations } from './a11y.ts';
 import { expect, test } from './fixtures.ts';
 import { flowAction, fromTemplate, openInspector, paletteItem } from './studio.ts';
+import { saveFlow } from './flowFile.ts';
 
 /**
  * How long a screen may take to become clean (AXE_RETRY_MS=0 scans each screen once). One axe
@@ -94,8 +95,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(run.getByRole('status')).toContainText('Run');
     await scan(page, 'Test run panel with a result');
 
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByText('Unsaved changes')).toBeHidden();
+    await saveFlow(page);
     await page.getByRole('button', { name: 'Versions' }).click();
     await expect(page.getByRole('complementary', { name: 'Versions' })).toBeVisible();
     await scan(page, 'Versions panel');

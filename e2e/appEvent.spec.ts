@@ -1,5 +1,6 @@
-import { expect, test, validateFlopack } from './fixtures.ts';
-import { cardOrder, flowAction, newFlowInFolder, paletteItem } from './studio.ts';
+import { expect, test } from './fixtures.ts';
+import { cardOrder, newFlowInFolder, paletteItem } from './studio.ts';
+import { exportedText, saveFlow } from './flowFile.ts';
 
 test('an Okta event flow: cards go inside Okta’s event wrapper and the export is valid', async ({
   page,
@@ -24,11 +25,6 @@ test('an Okta event flow: cards go inside Okta’s event wrapper and the export 
       'Slack – Send Message to Channel',
     ]);
   await expect(page.locator('.react-flow__node-arm').filter({ hasText: 'For each' })).toBeVisible();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
-  await flowAction(page, 'Export');
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: /^Export flow/ }).click();
-  const file = await (await download).path();
-  expect(validateFlopack(file)).toBe(`${file}: ok`);
+  await saveFlow(page);
+  await exportedText(page);
 });

@@ -5,16 +5,16 @@
  * and For Each's helper chosen on the cards. The Inspector is never opened. The export
  * validates and has the template's cards and mappings.
  */
-import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { catalog } from '../src/catalog/index.ts';
 import { unwrap } from '../src/model/errors.ts';
 import type { RawFloData } from '../src/model/raw.ts';
 import { buildTemplate } from '../src/model/templates.ts';
-import { expect, test, validateFlopack } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { flowShape } from './flowShape.ts';
 import type { FlowShape } from './flowShape.ts';
 import { addEvent, card, flowAction, newFolder } from './studio.ts';
+import { exportedText, saveFlow } from './flowFile.ts';
 
 const exact = (text: string): RegExp =>
   new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -124,12 +124,6 @@ const drawerClosed = async (page: Page): Promise<void> => {
   await expect(page.getByRole('button', { name: 'Close the panel' })).toHaveCount(0);
 };
 
-/** Saves the open flow with the header's Save. */
-async function save(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
-}
-
 test('the quarantine flow and its helper built by hand: + popovers, dragged pills and on-card choices give the template’s cards and mappings, without the Inspector', async ({
   page,
   studio,
@@ -217,7 +211,7 @@ test('the quarantine flow and its helper built by hand: + popovers, dragged pill
     { card: /^Okta – Remove User from Group/, input: 'User ID' },
   );
   await drawerClosed(page);
-  await save(page);
+  await saveFlow(page);
 
   // The main flow: Delegated Flow → Get Users Groups → For Each (the helper, item → Group) →
   // Add User to Group → Deactivate User.
@@ -270,14 +264,9 @@ test('the quarantine flow and its helper built by hand: + popovers, dragged pill
     'Delegated Flow › Okta User ID',
   );
   await drawerClosed(page);
-  await save(page);
+  await saveFlow(page);
 
-  await flowAction(page, 'Export');
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: /^Export flow/ }).click();
-  const file = await (await download).path();
-  expect(validateFlopack(file)).toBe(`${file}: ok`);
-  const exported = JSON.parse(await readFile(file, 'utf8')) as {
+  const exported = JSON.parse(await exportedText(page)) as {
     data: { flos: Record<string, { name: string; data: RawFloData }> };
   };
   // The export carries the helper flow the main flow calls.

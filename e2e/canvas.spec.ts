@@ -12,6 +12,7 @@ import {
   openInspector,
   paletteItem,
 } from './studio.ts';
+import { saveFlow } from './flowFile.ts';
 
 test('cards dragged onto empty canvas are appended, and onto a gap are inserted there', async ({
   page,
@@ -114,8 +115,7 @@ test('undo five steps and redo them back to the same export', async ({ page, stu
   ] as const) {
     await (await paletteItem(page, q, name)).click();
   }
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
   const exportFlow = async (): Promise<unknown> => {
     await flowAction(page, 'Export');
     const download = page.waitForEvent('download');
@@ -221,6 +221,5 @@ test('a card inside If Error takes an outside card’s output, handed in by Okta
         .getAttribute('value')) ?? '',
   });
   await expect(panel.getByText('← Read User · ID')).toBeVisible();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { addEvent, card, newFlowInFolder, paletteItem } from './studio.ts';
+import { newConnection } from './flowFile.ts';
 
 test('Check lists what is missing, leads to the card, and clears once fixed', async ({
   page,
@@ -25,12 +26,7 @@ test('Check lists what is missing, leads to the card, and clears once fixed', as
   const connection = page
     .getByRole('complementary', { name: 'Inspector' })
     .getByRole('combobox', { name: 'Connection' });
-  await connection.selectOption({ label: 'New Okta connection…' });
-  const named = page.getByRole('dialog', { name: 'New Okta connection' });
-  await expect(named.getByLabel('Connection name')).toHaveValue('Okta');
-  await named.getByRole('button', { name: 'Create' }).click();
-  await expect(named).toBeHidden();
-  await expect(connection.locator('option:checked')).toHaveText('Okta');
+  await newConnection(page, connection);
   await expect(card(page, /^Okta – Read User/)).toContainText('· Okta');
   const clean = page.getByRole('button', { name: /^Check: 0 errors, 0 warnings/ });
   await expect(clean).toBeVisible();

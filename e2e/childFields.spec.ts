@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -6,7 +6,8 @@ import type { FlowDto } from '../src/server/dto.ts';
 import { expect, test, validateFlopack } from './fixtures.ts';
 import type { HelperInput } from './helperBuild.ts';
 import { appendCard, createFolder, helperFlow, putFlow } from './helperBuild.ts';
-import { card, flowAction, openInspector, showOutline } from './studio.ts';
+import { card, openInspector, showOutline } from './studio.ts';
+import { exportedText, saveFlow } from './flowFile.ts';
 
 /**
  * "Remove user from group": a helper taking Group (an Object, with `keys` if given) and User ID,
@@ -74,8 +75,7 @@ test('a helper’s group record declares its keys; Group › ID and Group › Ty
     page.getByRole('button', { name: 'Group ID ← Helper Flow › Group › ID' }),
   ).toBeVisible();
 
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
   const saved = (await (await api.get(`${studio.url}/api/flows/${created.id}`)).json()) as FlowDto;
   const expands = saved.content.methods.filter((m) => m.node.key === 'expand');
   expect(expands).toHaveLength(1);
@@ -85,13 +85,8 @@ test('a helper’s group record declares its keys; Group › ID and Group › Ty
       .map((f) => f.metadata['path']),
   ).toEqual([['ID'], ['Type']]);
 
-  await flowAction(page, 'Export');
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: /^Export flow/ }).click();
-  const file = await (await download).path();
-  expect(validateFlopack(file)).toBe(`${file}: ok`);
-  const text = await readFile(file, 'utf8');
-  expect(text).toContain('"address": "root:kernel:object:0.0.1:expand"');
+  const text = await exportedText(page);
+  expect(text).toContain('"root:kernel:object:0.0.1:expand"');
 });
 
 const exact = (text: string): RegExp =>
@@ -202,8 +197,7 @@ test('a typed object pill opens its child fields on the card; dragging Group ›
     page.getByRole('button', { name: 'value a ← Helper Flow › Group › Type' }),
   ).toBeVisible();
 
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
   const saved = (await (await api.get(`${studio.url}/api/flows/${created.id}`)).json()) as FlowDto;
   // One hidden expand card reads both children, exactly as Map from… writes it.
   const expands = saved.content.methods.filter((m) => m.node.key === 'expand');

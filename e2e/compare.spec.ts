@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures.ts';
 import { addEvent, card, flowAction, newFlowInFolder, paletteItem } from './studio.ts';
+import { saveFlow } from './flowFile.ts';
 
 test('compares the draft with a saved version and with an exported file, marking the cards', async ({
   page,
@@ -13,8 +14,7 @@ test('compares the draft with a saved version and with an exported file, marking
     ['add user to group', 'Okta – Add User to Group'],
   ] as const)
     await (await paletteItem(page, q, name)).click();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
 
   // Export this saved version for the file comparison below.
   await flowAction(page, 'Export');
@@ -47,8 +47,7 @@ test('compares the draft with a saved version and with an exported file, marking
 
   // The draft against its own export after saving: no changes.
   await dialog.getByRole('button', { name: 'Close' }).first().click();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
   await flowAction(page, 'Compare');
   await page
     .getByRole('dialog', { name: 'Compare' })

@@ -1,7 +1,7 @@
 /** Compose edits as Okta's console does: named field pills in the text, never raw tokens. */
-import { readFile } from 'node:fs/promises';
-import { expect, test, validateFlopack } from './fixtures.ts';
-import { card, flowAction, fromTemplate, newFolder, openInspector } from './studio.ts';
+import { expect, test } from './fixtures.ts';
+import { card, fromTemplate, newFolder, openInspector } from './studio.ts';
+import { exportedText, saveFlow } from './flowFile.ts';
 
 interface Field {
   id: string;
@@ -68,14 +68,8 @@ test('Compose: a field inserted at the cursor as a named pill, pills removed, ex
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(fields.getByRole('listitem')).toHaveCount(4);
 
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
-  await flowAction(page, 'Export');
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: /^Export flow/ }).click();
-  const file = await (await download).path();
-  expect(validateFlopack(file)).toBe(`${file}: ok`);
-  const pack = JSON.parse(await readFile(file, 'utf8')) as {
+  await saveFlow(page);
+  const pack = JSON.parse(await exportedText(page)) as {
     data: { flos: Record<string, { data: { methods: Method[] } }> };
   };
   const methods = Object.values(pack.data.flos)[0]!.data.methods;

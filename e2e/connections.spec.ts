@@ -3,17 +3,10 @@
  * renamed in place (the cards and the export follow), deleted only when nothing uses it or
  * when the person explicitly removes it from the cards that do.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test, validateFlopack } from './fixtures.ts';
-import {
-  addEvent,
-  card,
-  flowAction,
-  newFlowInFolder,
-  openInspector,
-  paletteItem,
-} from './studio.ts';
+import { expect, test } from './fixtures.ts';
+import { addEvent, card, newFlowInFolder, openInspector, paletteItem } from './studio.ts';
+import { exportedText, newConnection, saveFlow } from './flowFile.ts';
 
 /** A flow "Unnamed" with one Read User card that uses the Okta connection `name`. */
 async function flowWithConnection(page: Page, url: string, name: string): Promise<void> {
@@ -21,17 +14,7 @@ async function flowWithConnection(page: Page, url: string, name: string): Promis
   await addEvent(page);
   await (await paletteItem(page, 'read user', 'Okta – Read User')).click();
   const connection = (await openInspector(page)).getByRole('combobox', { name: 'Connection' });
-  await connection.selectOption({ label: 'New Okta connection…' });
-  const named = page.getByRole('dialog', { name: 'New Okta connection' });
-  await named.getByLabel('Connection name').fill(name);
-  await named.getByRole('button', { name: 'Create' }).click();
-  await expect(named).toBeHidden();
-  await expect(connection.locator('option:checked')).toHaveText(name);
-}
-
-async function save(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await newConnection(page, connection, name);
 }
 
 const row = (page: Page, name: string) =>
@@ -50,13 +33,9 @@ test('a connection is renamed on the Connections screen: the card and the export
   await flowWithConnection(page, studio.url, 'Okta');
   // A second Okta connection, made on the same card and then left unused.
   const connection = (await openInspector(page)).getByRole('combobox', { name: 'Connection' });
-  await connection.selectOption({ label: 'New Okta connection…' });
-  const named = page.getByRole('dialog', { name: 'New Okta connection' });
-  await named.getByLabel('Connection name').fill('Okta staging');
-  await named.getByRole('button', { name: 'Create' }).click();
-  await expect(named).toBeHidden();
+  await newConnection(page, connection, 'Okta staging');
   await connection.selectOption({ label: 'Okta' });
-  await save(page);
+  await saveFlow(page);
 
   await page
     .getByRole('toolbar', { name: 'Studio' })
@@ -106,12 +85,7 @@ test('a connection is renamed on the Connections screen: the card and the export
     'New Okta connection…',
   ]);
 
-  await flowAction(page, 'Export');
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: /^Export flow/ }).click();
-  const file = await (await download).path();
-  expect(validateFlopack(file)).toBe(`${file}: ok`);
-  const pack = JSON.parse(readFileSync(file, 'utf8')) as {
+  const pack = JSON.parse(await exportedText(page)) as {
     data: {
       configs: Record<string, { id: string; name: string; module: string; data: null }>;
       flos: Record<string, { data: { methods: { node: { model: { config: string | null } } }[] } }>;
@@ -128,7 +102,7 @@ test('the command palette opens the Connections screen, where a used connection 
   studio,
 }) => {
   await flowWithConnection(page, studio.url, 'Okta');
-  await save(page);
+  await saveFlow(page);
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Commands' });
   await page.keyboard.type('connections');

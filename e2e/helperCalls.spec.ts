@@ -10,6 +10,7 @@ import {
   withEvent,
 } from './helperBuild.ts';
 import { openInspector, showOutline } from './studio.ts';
+import { saveFlow } from './flowFile.ts';
 
 test('choosing the helper flow of a For Each gives it the helper’s inputs; the helper opens and leads back', async ({
   page,
@@ -41,8 +42,7 @@ test('choosing the helper flow of a For Each gives it the helper’s inputs; the
   await panel
     .getByRole('combobox', { name: 'Map userId from' })
     .selectOption({ label: 'Okta User ID' });
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
 
   await panel.getByRole('button', { name: 'Open helper flow' }).click();
   await expect(page.getByRole('heading', { name: 'Remove user from group' })).toBeVisible();

@@ -13,6 +13,7 @@ import {
   withEvent,
 } from './helperBuild.ts';
 import { openInspector, showOutline } from './studio.ts';
+import { saveFlow } from './flowFile.ts';
 
 const field = (m: RawMethod, io: 'inputs' | 'outputs', name: string): FieldId =>
   Object.values(m.node.model[io].data).find(
@@ -86,8 +87,7 @@ for (const order of [
         .getByRole('listitem')
         .filter({ has: page.getByRole('button', { name: /^List – For Each/ }) }),
     ).toContainText('current item');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByText('Unsaved changes')).toBeHidden();
+    await saveFlow(page);
 
     const run = async (userInput: string) => {
       await page.getByRole('button', { name: 'Test run' }).click();

@@ -25,6 +25,7 @@ import {
   openInspector,
   showOutline,
 } from './studio.ts';
+import { newConnection, saveFlow } from './flowFile.ts';
 
 /** The keys, in order, of a connection placeholder in Okta's exports (`data.configs`). */
 const OKTA_CONFIG_KEYS = ['id', 'name', 'module', 'data'];
@@ -134,11 +135,6 @@ async function exportFlow(page: Page, canonical: boolean): Promise<Exported> {
   return JSON.parse(text) as Exported;
 }
 
-async function save(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
-}
-
 /** Opens Check for the open flow and expects it to find nothing. */
 async function checkIsClean(page: Page): Promise<void> {
   const clean = page.getByRole('button', { name: /^Check: 0 errors, 0 warnings/ });
@@ -215,12 +211,7 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
   // The one connection of the workspace, created here through the card's picker.
   await expect(card(page, remove)).toContainText('No connection');
   const connection = panel.getByRole('combobox', { name: 'Connection' });
-  await connection.selectOption({ label: 'New Okta connection…' });
-  const named = page.getByRole('dialog', { name: 'New Okta connection' });
-  await expect(named.getByLabel('Connection name')).toHaveValue('Okta');
-  await named.getByRole('button', { name: 'Create' }).click();
-  await expect(named).toBeHidden();
-  await expect(connection.locator('option:checked')).toHaveText('Okta');
+  await newConnection(page, connection);
   await expect(card(page, remove)).toContainText('· Okta');
   // The expand card reading the group's fields is Okta's hidden one: not on the canvas.
   await expect
@@ -233,7 +224,7 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
       'Flow Control – Return',
       'Flow Control – Return',
     ]);
-  await save(page);
+  await saveFlow(page);
   await checkIsClean(page);
 
   // The main flow, card for card as the quarantine template: Delegated Flow → Get Users
@@ -281,7 +272,7 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
   panel = await inspect(page, deactivate);
   await mapFrom(panel, 'ID or Login', 'Okta User ID');
   await useOkta(page, panel, deactivate);
-  await save(page);
+  await saveFlow(page);
   await checkIsClean(page);
 
   // The Test run: Alice leaves Engineering and VPN Users; Everyone is skipped by the

@@ -11,6 +11,7 @@ import {
   paletteItem,
   showOutline,
 } from './studio.ts';
+import { saveFlow } from './flowFile.ts';
 
 test('a new flow lists, numbers and compares no hidden Noop card', async ({ page, studio }) => {
   await newFlowInFolder(page, studio.url);
@@ -53,8 +54,7 @@ test('ON/OFF applies at once, and the sidebar follows the draft’s name and eve
   await expect(list.getByRole('button', { name: /^Risk Policy - Low/ })).toContainText(
     'Delegated flow',
   );
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
 
   await page.getByRole('switch', { name: 'Flow is OFF' }).click();
   await expect(page.getByRole('switch', { name: 'Flow is ON' })).toBeVisible();
@@ -146,8 +146,7 @@ test('a long folder name ends in an ellipsis, keeps its icon and count, and show
 test('Compare opened from Versions fits the flow in view', async ({ page, studio }) => {
   await newFlowInFolder(page, studio.url);
   await addEvent(page);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
   await page.getByRole('button', { name: 'Versions' }).click();
   const versions = page.getByRole('complementary', { name: 'Versions' });
   await versions.getByRole('button', { name: /^Version 1:/ }).click();
@@ -169,8 +168,7 @@ test('a single-flow file imported at the top level lands in a new folder, and th
   });
   await newFlowInFolder(page, studio.url);
   await addEvent(page);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
   await flowAction(page, 'Export');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /^Export flow/ }).click();

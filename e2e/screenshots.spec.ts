@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { addEvent, card, flowAction, fromTemplate, newFolder, paletteItem } from './studio.ts';
+import { saveFlow } from './flowFile.ts';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const shot = (page: Page, name: string) =>
@@ -84,8 +85,7 @@ test('screenshots of the three templates, mapping by drag, a test run, Compare a
   await expect(row).toHaveClass(/mapped/);
 
   // Compare: the draft against its first saved version.
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
   await (await paletteItem(page, 'deactivate user', 'Okta – Deactivate User')).click();
   await expect(card(page, /^Okta – Deactivate User/)).toBeVisible();
   await flowAction(page, 'Compare');
@@ -95,8 +95,7 @@ test('screenshots of the three templates, mapping by drag, a test run, Compare a
   await shot(page, 'compare');
   await page.keyboard.press('Escape');
   await expect(compare).toBeHidden();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
 
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await page

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, sharedFlopack, test } from './fixtures.ts';
 import { flowAction, newFolder } from './studio.ts';
 import { fixtureFile } from '../tests/fixtures/flopacks.ts';
+import { saveFlow } from './flowFile.ts';
 
 test('a new user builds a folder, a subfolder and a named flow, and it survives a reload', async ({
   page,
@@ -29,8 +30,7 @@ test('a new user builds a folder, a subfolder and a named flow, and it survives 
   );
   await page.getByLabel('Save all data that passes through the flow').check();
   await expect(page.getByText('Unsaved changes')).toBeVisible();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Risk Policy - Low (Notify)' })).toBeVisible();
@@ -190,8 +190,7 @@ test('two people edit the same flow: the second save is refused with reload or o
   await expect(page2.getByRole('heading', { name: 'Unnamed' })).toBeVisible();
 
   await page.getByLabel('Save all data that passes through the flow').check();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  await saveFlow(page);
 
   await page2.getByRole('switch', { name: 'Flow is OFF' }).click();
   await expect(page2.getByRole('switch', { name: 'Flow is ON' })).toBeVisible();
