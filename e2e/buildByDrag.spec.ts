@@ -13,8 +13,9 @@ import { buildTemplate } from '../src/model/templates.ts';
 import { expect, test } from './fixtures.ts';
 import { flowShape } from './flowShape.ts';
 import type { FlowShape } from './flowShape.ts';
-import { addEvent, card, flowAction, newFolder } from './studio.ts';
+import { addEvent, card, newFolder } from './studio.ts';
 import { exportedText, saveFlow } from './flowFile.ts';
+import { addAtEnd, addAtPlus, renameFlow, setCondition } from './cardPopover.ts';
 
 const exact = (text: string): RegExp =>
   new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -26,26 +27,6 @@ async function fit(page: Page): Promise<void> {
     .getByRole('button', { name: 'Fit the flow in view' })
     .click();
   await page.waitForTimeout(400);
-}
-
-/** Adds a card from the end-of-flow "Add app action" / "Add function" popover. */
-async function addAtEnd(
-  page: Page,
-  button: 'Add app action' | 'Add function',
-  search: string,
-  option: string,
-): Promise<void> {
-  await fit(page);
-  await page
-    .getByRole('group', { name: 'End of the flow' })
-    .getByRole('button', { name: button })
-    .click();
-  await page.getByLabel('Search cards').fill(search);
-  await page
-    .getByRole('listbox', { name: 'Cards' })
-    .getByRole('option', { name: option, exact: true })
-    .click();
-  await expect(card(page, new RegExp(`^${option}, card`))).toBeVisible();
 }
 
 const center = async (l: Locator): Promise<{ x: number; y: number }> => {
@@ -81,18 +62,6 @@ async function dragMap(
   await expect(row).toHaveClass(/mapped/);
 }
 
-/** Adds a card from the popover of a "+" on the canvas (e.g. inside an If Error's Try lane). */
-async function addAtPlus(page: Page, plus: string, search: string, option: string): Promise<void> {
-  await fit(page);
-  await page.getByRole('button', { name: plus, exact: true }).click();
-  await page.getByLabel('Search cards').fill(search);
-  await page
-    .getByRole('listbox', { name: 'Cards' })
-    .getByRole('option', { name: option, exact: true })
-    .click();
-  await expect(card(page, new RegExp(`^${option}, card`))).toBeVisible();
-}
-
 /** Opens a card's own control (the button on its header): a small popover at the card. */
 async function cardTool(page: Page, on: RegExp, name: string): Promise<Locator> {
   await fit(page);
@@ -106,16 +75,6 @@ async function cardTool(page: Page, on: RegExp, name: string): Promise<Locator> 
 async function closeTool(page: Page, popover: Locator): Promise<void> {
   await page.keyboard.press('Escape');
   await expect(popover).toBeHidden();
-}
-
-/** Renames the open flow through the header's More menu › Edit properties. */
-async function renameFlow(page: Page, name: string): Promise<void> {
-  await flowAction(page, 'Edit properties');
-  const dialog = page.getByRole('dialog', { name: 'Flow properties' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Name').press('Enter');
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
 }
 
 /** The Inspector's drawer is not open. */
@@ -184,13 +143,7 @@ test('the quarantine flow and its helper built by hand: + popovers, dragged pill
     { card: /^Branching – Continue If/, input: 'value a' },
   );
   await fit(page);
-  await page.getByRole('combobox', { name: 'comparison of Continue If' }).selectOption({
-    label: 'equal to',
-  });
-  const valueB = page.getByRole('textbox', { name: 'value b of Continue If' });
-  await valueB.fill('OKTA_GROUP');
-  await valueB.press('Enter');
-  await expect(valueB).toHaveValue('OKTA_GROUP');
+  await setCondition(page, 'equal to', 'OKTA_GROUP');
 
   await addAtEnd(page, 'Add function', 'if error', 'Error Handling – If Error');
   await addAtPlus(

@@ -26,6 +26,7 @@ import {
   showOutline,
 } from './studio.ts';
 import { newConnection, saveFlow } from './flowFile.ts';
+import { addAtEnd, openPopover, pickCard, renameFlow, setCondition } from './cardPopover.ts';
 
 /** The keys, in order, of a connection placeholder in Okta's exports (`data.configs`). */
 const OKTA_CONFIG_KEYS = ['id', 'name', 'module', 'data'];
@@ -43,46 +44,6 @@ const allCards = (data: RawFloData): RawMethod[] => {
   forEachScope(data, (scope) => out.push(...scope.methods));
   return out;
 };
-
-/** Adds a card from the end-of-flow "Add app action" / "Add function" popover. */
-async function addAtEnd(
-  page: Page,
-  button: 'Add app action' | 'Add function',
-  search: string,
-  option: string,
-): Promise<void> {
-  await openPopover(
-    page,
-    page.getByRole('group', { name: 'End of the flow' }).getByRole('button', { name: button }),
-  );
-  await pickCard(page, search, option);
-}
-
-/**
- * Opens a card popover with its button. Fitting the flow in view first moves the button while
- * the viewport animates, so a click that landed before it settled is made again.
- */
-async function openPopover(page: Page, opener: Locator): Promise<void> {
-  await page
-    .getByRole('toolbar', { name: 'Editing' })
-    .getByRole('button', { name: 'Fit the flow in view' })
-    .click();
-  const searchBox = page.getByLabel('Search cards');
-  await expect(async () => {
-    if (!(await searchBox.isVisible())) await opener.click();
-    await expect(searchBox).toBeVisible({ timeout: 1000 });
-  }).toPass();
-}
-
-/** Finds a card in the open popover and inserts it. */
-async function pickCard(page: Page, search: string, option: string): Promise<void> {
-  await page.getByLabel('Search cards').fill(search);
-  await page
-    .getByRole('listbox', { name: 'Cards' })
-    .getByRole('option', { name: option, exact: true })
-    .click();
-  await expect(card(page, new RegExp(`^${option}, card`))).toBeVisible();
-}
 
 /** Selects a card through the outline and returns the Inspector showing it. */
 async function inspect(page: Page, name: RegExp): Promise<Locator> {
@@ -107,16 +68,6 @@ async function useOkta(page: Page, panel: Locator, on: RegExp): Promise<void> {
   await connection.selectOption({ label: 'Okta' });
   await expect(connection.locator('option:checked')).toHaveText('Okta');
   await expect(card(page, on)).toContainText('· Okta');
-}
-
-/** Renames the open flow through the header's More menu › Edit properties. */
-async function renameFlow(page: Page, name: string): Promise<void> {
-  await flowAction(page, 'Edit properties');
-  const dialog = page.getByRole('dialog', { name: 'Flow properties' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Name').press('Enter');
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
 }
 
 /** Exports the open flow (with the helpers it calls) from the Export dialog; checks the file. */
@@ -181,13 +132,7 @@ test('the quarantine flow built by hand: group fields mapped as child fields wit
   await expect(valueA.getByRole('option', { name: 'Group › Type' })).toHaveCount(1);
   await mapFrom(panel, 'value a', 'Group › Profile › Name');
   await expect(panel.getByText('← Helper Flow · Group › Profile › Name')).toBeVisible();
-  await page.getByRole('combobox', { name: 'comparison of Continue If' }).selectOption({
-    label: 'not equal',
-  });
-  const valueB = page.getByRole('textbox', { name: 'value b of Continue If' });
-  await valueB.fill('Everyone');
-  await valueB.press('Enter');
-  await expect(valueB).toHaveValue('Everyone');
+  await setCondition(page, 'not equal', 'Everyone');
 
   // The removal inside If Error, so a refused one does not stop the caller's For Each.
   await addAtEnd(page, 'Add function', 'if error', 'Error Handling – If Error');
