@@ -6,7 +6,7 @@ import { api, auditExportUrl } from '../../client/api.ts';
 import type { AuditFilterInput } from '../../client/audit.ts';
 import { NO_AUDIT_FILTER } from '../../client/audit.ts';
 import type { Column } from '../ui/DataTable.tsx';
-import { DataTable } from '../ui/DataTable.tsx';
+import { LoadedTable } from '../ui/DataTable.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 
 const PAGE = 100;
@@ -83,21 +83,16 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
         </div>
       </form>
       {trail.error && <p className="error">{trail.error.message}</p>}
-      {trail.isPending ? (
-        <p className="muted">Loading…</p>
-      ) : entries.length === 0 ? (
-        <p className="muted">No recorded change matches.</p>
-      ) : (
-        <div className="audit-scroll">
-          <DataTable
-            className="audit-table"
-            label="Recorded changes"
-            columns={COLUMNS}
-            rows={entries}
-            rowKey={(e) => e.seq}
-          />
-        </div>
-      )}
+      <LoadedTable
+        pending={trail.isPending}
+        empty="No recorded change matches."
+        scrollClassName="audit-scroll"
+        className="audit-table"
+        label="Recorded changes"
+        columns={COLUMNS}
+        rows={entries}
+        rowKey={(e) => e.seq}
+      />
       {trail.hasNextPage && (
         <button
           type="button"

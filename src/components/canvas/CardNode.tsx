@@ -3,7 +3,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { ChevronDown, ChevronUp } from 'lucide-react';
 import { useContext } from 'react';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { CardData } from '../../client/canvas/project.ts';
 import { cardRows } from '../../export/layout/layout.ts';
 import { RunBadge } from '../sim/RunBadge.tsx';
@@ -89,26 +89,17 @@ export function CardView({ data, selected }: NodeProps & { data: CardData }) {
             <FieldRow key={f.id} data={data} field={f} />
           ))}
           {rows.moreFields > 0 && (
-            <li className="cv-row cv-more">
-              <button
-                type="button"
-                className="nodrag link"
-                onClick={() => actions?.setView(s.id, 'full')}
-              >
-                +{rows.moreFields} more inputs
-              </button>
-            </li>
+            <MoreRow className="cv-row cv-more" onClick={() => actions?.setView(s.id, 'full')}>
+              +{rows.moreFields} more inputs
+            </MoreRow>
           )}
           {s.calls && (
-            <li className="cv-row cv-calls">
-              <button
-                type="button"
-                className="nodrag link"
-                onClick={() => s.calls && actions?.openHelper(s.calls)}
-              >
-                calls {actions?.helperName(s.calls) ?? 'a helper flow'}
-              </button>
-            </li>
+            <MoreRow
+              className="cv-row cv-calls"
+              onClick={() => s.calls && actions?.openHelper(s.calls)}
+            >
+              calls {actions?.helperName(s.calls) ?? 'a helper flow'}
+            </MoreRow>
           )}
           {s.item && (
             <li className="cv-row cv-item">
@@ -152,18 +143,34 @@ export function CardView({ data, selected }: NodeProps & { data: CardData }) {
             </li>
           ))}
           {rows.moreOutputs > 0 && (
-            <li className="cv-row cv-more cv-out-row">
-              <button
-                type="button"
-                className="nodrag link"
-                onClick={() => actions?.setView(s.id, 'full')}
-              >
-                +{rows.moreOutputs} more outputs
-              </button>
-            </li>
+            <MoreRow
+              className="cv-row cv-more cv-out-row"
+              onClick={() => actions?.setView(s.id, 'full')}
+            >
+              +{rows.moreOutputs} more outputs
+            </MoreRow>
           )}
         </ul>
       )}
     </div>
+  );
+}
+
+/** A card row holding one link-styled button ("+3 more inputs", "calls <helper>"). */
+function MoreRow({
+  className,
+  onClick,
+  children,
+}: {
+  className: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <li className={className}>
+      <button type="button" className="nodrag link" onClick={onClick}>
+        {children}
+      </button>
+    </li>
   );
 }

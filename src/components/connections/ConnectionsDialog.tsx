@@ -9,7 +9,7 @@ import { appLabel } from '../../catalog/labels.ts';
 import { usageText } from '../../model/connections.ts';
 import type { RawConfig } from '../../model/raw.ts';
 import type { Column } from '../ui/DataTable.tsx';
-import { DataTable } from '../ui/DataTable.tsx';
+import { LoadedTable } from '../ui/DataTable.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { DeleteConnection } from './DeleteConnection.tsx';
 import { RenameConnection } from './RenameConnection.tsx';
@@ -42,23 +42,16 @@ export function ConnectionsDialog({ onClose }: { onClose: () => void }) {
           {(list.error ?? usage.error)?.message}
         </p>
       )}
-      {list.isPending ? (
-        <p className="muted">Loading…</p>
-      ) : connections.length === 0 ? (
-        <p className="muted">
-          No connections yet — choose “New … connection” in an app card’s Connection field.
-        </p>
-      ) : (
-        <div className="connections-scroll">
-          <DataTable
-            className="data-table"
-            label="Connections"
-            columns={columns}
-            rows={connections}
-            rowKey={(c) => c.id}
-          />
-        </div>
-      )}
+      <LoadedTable
+        pending={list.isPending}
+        empty="No connections yet — choose “New … connection” in an app card’s Connection field."
+        scrollClassName="connections-scroll"
+        className="data-table"
+        label="Connections"
+        columns={columns}
+        rows={connections}
+        rowKey={(c) => c.id}
+      />
     </Dialog>
   );
 }

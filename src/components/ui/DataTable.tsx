@@ -44,3 +44,26 @@ export function DataTable<T>({
     </table>
   );
 }
+
+/**
+ * A table of fetched rows: "Loading…" while the query is pending, `empty` when it found none,
+ * otherwise the table in a scrolling box (`scrollClassName`).
+ */
+export function LoadedTable<T>({
+  pending,
+  empty,
+  scrollClassName,
+  ...table
+}: Parameters<typeof DataTable<T>>[0] & {
+  pending: boolean;
+  empty: ReactNode;
+  scrollClassName: string;
+}) {
+  if (pending) return <p className="muted">Loading…</p>;
+  if (table.rows.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <div className={scrollClassName}>
+      <DataTable {...table} />
+    </div>
+  );
+}
